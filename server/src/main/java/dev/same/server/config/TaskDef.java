@@ -1,0 +1,35 @@
+package dev.same.server.config;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * One task, fully resolved against its project.
+ *
+ * @param id          "project:task" in a workspace, "task" in a standalone root
+ * @param project     the project name ("" standalone)
+ * @param name        the task's own name
+ * @param cmd         argv; never empty
+ * @param inputs      input patterns relative to the workspace root ('/'-separated), sorted, without duplicates;
+ *                    a pattern is a file, a directory (recursive) or a glob ({@code *}, {@code **});
+ *                    a leading {@code !} excludes
+ * @param targets     outputs relative to the workspace root, sorted, without duplicates; all inside the root
+ * @param dependsOn   ids of the tasks this one depends on, sorted
+ * @param tools       tool aliases, sorted
+ * @param environment variables set for the task, sorted by name
+ * @param workingDir  relative to the workspace root, '/'-separated, "" for the root
+ */
+public record TaskDef(
+        String id,
+        String project,
+        String name,
+        List<String> cmd,
+        List<String> inputs,
+        List<String> targets,
+        List<String> dependsOn,
+        List<String> tools,
+        SortedMap<String, String> environment,
+        String workingDir,
+        Rebuild rebuild,
+        SourceLocation location) {
+}
