@@ -1,0 +1,67 @@
+package dev.same.cli;
+
+import dev.same.cli.render.Style;
+import dev.same.protocol.ErrorCodes;
+import dev.same.server.SameException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+
+/** Prints an error as {@code ✗ Error: <message>} with its context lines; a stack trace only with --debug. */
+final class ErrorReporter {
+    private ErrorReporter() {
+    }
+
+    static int report(Throwable error, PrintStream err, Style style, boolean debug) {
+        Throwable cause = unwrap(error);
+        String message;
+        List<String> context = List.of();
+        switch (cause) {
+            case SameException e -> {
+                message = e.getMessage();
+                context = e.context();
+            }
+            case ResponseErrorException e -> {
+                ResponseError response = e.getResponseError();
+                message = response.getMessage();
+                if (response.getCode() == ErrorCodes.USER_ERROR && response.getData() != null) {
+                    context = contextLines(response.getData());
+                }
+            }
+            default -> message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        }
+        err.println(style.red("✗ Error: ") + message);
+        for (String line : context) {
+            err.println("  " + line);
+        }
+        if (debug) {
+            cause.printStackTrace(err);
+        } else if (!(cause instanceof SameException) && !(cause instanceof ResponseErrorException)) {
+            err.println(style.dim("  (run with --debug for details)"));
+        }
+        err.flush();
+        return 1;
+    }
+
+    static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current instanceof picocli.CommandLine.ExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static List<String> contextLines(Object data) {
+        if (data instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        if (data instanceof com.google.gson.JsonArray array) {
+            return array.asList().stream().map(com.google.gson.JsonElement::getAsString).toList();
+        }
+        return List.of(String.valueOf(data));
+    }
+}

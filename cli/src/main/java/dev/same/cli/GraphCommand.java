@@ -1,0 +1,94 @@
+package dev.same.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.same.cli.render.Style;
+import dev.same.protocol.GraphParams;
+import dev.same.protocol.GraphResult;
+import dev.same.protocol.RunEvent;
+import dev.same.protocol.RunOutput;
+import dev.same.protocol.SameClientApi;
+import dev.same.protocol.TaskInfo;
+import dev.same.server.config.RootFinder;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = "Print the task graph: every task in execution order with its dependencies.")
+final class GraphCommand implements Callable<Integer> {
+    enum Format { text, json, dot }
+
+    @ParentCommand
+    SameCommand parent;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or dot.")
+    Format format = Format.text;
+
+    @Option(names = "--no-daemon", description = "Load the graph in this process.")
+    boolean noDaemon;
+
+    static final SameClientApi NO_PUSHES = new SameClientApi() {
+        @Override
+        public void runEvent(RunEvent event) {
+        }
+
+        @Override
+        public void runOutput(RunOutput output) {
+        }
+    };
+
+    @Override
+    public Integer call() throws Exception {
+        Cli cli = parent.cli();
+        GraphResult graph;
+        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), NO_PUSHES)) {
+            graph = session.server().graph(new GraphParams(cli.cwd().toString())).get();
+        }
+        PrintStream out = cli.terminal().out();
+        Style style = new Style(cli.terminal().colour());
+        graph.warnings().forEach(w -> cli.terminal().err().println(style.yellow("⚠ Warning: ") + w));
+        switch (format) {
+            case text -> text(graph, out, style);
+            case json -> out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValueAsString(graph));
+            case dot -> dot(graph, out);
+        }
+        return 0;
+    }
+
+    private static void text(GraphResult graph, PrintStream out, Style style) {
+        Map<String, TaskInfo> tasks = graph.tasks().stream()
+                .collect(Collectors.toMap(TaskInfo::id, Function.identity()));
+        for (String id : graph.order()) {
+            TaskInfo task = tasks.get(id);
+            String deps = task.dependsOn().isEmpty() ? "" : style.dim(" ← " + String.join(", ", task.dependsOn()));
+            out.println(style.bold(id) + deps);
+            out.println(style.dim("    " + String.join(" ", task.cmd())));
+        }
+        if (graph.order().isEmpty()) {
+            out.println("(no tasks)");
+        }
+    }
+
+    private static void dot(GraphResult graph, PrintStream out) {
+        out.println("digraph same {");
+        out.println("  rankdir=\"LR\";");
+        for (TaskInfo task : graph.tasks()) {
+            out.println("  " + quote(task.id()) + ";");
+            for (String dep : task.dependsOn()) {
+                out.println("  " + quote(task.id()) + " -> " + quote(dep) + ";");
+            }
+        }
+        out.println("}");
+    }
+
+    private static String quote(String id) {
+        return "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,21 @@
+package dev.same.cli.render;
+
+import java.util.Locale;
+
+/** Durations as the reference prints them: "3ms" for cache hits, "1.2s" or "2m3.4s" for runs. */
+public final class Durations {
+    private Durations() {
+    }
+
+    public static String millis(long millis) {
+        return millis + "ms";
+    }
+
+    public static String seconds(long millis) {
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+        }
+        long minutes = millis / 60_000;
+        return String.format(Locale.ROOT, "%dm%.1fs", minutes, (millis - minutes * 60_000) / 1000.0);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.same.protocol;
+
+/** {@code run/cancel}. */
+public record CancelParams(String runId) {
+}

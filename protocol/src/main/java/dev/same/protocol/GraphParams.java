@@ -1,0 +1,5 @@
+package dev.same.protocol;
+
+/** {@code workspace/graph}. */
+public record GraphParams(String cwd) {
+}

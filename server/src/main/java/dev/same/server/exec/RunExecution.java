@@ -1,0 +1,194 @@
+package dev.same.server.exec;
+
+import dev.same.protocol.RunEvent;
+import dev.same.protocol.RunOutput;
+import dev.same.protocol.RunParams;
+import dev.same.protocol.RunResult;
+import dev.same.protocol.SameClientApi;
+import dev.same.protocol.TaskStatus;
+import dev.same.server.SameException;
+import dev.same.server.cache.ActionRecord;
+import dev.same.server.cache.CacheDirectory;
+import dev.same.server.cache.OutputEntry;
+import dev.same.server.cache.OutputSnapshot;
+import dev.same.server.config.Rebuild;
+import dev.same.server.config.TaskDef;
+import dev.same.server.config.Workspace;
+import dev.same.server.env.EnvironmentResolver;
+import dev.same.server.env.ToolEnvironment;
+import dev.same.server.graph.TaskGraph;
+import dev.same.server.hash.FileDigests;
+import dev.same.server.hash.InputDigester;
+import dev.same.server.hash.InputFile;
+import dev.same.server.hash.TaskHasher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.UUID;
+
+/**
+ * One run: plans the closure of the targets, then for each task (dependencies first) hashes its inputs,
+ * answers from the cache when it can (restoring outputs that are missing or changed), and otherwise runs it
+ * and records its outputs and log. Every step is pushed to the client as {@code run/event} and
+ * {@code run/output}.
+ */
+public final class RunExecution {
+    private final String runId;
+    private final Workspace workspace;
+    private final TaskGraph graph;
+    private final List<String> tasks;
+    private final RunParams params;
+    private final SameClientApi client;
+    private final CacheDirectory cache;
+    private final FileDigests digests;
+    private final EnvironmentResolver environments;
+    private final InputDigester inputDigester = new InputDigester();
+    private final TaskHasher hasher = new TaskHasher();
+    private final OutputSnapshot outputs = new OutputSnapshot();
+    private final Cancellation cancellation = new Cancellation();
+
+    public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
+                        SameClientApi client, CacheDirectory cache, FileDigests digests,
+                        EnvironmentResolver environments) {
+        this.runId = params.runId() != null ? params.runId() : UUID.randomUUID().toString();
+        this.workspace = workspace;
+        this.graph = graph;
+        this.tasks = graph.closure(targets);
+        this.params = params;
+        this.client = client;
+        this.cache = cache;
+        this.digests = digests;
+        this.environments = environments;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public void cancel() {
+        cancellation.cancel();
+    }
+
+    public RunResult execute() throws InterruptedException {
+        long start = System.nanoTime();
+        client.runEvent(RunEvent.planned(runId, tasks, workspace.warnings()));
+        int parallel = params.parallel() > 0 ? params.parallel() : Runtime.getRuntime().availableProcessors();
+        Map<String, TaskResult> results = new Scheduler(graph, parallel).run(tasks, this::executeTask,
+                cancellation, (id, result) -> finished(id, result));
+        Map<String, TaskStatus> statuses = new LinkedHashMap<>();
+        results.forEach((id, result) -> statuses.put(id, result.status()));
+        boolean success = results.values().stream().allMatch(TaskResult::succeeded);
+        client.runEvent(RunEvent.runFinished(runId, success, Scheduler.millisSince(start)));
+        return new RunResult(runId, success, success ? 0 : 1, statuses);
+    }
+
+    private TaskResult executeTask(String id, SortedMap<String, String> dependencyHashes, Cancellation cancel)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        TaskResult result;
+        try {
+            result = hashAndRun(graph.task(id), dependencyHashes, cancel, start);
+        } catch (SameException e) {
+            result = TaskResult.failed(e.getMessage(), null, Scheduler.millisSince(start));
+        } catch (IOException | RuntimeException e) {
+            result = TaskResult.failed(describe(e), null, Scheduler.millisSince(start));
+        }
+        finished(id, result);
+        return result;
+    }
+
+    private TaskResult hashAndRun(TaskDef task, SortedMap<String, String> dependencyHashes, Cancellation cancel,
+                                  long start) throws IOException, InterruptedException {
+        Path root = workspace.root();
+        List<InputFile> inputs = inputDigester.digestInputs(root, task.inputs(), digests);
+        ToolEnvironment tools = environments.resolve(workspace.projects().get(task.project()), task);
+        String hash = hasher.hash(task, inputs, tools.hash(), dependencyHashes);
+        boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE;
+        if (mayUseCache) {
+            Optional<ActionRecord> hit = cache.actionCache().lookup(hash);
+            if (hit.isPresent()) {
+                return fromCache(task, hit.get(), start);
+            }
+        }
+        if (cancel.isCancelled()) {
+            return new TaskResult(TaskStatus.CANCELLED, hash, "run cancelled", 0, false);
+        }
+        client.runEvent(RunEvent.taskStarted(runId, task.id(), hash));
+        SortedMap<String, String> environment = TaskEnvironment.build(params.environment(), tools.variables(),
+                task.environment());
+        Path log = temporaryLog();
+        try {
+            TaskProcess.Outcome outcome = TaskProcess.run(task.cmd(), root.resolve(task.workingDir()), environment,
+                    log, (offset, text) -> client.runOutput(new RunOutput(runId, task.id(), offset, text, false)),
+                    cancel);
+            long millis = Scheduler.millisSince(start);
+            if (outcome.cancelled()) {
+                return new TaskResult(TaskStatus.CANCELLED, hash, "cancelled", millis, false);
+            }
+            if (!outcome.succeeded()) {
+                return TaskResult.failed(outcome.reason(), hash, millis);
+            }
+            record(task, hash, inputs, dependencyHashes, environment, log, millis);
+            return new TaskResult(TaskStatus.OK, hash, null, millis, false);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private TaskResult fromCache(TaskDef task, ActionRecord record, long start) throws IOException {
+        Path root = workspace.root();
+        boolean restored = false;
+        if (!outputs.intact(root, record, digests)) {
+            outputs.restore(root, record, cache.contentStore(), digests);
+            replayLog(task.id(), record.logDigest());
+            restored = true;
+        }
+        return new TaskResult(TaskStatus.CACHED, record.hash(), null, Scheduler.millisSince(start), restored);
+    }
+
+    private void replayLog(String taskId, String logDigest) throws IOException {
+        if (logDigest == null) {
+            return;
+        }
+        try (InputStream in = cache.contentStore().open(logDigest)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!text.isEmpty()) {
+                client.runOutput(new RunOutput(runId, taskId, 0, text.endsWith("\n") ? text : text + "\n", true));
+            }
+        }
+    }
+
+    private void record(TaskDef task, String hash, List<InputFile> inputs, SortedMap<String, String> dependencyHashes,
+                        SortedMap<String, String> environment, Path log, long millis) throws IOException {
+        Path root = workspace.root();
+        List<OutputEntry> captured = outputs.capture(root, task.targets(), cache.contentStore());
+        String logDigest = Files.size(log) > 0 ? cache.contentStore().put(log) : null;
+        SortedMap<String, String> hashedEnvironment = new java.util.TreeMap<>(task.environment());
+        cache.actionCache().store(new ActionRecord(ActionRecord.FORMAT, task.id(), hash, captured, logDigest, millis,
+                Instant.now(), inputs, dependencyHashes, hashedEnvironment));
+    }
+
+    private Path temporaryLog() throws IOException {
+        Path dir = workspace.root().resolve(".same").resolve("tmp");
+        Files.createDirectories(dir);
+        return Files.createTempFile(dir, "log-", ".txt");
+    }
+
+    private void finished(String id, TaskResult result) {
+        client.runEvent(RunEvent.taskFinished(runId, id, result.status(), result.durationMillis(), result.reason(),
+                result.restored(), result.hash()));
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.same.server.exec;
+
+import dev.same.protocol.TaskStatus;
+
+/**
+ * How one task of a run ended.
+ *
+ * @param hash     the task's hash, null when it could not be computed (missing input, skipped)
+ * @param reason   FAILED / SKIPPED / CANCELLED: why, in one line; otherwise null
+ * @param restored CACHED: outputs were restored from the cache
+ */
+public record TaskResult(TaskStatus status, String hash, String reason, long durationMillis, boolean restored) {
+
+    public boolean succeeded() {
+        return status == TaskStatus.OK || status == TaskStatus.CACHED;
+    }
+
+    public static TaskResult failed(String reason, String hash, long durationMillis) {
+        return new TaskResult(TaskStatus.FAILED, hash, reason, durationMillis, false);
+    }
+}

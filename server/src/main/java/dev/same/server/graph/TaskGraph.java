@@ -1,0 +1,160 @@
+package dev.same.server.graph;
+
+import dev.same.server.SameException;
+import dev.same.server.config.TaskDef;
+import dev.same.server.config.Workspace;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The task graph of a workspace: a deterministic topological order (dependencies first, independent tasks
+ * alphabetical), dependents, and closures. Immutable; building it rejects cycles and missing dependencies.
+ */
+public final class TaskGraph {
+    private final SortedMap<String, TaskDef> tasks;
+    private final List<String> order;
+    private final Map<String, Integer> position;
+    private final Map<String, SortedSet<String>> dependents;
+
+    private TaskGraph(SortedMap<String, TaskDef> tasks, List<String> order, Map<String, SortedSet<String>> dependents) {
+        this.tasks = tasks;
+        this.order = List.copyOf(order);
+        this.dependents = dependents;
+        this.position = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            position.put(order.get(i), i);
+        }
+    }
+
+    public static TaskGraph of(Workspace workspace) {
+        return of(workspace.tasks());
+    }
+
+    public static TaskGraph of(SortedMap<String, TaskDef> tasks) {
+        Map<String, SortedSet<String>> dependents = new HashMap<>();
+        Map<String, Integer> missing = new HashMap<>();
+        for (TaskDef task : tasks.values()) {
+            dependents.putIfAbsent(task.id(), new TreeSet<>());
+            for (String dep : task.dependsOn()) {
+                if (!tasks.containsKey(dep)) {
+                    throw new SameException("missing dependency: task '" + task.id() + "' depends on '" + dep
+                            + "', which does not exist");
+                }
+                dependents.computeIfAbsent(dep, k -> new TreeSet<>()).add(task.id());
+            }
+            missing.put(task.id(), task.dependsOn().size());
+        }
+        PriorityQueue<String> ready = new PriorityQueue<>();
+        missing.forEach((id, count) -> {
+            if (count == 0) {
+                ready.add(id);
+            }
+        });
+        List<String> order = new ArrayList<>(tasks.size());
+        while (!ready.isEmpty()) {
+            String id = ready.poll();
+            order.add(id);
+            for (String dependent : dependents.get(id)) {
+                if (missing.merge(dependent, -1, Integer::sum) == 0) {
+                    ready.add(dependent);
+                }
+            }
+        }
+        if (order.size() < tasks.size()) {
+            throw new SameException("cycle detected: " + String.join(" -> ", findCycle(tasks, order)));
+        }
+        dependents.replaceAll((k, v) -> java.util.Collections.unmodifiableSortedSet(v));
+        return new TaskGraph(tasks, order, dependents);
+    }
+
+    /** A cycle among the tasks not placed in the order, as a path that ends where it starts. */
+    private static List<String> findCycle(SortedMap<String, TaskDef> tasks, List<String> placed) {
+        Set<String> done = new HashSet<>(placed);
+        for (String start : tasks.keySet()) {
+            if (done.contains(start)) {
+                continue;
+            }
+            List<String> path = new ArrayList<>();
+            Set<String> onPath = new LinkedHashSet<>();
+            String current = start;
+            // every unplaced task has an unplaced dependency, so this walk must revisit a task
+            while (onPath.add(current)) {
+                path.add(current);
+                current = tasks.get(current).dependsOn().stream().filter(d -> !done.contains(d)).findFirst()
+                        .orElseThrow();
+            }
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(current), path.size()));
+            cycle.add(current);
+            return cycle;
+        }
+        throw new IllegalStateException("no cycle among unplaced tasks");
+    }
+
+    public TaskDef task(String id) {
+        TaskDef task = tasks.get(id);
+        if (task == null) {
+            throw new IllegalArgumentException("no task " + id);
+        }
+        return task;
+    }
+
+    public boolean contains(String id) {
+        return tasks.containsKey(id);
+    }
+
+    public SortedMap<String, TaskDef> tasks() {
+        return tasks;
+    }
+
+    /** Every task, dependencies first, independent tasks alphabetical. */
+    public List<String> order() {
+        return order;
+    }
+
+    /** The tasks that depend directly on {@code id}, sorted. */
+    public SortedSet<String> dependents(String id) {
+        return dependents.getOrDefault(id, java.util.Collections.emptySortedSet());
+    }
+
+    /** The targets and everything they depend on, transitively, in graph order. */
+    public List<String> closure(Collection<String> targets) {
+        Set<String> seen = new HashSet<>();
+        ArrayList<String> stack = new ArrayList<>(targets);
+        while (!stack.isEmpty()) {
+            String id = stack.removeLast();
+            if (seen.add(id)) {
+                stack.addAll(task(id).dependsOn());
+            }
+        }
+        return inOrder(seen);
+    }
+
+    /** The given tasks and everything depending on them, transitively, in graph order. */
+    public List<String> dependentClosure(Collection<String> roots) {
+        Set<String> seen = new HashSet<>();
+        ArrayList<String> stack = new ArrayList<>(roots);
+        while (!stack.isEmpty()) {
+            String id = stack.removeLast();
+            if (seen.add(id)) {
+                stack.addAll(dependents(id));
+            }
+        }
+        return inOrder(seen);
+    }
+
+    private List<String> inOrder(Set<String> ids) {
+        List<String> result = new ArrayList<>(ids);
+        result.sort((a, b) -> Integer.compare(position.get(a), position.get(b)));
+        return result;
+    }
+}
