@@ -41,6 +41,11 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
         };
     }
 
+    /** The {@code tools} key: alias to package@version. */
+    SortedMap<String, String> tools() {
+        return content.present("tools").map(node -> stringMap(node, "'tools'")).orElseGet(TreeMap::new);
+    }
+
     /** A context line pointing at {@code line} of this file. */
     String at(int line) {
         return "  at " + name + (line > 0 ? ":" + line : "");

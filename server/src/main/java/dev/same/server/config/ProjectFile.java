@@ -22,9 +22,7 @@ record ProjectFile(ConfigFile file, String name, int nameLine, SortedMap<String,
                     ? file.name() + ": 'root' is only meaningful in " + ConfigFileNames.WORKFILE + "; ignored"
                     : file.unknownKeyWarning(unknown, KEYS));
         }
-        YamlNode nameNode = content.get("project");
-        String name = nameNode == null || nameNode instanceof YamlNode.Null ? "" : file.string(nameNode, "'project'");
-        return new ProjectFile(file, name, content.lineOf("project"), Workfile.tools(file, content.get("tools")),
-                content.get("tasks"));
+        String name = content.present("project").map(node -> file.string(node, "'project'")).orElse("");
+        return new ProjectFile(file, name, content.lineOf("project"), file.tools(), content.get("tasks"));
     }
 }

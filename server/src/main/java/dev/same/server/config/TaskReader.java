@@ -189,15 +189,14 @@ final class TaskReader {
     }
 
     private SortedMap<String, String> environment(YamlNode.Mapping definition, String id) {
-        YamlNode node = definition.get("environment");
-        return node == null || node instanceof YamlNode.Null
-                ? new TreeMap<>()
-                : file.stringMap(node, "'environment' in task '" + id + "'");
+        return definition.present("environment")
+                .map(node -> file.stringMap(node, "'environment' in task '" + id + "'"))
+                .orElseGet(TreeMap::new);
     }
 
     private String workingDir(YamlNode.Mapping definition, String id) {
-        YamlNode node = definition.get("workingDir");
-        if (node == null || node instanceof YamlNode.Null) {
+        YamlNode node = definition.present("workingDir").orElse(null);
+        if (node == null) {
             return project.relativeDir();
         }
         String written = file.string(node, "'workingDir' in task '" + id + "'");
@@ -210,8 +209,8 @@ final class TaskReader {
     }
 
     private Rebuild rebuild(YamlNode.Mapping definition, String id) {
-        YamlNode node = definition.get("rebuild");
-        if (node == null || node instanceof YamlNode.Null) {
+        YamlNode node = definition.present("rebuild").orElse(null);
+        if (node == null) {
             return Rebuild.ON_CHANGE;
         }
         String written = file.string(node, "'rebuild' in task '" + id + "'");
@@ -221,10 +220,9 @@ final class TaskReader {
     }
 
     private List<YamlNode.Scalar> list(YamlNode.Mapping definition, String key, String id) {
-        YamlNode node = definition.get(key);
-        return node == null || node instanceof YamlNode.Null
-                ? List.of()
-                : file.scalarList(node, "'" + key + "' in task '" + id + "'");
+        return definition.present(key)
+                .map(node -> file.scalarList(node, "'" + key + "' in task '" + id + "'"))
+                .orElse(List.of());
     }
 
     private SameException outsideRoot(String kind, YamlNode.Scalar path, String id) {

@@ -5,10 +5,8 @@ import dev.same.server.SameException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The content of a {@code same.work.yaml}.
@@ -27,14 +25,13 @@ record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, Lis
     static Workfile read(ConfigFile file, List<String> warnings) {
         file.checkVersion();
         file.unknownKeys(KEYS).forEach(unknown -> warnings.add(file.unknownKeyWarning(unknown, KEYS)));
-        YamlNode.Mapping content = file.content();
-        return new Workfile(file, root(file), tools(file, content.get("tools")), patterns(file, content.get("projects")));
+        return new Workfile(file, root(file), file.tools(), patterns(file));
     }
 
     private static Path root(ConfigFile file) {
         Path dir = file.path().getParent();
-        YamlNode node = file.content().get("root");
-        if (node == null || node instanceof YamlNode.Null) {
+        YamlNode node = file.content().present("root").orElse(null);
+        if (node == null) {
             return dir;
         }
         String written = file.string(node, "'root'");
@@ -50,20 +47,12 @@ record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, Lis
                 List.of(file.at(node.line()), "'root' is relative to the directory of " + file.name()));
     }
 
-    static SortedMap<String, String> tools(ConfigFile file, YamlNode node) {
-        return node == null || node instanceof YamlNode.Null
-                ? new TreeMap<>()
-                : file.stringMap(node, "'tools'");
-    }
-
-    private static List<ProjectPattern> patterns(ConfigFile file, YamlNode node) {
-        if (node == null || node instanceof YamlNode.Null) {
-            return List.of();
-        }
-        List<ProjectPattern> located = new ArrayList<>();
-        for (YamlNode.Scalar pattern : file.scalarList(node, "'projects'")) {
-            located.add(new ProjectPattern(pattern.text(), pattern.line()));
-        }
-        return List.copyOf(located);
+    private static List<ProjectPattern> patterns(ConfigFile file) {
+        return file.content().present("projects")
+                .map(node -> file.scalarList(node, "'projects'"))
+                .orElse(List.of())
+                .stream()
+                .map(pattern -> new ProjectPattern(pattern.text(), pattern.line()))
+                .toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.same.server.config;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.SequencedMap;
 
 /**
@@ -39,6 +40,12 @@ sealed interface YamlNode {
         YamlNode get(String key) {
             Entry entry = entries.get(key);
             return entry == null ? null : entry.value();
+        }
+
+        /** The value under {@code key}, unless the key is absent or its value is empty ({@code key:}). */
+        Optional<YamlNode> present(String key) {
+            YamlNode value = get(key);
+            return value instanceof Null ? Optional.empty() : Optional.ofNullable(value);
         }
 
         /** The line of {@code key}, or of the mapping itself when the key is absent. */

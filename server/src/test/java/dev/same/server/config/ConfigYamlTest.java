@@ -130,6 +130,13 @@ class ConfigYamlTest {
     }
 
     @Test
+    void ignoresAByteOrderMark() {
+        ws.file("same.yaml", "\uFEFFtasks:\n  build:\n    cmd: [make]\n");
+
+        assertEquals(List.of("build"), List.copyOf(ws.load().tasks().keySet()));
+    }
+
+    @Test
     void readsUnicodeKeysAndValues() {
         ws.file("same.yaml", """
                 tasks:
