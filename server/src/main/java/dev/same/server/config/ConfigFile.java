@@ -59,8 +59,8 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
     void checkVersion() {
         switch (content.get("version")) {
             case null -> { }
-            case YamlNode.Null ignored -> { }
-            case YamlNode.Scalar(String text, int line) when text.equals(VERSION) -> { }
+            case YamlNode.Null _ -> { }
+            case YamlNode.Scalar(String text, _) when text.equals(VERSION) -> { }
             case YamlNode other -> throw new SameException("unsupported config version '" + describe(other)
                     + "' in " + name + ", expected \"" + VERSION + "\"", List.of(at(content.lineOf("version"))));
         }
@@ -80,7 +80,7 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
 
     /** A scalar as its source text; numbers and booleans are accepted. */
     String string(YamlNode node, String what) {
-        if (node instanceof YamlNode.Scalar(String text, int ignored)) {
+        if (node instanceof YamlNode.Scalar(String text, _)) {
             return text;
         }
         throw wrongType(node, what, "a string");
@@ -93,7 +93,7 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
 
     /** A sequence of scalars, each with its line. */
     List<YamlNode.Scalar> scalarList(YamlNode node, String what) {
-        if (!(node instanceof YamlNode.Sequence(List<YamlNode> items, int ignored))) {
+        if (!(node instanceof YamlNode.Sequence(List<YamlNode> items, _))) {
             throw wrongType(node, what, "a list of strings");
         }
         List<YamlNode.Scalar> scalars = new ArrayList<>(items.size());
@@ -114,8 +114,8 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
         SortedMap<String, String> strings = new TreeMap<>();
         for (Map.Entry<String, YamlNode.Entry> entry : mapping.entries().entrySet()) {
             strings.put(entry.getKey(), switch (entry.getValue().value()) {
-                case YamlNode.Scalar(String text, int line) -> text;
-                case YamlNode.Null ignored -> "";
+                case YamlNode.Scalar(String text, _) -> text;
+                case YamlNode.Null _ -> "";
                 case YamlNode other -> throw wrongType(other, what, "a map of strings");
             });
         }
@@ -129,14 +129,14 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
 
     private static String kind(YamlNode node) {
         return switch (node) {
-            case YamlNode.Null ignored -> "empty";
-            case YamlNode.Scalar ignored -> "a single value";
-            case YamlNode.Sequence ignored -> "a list";
-            case YamlNode.Mapping ignored -> "a map";
+            case YamlNode.Null _ -> "empty";
+            case YamlNode.Scalar _ -> "a single value";
+            case YamlNode.Sequence _ -> "a list";
+            case YamlNode.Mapping _ -> "a map";
         };
     }
 
     private static String describe(YamlNode node) {
-        return node instanceof YamlNode.Scalar(String text, int line) ? text : kind(node);
+        return node instanceof YamlNode.Scalar(String text, _) ? text : kind(node);
     }
 }

@@ -12,9 +12,9 @@ final class IoMessages {
 
     static String describe(IOException e) {
         return switch (e) {
-            case NoSuchFileException ignored -> "no such file or directory";
-            case AccessDeniedException ignored -> "permission denied";
-            case NotDirectoryException ignored -> "not a directory";
+            case NoSuchFileException _ -> "no such file or directory";
+            case AccessDeniedException _ -> "permission denied";
+            case NotDirectoryException _ -> "not a directory";
             default -> e.getMessage() != null ? e.getMessage() : "I/O error";
         };
     }

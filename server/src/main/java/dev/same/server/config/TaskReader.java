@@ -50,7 +50,7 @@ final class TaskReader {
         var reader = new TaskReader(file, project, standalone, root);
         return switch (projectFile.tasks()) {
             case null -> List.of();
-            case YamlNode.Null ignored -> List.of();
+            case YamlNode.Null _ -> List.of();
             case YamlNode.Mapping tasks -> tasks.entries().values().stream().map(reader::readTask).toList();
             case YamlNode other -> throw file.wrongType(other, "'tasks'", "a map of task names to definitions");
         };
@@ -126,8 +126,8 @@ final class TaskReader {
         String what = "'cmd' in task '" + id + "'";
         List<String> cmd = switch (definition.get("cmd")) {
             case null -> List.of();
-            case YamlNode.Null ignored -> List.of();
-            case YamlNode.Scalar(String text, int line) -> text.isBlank() ? List.of() : List.of(text);
+            case YamlNode.Null _ -> List.of();
+            case YamlNode.Scalar(String text, _) -> text.isBlank() ? List.of() : List.of(text);
             case YamlNode.Sequence sequence -> file.stringList(sequence, what);
             case YamlNode.Mapping mapping -> throw file.wrongType(mapping, what, "a list of strings");
         };
