@@ -1,7 +1,9 @@
 package dev.same.server.config;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One task, fully resolved against its project.
@@ -32,4 +34,12 @@ public record TaskDef(
         String workingDir,
         Rebuild rebuild,
         SourceLocation location) {
+    public TaskDef {
+        cmd = List.copyOf(cmd);
+        inputs = List.copyOf(inputs);
+        targets = List.copyOf(targets);
+        dependsOn = List.copyOf(dependsOn);
+        tools = List.copyOf(tools);
+        environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
+    }
 }

@@ -1,8 +1,10 @@
 package dev.same.server.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The loaded, validated configuration: immutable.
@@ -21,4 +23,10 @@ public record Workspace(
         SortedMap<String, TaskDef> tasks,
         List<Path> configFiles,
         List<String> warnings) {
+    public Workspace {
+        projects = Collections.unmodifiableSortedMap(new TreeMap<>(projects));
+        tasks = Collections.unmodifiableSortedMap(new TreeMap<>(tasks));
+        configFiles = List.copyOf(configFiles);
+        warnings = List.copyOf(warnings);
+    }
 }

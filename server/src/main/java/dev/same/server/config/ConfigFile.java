@@ -1,0 +1,142 @@
+package dev.same.server.config;
+
+import dev.same.server.SameException;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One parsed config file, and typed access to its values that reports mistakes with the file and line.
+ *
+ * @param path    absolute
+ * @param name    how the file is named in messages: relative to the directory the configuration was loaded from
+ * @param content the top-level mapping
+ */
+record ConfigFile(Path path, String name, YamlNode.Mapping content) {
+    static final String VERSION = "1";
+
+    /** Reads and parses {@code path}; an empty file counts as an empty mapping. */
+    static ConfigFile read(Path path, String name) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (CharacterCodingException e) {
+            throw new SameException("cannot read " + name + ": it is not UTF-8 text");
+        } catch (IOException e) {
+            throw new SameException("cannot read " + name + ": " + IoMessages.describe(e));
+        }
+        return switch (YamlReader.parse(text, name)) {
+            case YamlNode.Mapping mapping -> new ConfigFile(path, name, mapping);
+            case YamlNode.Null empty -> new ConfigFile(path, name, YamlNode.Mapping.empty(empty.line()));
+            case YamlNode other -> throw new SameException(name + ":" + other.line()
+                    + ": the top level must be a mapping of keys to values");
+        };
+    }
+
+    /** The {@code tools} key: alias to package@version. */
+    SortedMap<String, String> tools() {
+        return content.present("tools").map(node -> stringMap(node, "'tools'")).orElseGet(TreeMap::new);
+    }
+
+    /** A context line pointing at {@code line} of this file. */
+    String at(int line) {
+        return "  at " + name + (line > 0 ? ":" + line : "");
+    }
+
+    SourceLocation location(int line) {
+        return new SourceLocation(path, line);
+    }
+
+    /** Rejects a {@code version} other than "1"; a missing version is fine. */
+    void checkVersion() {
+        switch (content.get("version")) {
+            case null -> { }
+            case YamlNode.Null _ -> { }
+            case YamlNode.Scalar(String text, _) when text.equals(VERSION) -> { }
+            case YamlNode other -> throw new SameException("unsupported config version '" + describe(other)
+                    + "' in " + name + ", expected \"" + VERSION + "\"", List.of(at(content.lineOf("version"))));
+        }
+    }
+
+    /** The top-level keys this file does not know, in source order. */
+    List<YamlNode.Entry> unknownKeys(Collection<String> knownKeys) {
+        return content.entries().values().stream().filter(entry -> !knownKeys.contains(entry.key())).toList();
+    }
+
+    /** Unknown top-level keys are harmless, so they are warned about rather than rejected. */
+    String unknownKeyWarning(YamlNode.Entry entry, Collection<String> knownKeys) {
+        return name + ":" + entry.line() + ": unknown key '" + entry.key() + "' ignored"
+                + ClosestMatch.in(entry.key(), knownKeys).map(key -> " (did you mean '" + key + "'?)").orElse("")
+                + "; known keys: " + String.join(", ", knownKeys);
+    }
+
+    /** A scalar as its source text; numbers and booleans are accepted. */
+    String string(YamlNode node, String what) {
+        if (node instanceof YamlNode.Scalar(String text, _)) {
+            return text;
+        }
+        throw wrongType(node, what, "a string");
+    }
+
+    /** A sequence of scalars, as source text. */
+    List<String> stringList(YamlNode node, String what) {
+        return scalarList(node, what).stream().map(YamlNode.Scalar::text).toList();
+    }
+
+    /** A sequence of scalars, each with its line. */
+    List<YamlNode.Scalar> scalarList(YamlNode node, String what) {
+        if (!(node instanceof YamlNode.Sequence(List<YamlNode> items, _))) {
+            throw wrongType(node, what, "a list of strings");
+        }
+        List<YamlNode.Scalar> scalars = new ArrayList<>(items.size());
+        for (YamlNode item : items) {
+            if (!(item instanceof YamlNode.Scalar scalar)) {
+                throw wrongType(item, what, "a list of strings");
+            }
+            scalars.add(scalar);
+        }
+        return scalars;
+    }
+
+    /** A mapping of scalars, as source text; an empty value ({@code KEY:}) becomes "". */
+    SortedMap<String, String> stringMap(YamlNode node, String what) {
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            throw wrongType(node, what, "a map of strings");
+        }
+        SortedMap<String, String> strings = new TreeMap<>();
+        for (Map.Entry<String, YamlNode.Entry> entry : mapping.entries().entrySet()) {
+            strings.put(entry.getKey(), switch (entry.getValue().value()) {
+                case YamlNode.Scalar(String text, _) -> text;
+                case YamlNode.Null _ -> "";
+                case YamlNode other -> throw wrongType(other, what, "a map of strings");
+            });
+        }
+        return strings;
+    }
+
+    SameException wrongType(YamlNode node, String what, String expected) {
+        return new SameException(name + ":" + node.line() + ": " + what + " must be " + expected
+                + ", not " + kind(node));
+    }
+
+    private static String kind(YamlNode node) {
+        return switch (node) {
+            case YamlNode.Null _ -> "empty";
+            case YamlNode.Scalar _ -> "a single value";
+            case YamlNode.Sequence _ -> "a list";
+            case YamlNode.Mapping _ -> "a map";
+        };
+    }
+
+    private static String describe(YamlNode node) {
+        return node instanceof YamlNode.Scalar(String text, _) ? text : kind(node);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.same.server.config;
+
+/** The names of the two config files. */
+public final class ConfigFileNames {
+    /** A workspace: lists the project directories. */
+    public static final String WORKFILE = "same.work.yaml";
+    /** One project: its tasks. */
+    public static final String SAMEFILE = "same.yaml";
+
+    private ConfigFileNames() {
+    }
+}

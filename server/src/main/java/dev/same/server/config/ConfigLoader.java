@@ -1,0 +1,143 @@
+package dev.same.server.config;
+
+import dev.same.server.SameException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Loads and validates the configuration under a root directory into an immutable {@link Workspace}.
+ * A {@code same.work.yaml} makes the directory a workspace; otherwise its {@code same.yaml} is a
+ * standalone project.
+ */
+public final class ConfigLoader {
+    private static final Pattern PROJECT_NAME = Pattern.compile("^[A-Za-z0-9_-]+$");
+
+    private final Path base;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Path> configFiles = new ArrayList<>();
+    private final SortedMap<String, Project> projects = new TreeMap<>();
+    private final Map<String, ProjectFile> projectFilesByName = new HashMap<>();
+    private final List<TaskReader.ParsedTask> tasks = new ArrayList<>();
+
+    private ConfigLoader(Path base) {
+        this.base = base;
+    }
+
+    /**
+     * @param root the directory holding {@code same.work.yaml} or {@code same.yaml}, as found by {@link RootFinder}
+     * @throws SameException for any problem in the configuration, with its file and line
+     */
+    public static Workspace load(Path root) {
+        Path base;
+        try {
+            base = root.toRealPath();
+        } catch (IOException e) {
+            throw RootFinder.notFound(root.toAbsolutePath().normalize());
+        }
+        var loader = new ConfigLoader(base);
+        if (Files.isRegularFile(base.resolve(ConfigFileNames.WORKFILE))) {
+            return loader.loadWorkspace();
+        }
+        if (Files.isRegularFile(base.resolve(ConfigFileNames.SAMEFILE))) {
+            return loader.loadStandalone();
+        }
+        throw new SameException("could not find samefile or workfile", List.of(
+                "neither " + ConfigFileNames.WORKFILE + " nor " + ConfigFileNames.SAMEFILE + " is in " + base));
+    }
+
+    private Workspace loadWorkspace() {
+        Workfile workfile = Workfile.read(readFile(base.resolve(ConfigFileNames.WORKFILE)), warnings);
+        Path root = workfile.root();
+        for (String dir : ProjectDirectories.find(workfile, warnings)) {
+            Path samefile = root.resolve(dir).resolve(ConfigFileNames.SAMEFILE);
+            if (!Files.isRegularFile(samefile)) {
+                warnings.add("skipping " + (dir.isEmpty() ? "." : dir) + ": no " + ConfigFileNames.SAMEFILE);
+                continue;
+            }
+            ProjectFile projectFile = ProjectFile.read(readFile(samefile), warnings);
+            checkProjectName(projectFile, dir);
+            SortedMap<String, String> tools = new TreeMap<>(workfile.tools());
+            tools.putAll(projectFile.tools());
+            addProject(projectFile, new Project(projectFile.name(), dir, samefile, tools), false, root);
+        }
+        return finish(root, false);
+    }
+
+    private Workspace loadStandalone() {
+        Path samefile = base.resolve(ConfigFileNames.SAMEFILE);
+        ProjectFile projectFile = ProjectFile.read(readFile(samefile), warnings);
+        // A standalone project's name, if it has one, is not part of any task id.
+        addProject(projectFile, new Project("", "", samefile, projectFile.tools()), true, base);
+        return finish(base, true);
+    }
+
+    private ConfigFile readFile(Path path) {
+        configFiles.add(path);
+        return ConfigFile.read(path, base.relativize(path).toString().replace('\\', '/'));
+    }
+
+    private void checkProjectName(ProjectFile projectFile, String dir) {
+        ConfigFile file = projectFile.file();
+        String name = projectFile.name();
+        if (name.isEmpty()) {
+            throw new SameException("missing project name: " + file.name() + " has no 'project' key", List.of(
+                    file.at(0), "every project in a workspace needs one, e.g. project: "
+                            + suggestedName(dir)));
+        }
+        if (!PROJECT_NAME.matcher(name).matches()) {
+            throw new SameException("invalid project name '" + name + "', expected letters, digits, '-' or '_'",
+                    List.of(file.at(projectFile.nameLine())));
+        }
+        ProjectFile first = projectFilesByName.putIfAbsent(name, projectFile);
+        if (first != null) {
+            throw new SameException("duplicate project name '" + name + "': " + directoryOf(first) + " and "
+                    + (dir.isEmpty() ? "." : dir), List.of(
+                    first.file().at(first.nameLine()), file.at(projectFile.nameLine()),
+                    "project names must be unique in a workspace"));
+        }
+    }
+
+    private String directoryOf(ProjectFile projectFile) {
+        String dir = projects.get(projectFile.name()).relativeDir();
+        return dir.isEmpty() ? "." : dir;
+    }
+
+    private static String suggestedName(String dir) {
+        String last = dir.substring(dir.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9_-]", "-");
+        return last.isEmpty() ? "my-project" : last;
+    }
+
+    private void addProject(ProjectFile projectFile, Project project, boolean standalone, Path root) {
+        projects.put(project.name(), project);
+        tasks.addAll(TaskReader.read(projectFile, project, standalone, root));
+    }
+
+    private Workspace finish(Path root, boolean standalone) {
+        SortedMap<String, TaskDef> byId = new TreeMap<>();
+        tasks.forEach(parsed -> byId.put(parsed.task().id(), parsed.task()));
+        tasks.forEach(parsed -> checkDependencies(parsed, byId));
+        return new Workspace(root, standalone, projects, byId, configFiles, warnings);
+    }
+
+    private static void checkDependencies(TaskReader.ParsedTask parsed, SortedMap<String, TaskDef> tasks) {
+        TaskDef task = parsed.task();
+        for (String dependency : task.dependsOn()) {
+            if (!tasks.containsKey(dependency)) {
+                List<String> context = new ArrayList<>();
+                context.add(parsed.file().at(parsed.dependencyLines().getOrDefault(dependency, task.location().line())));
+                ClosestMatch.in(dependency, tasks.keySet()).ifPresent(id -> context.add("did you mean '" + id + "'?"));
+                throw new SameException("missing dependency: task '" + task.id() + "' depends on '" + dependency
+                        + "', which does not exist", context);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.same.server.config;
+
+import dev.same.server.SameException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * The content of a {@code same.work.yaml}.
+ *
+ * @param root            the real workspace root: the workfile's directory joined with its {@code root} key
+ * @param tools           workspace tools, inherited by every project
+ * @param projectPatterns where the projects are, relative to {@code root}
+ */
+record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, List<ProjectPattern> projectPatterns) {
+    static final List<String> KEYS = List.of("version", "root", "tools", "projects");
+
+    /** One entry of {@code projects}, with its line for messages. */
+    record ProjectPattern(String pattern, int line) {
+    }
+
+    static Workfile read(ConfigFile file, List<String> warnings) {
+        file.checkVersion();
+        file.unknownKeys(KEYS).forEach(unknown -> warnings.add(file.unknownKeyWarning(unknown, KEYS)));
+        return new Workfile(file, root(file), file.tools(), patterns(file));
+    }
+
+    private static Path root(ConfigFile file) {
+        Path dir = file.path().getParent();
+        YamlNode node = file.content().present("root").orElse(null);
+        if (node == null) {
+            return dir;
+        }
+        String written = file.string(node, "'root'");
+        try {
+            Path root = dir.resolve(written).toRealPath();
+            if (Files.isDirectory(root)) {
+                return root;
+            }
+        } catch (IOException e) {
+            // reported below, like a root that is a file
+        }
+        throw new SameException("workspace root '" + written + "' is not a directory",
+                List.of(file.at(node.line()), "'root' is relative to the directory of " + file.name()));
+    }
+
+    private static List<ProjectPattern> patterns(ConfigFile file) {
+        return file.content().present("projects")
+                .map(node -> file.scalarList(node, "'projects'"))
+                .orElse(List.of())
+                .stream()
+                .map(pattern -> new ProjectPattern(pattern.text(), pattern.line()))
+                .toList();
+    }
+}
