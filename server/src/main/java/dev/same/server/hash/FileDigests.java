@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Thread-safe memory of file digests, keyed by root-relative path and validated by the file's
  * {@link FileStat} (size, mtime, inode, ctime): a file is read only when its stat changed.
  *
- * <p>Racy-clean protection, as in git: a file written within {@link #RACY_WINDOW} before it was
- * hashed may be written again with the same size and mtime, so such an entry is re-hashed on
- * its next lookup instead of being trusted.
+ * <p>Racy-clean protection, as in git: a file changed (mtime or ctime) within {@link #RACY_WINDOW}
+ * before it was hashed may be written again with the same size and timestamps (they are coarse),
+ * so such an entry is re-hashed on its next lookup instead of being trusted.
  */
 public final class FileDigests {
     public static final Duration RACY_WINDOW = Duration.ofSeconds(2);
@@ -37,7 +37,8 @@ public final class FileDigests {
 
     private record Entry(FileStat stat, String digest, long hashedAtNanos) {
         boolean trusted(FileStat current) {
-            return stat.equals(current) && stat.mtimeNanos() <= hashedAtNanos - RACY_WINDOW.toNanos();
+            long lastChange = Math.max(stat.mtimeNanos(), stat.ctimeNanos());
+            return stat.equals(current) && lastChange <= hashedAtNanos - RACY_WINDOW.toNanos();
         }
     }
 
