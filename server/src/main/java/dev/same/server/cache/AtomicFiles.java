@@ -1,0 +1,44 @@
+package dev.same.server.cache;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Temp file + rename. Temp names carry the pid and a random number, so concurrent writers never
+ * share one; the rename makes the last writer win, and a failed write leaves no temp file behind.
+ */
+final class AtomicFiles {
+    static final String TEMP_SUFFIX = ".same-tmp";
+    private static final long PID = ProcessHandle.current().pid();
+
+    private AtomicFiles() {
+    }
+
+    /** A fresh, unused name in the same directory as {@code target} (so a rename is atomic). */
+    static Path tempNextTo(Path target) {
+        return target.resolveSibling(".%s.%d-%016x%s".formatted(
+                target.getFileName(), PID, ThreadLocalRandom.current().nextLong(), TEMP_SUFFIX));
+    }
+
+    static void write(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = tempNextTo(target);
+        try {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                out.write(content);
+            }
+            moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static void moveIntoPlace(Path temp, Path target) throws IOException {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.same.server.cache;
+
+import dev.same.server.hash.Digest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Content-addressed blobs: {@code <dir>/<first 2 hex>/<64 hex>}, named by their SHA-256.
+ * A blob appears only complete (written to a temp file, then renamed into place).
+ */
+public final class ContentStore {
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Path dir;
+
+    public ContentStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Stores a file's content (a symlink is followed), digesting while copying; returns its digest. */
+    public String put(Path file) throws IOException {
+        Files.createDirectories(dir);
+        Path temp = AtomicFiles.tempNextTo(dir.resolve("blob"));
+        try {
+            String digest;
+            try (InputStream in = Files.newInputStream(file);
+                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                digest = copy(in, out);
+            }
+            moveIntoPlaceUnlessPresent(temp, digest);
+            return digest;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public String put(byte[] content) throws IOException {
+        String digest = Digest.of(content);
+        if (!contains(digest)) {
+            Files.createDirectories(dir);
+            Path temp = AtomicFiles.tempNextTo(dir.resolve("blob"));
+            try {
+                Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                moveIntoPlaceUnlessPresent(temp, digest);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+        return digest;
+    }
+
+    public boolean contains(String digest) {
+        return Files.isRegularFile(blobPath(digest));
+    }
+
+    /** @throws java.nio.file.NoSuchFileException when the blob is not in the store */
+    public InputStream open(String digest) throws IOException {
+        return Files.newInputStream(blobPath(digest));
+    }
+
+    /**
+     * Writes a blob to {@code dest} (temp file next to it, then rename; parents created). The copy is
+     * verified: a blob whose content no longer matches its name is removed and an IOException thrown.
+     */
+    public void materialize(String digest, Path dest, boolean executable) throws IOException {
+        Path blob = blobPath(digest);
+        Files.createDirectories(dest.toAbsolutePath().getParent());
+        Path temp = AtomicFiles.tempNextTo(dest);
+        try {
+            String copied;
+            try (InputStream in = Files.newInputStream(blob);
+                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                copied = copy(in, out);
+            }
+            if (!copied.equals(digest)) {
+                Files.deleteIfExists(blob);
+                throw new IOException("corrupt cache blob " + digest + " (content hashes to " + copied + "); removed it");
+            }
+            setExecutable(temp, executable);
+            AtomicFiles.moveIntoPlace(temp, dest);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The blob's path; the digest is checked, so it can never name a file outside the store. */
+    public Path blobPath(String digest) {
+        if (!Digest.isValid(digest)) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest: " + digest);
+        }
+        return dir.resolve(digest.substring(0, 2)).resolve(digest);
+    }
+
+    /** Sets or clears the execute bits, for whoever may read the file. */
+    static void setExecutable(Path file, boolean executable) throws IOException {
+        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+        if (isExecutable(permissions) == executable) {
+            return;
+        }
+        toggle(permissions, PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE, executable);
+        toggle(permissions, PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE, executable);
+        toggle(permissions, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE, executable);
+        Files.setPosixFilePermissions(file, permissions);
+    }
+
+    static boolean isExecutable(Set<PosixFilePermission> permissions) {
+        return permissions.contains(PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    private static void toggle(Set<PosixFilePermission> permissions, PosixFilePermission read,
+                               PosixFilePermission execute, boolean executable) {
+        if (executable && permissions.contains(read)) {
+            permissions.add(execute);
+        } else if (!executable) {
+            permissions.remove(execute);
+        }
+    }
+
+    private void moveIntoPlaceUnlessPresent(Path temp, String digest) throws IOException {
+        Path blob = blobPath(digest);
+        if (!Files.exists(blob)) {
+            Files.createDirectories(blob.getParent());
+            AtomicFiles.moveIntoPlace(temp, blob);
+        }
+    }
+
+    private static String copy(InputStream in, OutputStream out) throws IOException {
+        MessageDigest md = Digest.sha256();
+        byte[] buffer = new byte[BUFFER_SIZE];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            md.update(buffer, 0, n);
+            out.write(buffer, 0, n);
+        }
+        return Digest.hex(md.digest());
+    }
+}

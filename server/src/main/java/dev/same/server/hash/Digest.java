@@ -1,0 +1,78 @@
+package dev.same.server.hash;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** SHA-256 helpers; every digest is a 64-character lower-case hex string. */
+public final class Digest {
+    public static final int HEX_LENGTH = 64;
+    static final int BUFFER_SIZE = 64 * 1024;
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern VALID = Pattern.compile("[0-9a-f]{64}");
+    // one buffer per thread: workers hashing many files reuse it instead of allocating per file
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER_SIZE));
+
+    private Digest() {
+    }
+
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    public static String hex(byte[] digest) {
+        return HEX.formatHex(digest);
+    }
+
+    public static byte[] unhex(String digest) {
+        return HEX.parseHex(digest);
+    }
+
+    public static boolean isValid(String digest) {
+        return digest != null && VALID.matcher(digest).matches();
+    }
+
+    public static String of(byte[] bytes) {
+        return hex(sha256().digest(bytes));
+    }
+
+    public static String of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Digest of a file's content; a symlink is followed. */
+    public static String ofFile(Path file) throws IOException {
+        MessageDigest md = sha256();
+        ByteBuffer buffer = BUFFER.get();
+        try (FileChannel channel = FileChannel.open(file)) {
+            buffer.clear();
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                md.update(buffer);
+                buffer.clear();
+            }
+        }
+        return hex(md.digest());
+    }
+
+    public static String ofStream(InputStream in) throws IOException {
+        MessageDigest md = sha256();
+        byte[] buffer = new byte[BUFFER_SIZE];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            md.update(buffer, 0, n);
+        }
+        return hex(md.digest());
+    }
+}

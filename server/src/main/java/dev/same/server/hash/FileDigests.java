@@ -1,0 +1,189 @@
+package dev.same.server.hash;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Thread-safe memory of file digests, keyed by root-relative path and validated by the file's
+ * {@link FileStat} (size, mtime, inode, ctime): a file is read only when its stat changed.
+ *
+ * <p>Racy-clean protection, as in git: a file changed (mtime or ctime) within {@link #RACY_WINDOW}
+ * before it was hashed may be written again with the same size and timestamps (they are coarse),
+ * so such an entry is re-hashed on its next lookup instead of being trusted.
+ */
+public final class FileDigests {
+    public static final Duration RACY_WINDOW = Duration.ofSeconds(2);
+
+    private static final byte[] MAGIC = "same-file-digests\n1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int CHECKSUM_LENGTH = 32;
+
+    private record Entry(FileStat stat, String digest, long hashedAtNanos) {
+        boolean trusted(FileStat current) {
+            long lastChange = Math.max(stat.mtimeNanos(), stat.ctimeNanos());
+            return stat.equals(current) && lastChange <= hashedAtNanos - RACY_WINDOW.toNanos();
+        }
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final InstantSource clock;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    public FileDigests() {
+        this(InstantSource.system());
+    }
+
+    public FileDigests(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    /** The digest of {@code root/relPath} (a symlink is followed); reads the file only if needed. */
+    public String digest(Path root, String relPath) throws IOException {
+        Path file = root.resolve(relPath);
+        return lookup(file, relPath, FileStat.read(file, true));
+    }
+
+    /**
+     * Like {@link #digest(Path, String)} with a stat the caller made before this call (for
+     * example while walking a directory). The stat must be taken before the read: then a
+     * concurrent write leaves a stale stat in memory, which the next lookup sees as changed.
+     */
+    public String digest(Path root, String relPath, FileStat stat) throws IOException {
+        return lookup(root.resolve(relPath), relPath, stat);
+    }
+
+    private String lookup(Path file, String relPath, FileStat stat) throws IOException {
+        Entry known = entries.get(relPath);
+        if (known != null && known.trusted(stat)) {
+            hits.increment();
+            return known.digest();
+        }
+        misses.increment();
+        long hashedAt = nanos(clock);
+        String digest = Digest.ofFile(file);
+        entries.put(relPath, new Entry(stat, digest, hashedAt));
+        return digest;
+    }
+
+    public void forget(String relPath) {
+        entries.remove(relPath);
+    }
+
+    public void clear() {
+        entries.clear();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Lookups answered from memory. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups that read the file (unknown, changed or racy). */
+    public long misses() {
+        return misses.sum();
+    }
+
+    /** Reads a memory saved by {@link #save}; a missing, unreadable or corrupt file gives an empty memory. */
+    public static FileDigests load(Path file) {
+        return load(file, InstantSource.system());
+    }
+
+    public static FileDigests load(Path file, InstantSource clock) {
+        FileDigests digests = new FileDigests(clock);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            int payload = bytes.length - CHECKSUM_LENGTH;
+            if (payload < MAGIC.length
+                    || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+                    || !Arrays.equals(checksum(bytes, payload), 0, CHECKSUM_LENGTH, bytes, payload, bytes.length)) {
+                return digests;
+            }
+            var in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, payload - MAGIC.length));
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String path = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+                FileStat stat = new FileStat(FileStat.Type.FILE, in.readLong(), in.readLong(), in.readLong(), in.readLong());
+                long hashedAt = in.readLong();
+                String digest = Digest.hex(in.readNBytes(CHECKSUM_LENGTH));
+                digests.entries.put(path, new Entry(stat, digest, hashedAt));
+            }
+            return digests;
+        } catch (IOException | RuntimeException e) {
+            return new FileDigests(clock);
+        }
+    }
+
+    /** Writes the memory atomically (temp file in the same directory, then rename). */
+    public void save(Path file) throws IOException {
+        var buffer = new ByteArrayOutputStream(64 + entries.size() * 128);
+        var out = new DataOutputStream(buffer);
+        out.write(MAGIC);
+        var snapshot = Map.copyOf(entries);
+        out.writeInt(snapshot.size());
+        for (var e : snapshot.entrySet()) {
+            byte[] path = e.getKey().getBytes(StandardCharsets.UTF_8);
+            Entry entry = e.getValue();
+            out.writeInt(path.length);
+            out.write(path);
+            out.writeLong(entry.stat().size());
+            out.writeLong(entry.stat().mtimeNanos());
+            out.writeLong(entry.stat().inode());
+            out.writeLong(entry.stat().ctimeNanos());
+            out.writeLong(entry.hashedAtNanos());
+            out.write(Digest.unhex(entry.digest()));
+        }
+        out.flush();
+        byte[] bytes = buffer.toByteArray();
+        writeAtomically(file, bytes, checksum(bytes, bytes.length));
+    }
+
+    private static byte[] checksum(byte[] bytes, int length) {
+        MessageDigest md = Digest.sha256();
+        md.update(bytes, 0, length);
+        return md.digest();
+    }
+
+    private static void writeAtomically(Path file, byte[]... parts) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve(".%s.%d-%x.tmp".formatted(
+                file.getFileName(), ProcessHandle.current().pid(), ThreadLocalRandom.current().nextLong()));
+        try {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                for (byte[] part : parts) {
+                    out.write(part);
+                }
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static long nanos(InstantSource clock) {
+        var now = clock.instant();
+        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.same.server.hash;
+
+import dev.same.server.SameException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Resolves a task's input patterns and digests every file, on a few threads when there are many. */
+public final class InputDigester {
+    /** Below this many files per thread, starting threads costs more than it saves. */
+    private static final int FILES_PER_THREAD = 64;
+
+    private final InputResolver resolver;
+    private final int parallelism;
+
+    public InputDigester() {
+        this(new InputResolver(), Runtime.getRuntime().availableProcessors());
+    }
+
+    public InputDigester(InputResolver resolver, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
+        this.resolver = resolver;
+        this.parallelism = parallelism;
+    }
+
+    /** The task's input files, sorted by path, with their digests. */
+    public List<InputFile> digestInputs(Path root, List<String> patterns, FileDigests digests) {
+        return digest(root, resolver.resolve(root, patterns), digests);
+    }
+
+    public List<InputFile> digest(Path root, ResolvedInputs inputs, FileDigests digests) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, FileStat>[] files = inputs.files().entrySet().toArray(Map.Entry[]::new);
+        var result = new InputFile[files.length];
+        var next = new AtomicInteger();
+        var failure = new AtomicReference<RuntimeException>();
+        Runnable worker = () -> {
+            for (int i; failure.get() == null && (i = next.getAndIncrement()) < files.length; ) {
+                String path = files[i].getKey();
+                try {
+                    result[i] = new InputFile(path, digests.digest(root, path, files[i].getValue()));
+                } catch (NoSuchFileException e) {
+                    failure.compareAndSet(null, new SameException("input not found: " + path,
+                            List.of("it was deleted while its task was being hashed")));
+                } catch (IOException e) {
+                    failure.compareAndSet(null, new UncheckedIOException("cannot read input " + path, e));
+                }
+            }
+        };
+        int threads = Math.min(parallelism, Math.ceilDiv(files.length, FILES_PER_THREAD));
+        if (threads <= 1) {
+            worker.run();
+        } else {
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                var started = new ArrayList<>(threads);
+                for (int t = 0; t < threads; t++) {
+                    started.add(executor.submit(worker));
+                }
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return Arrays.asList(result);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.same.server.hash;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+class HashFileDigestsTest {
+    private static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
+    private static final FileTime LONG_AGO = FileTime.from(NOW.minus(Duration.ofHours(1)));
+
+    @TempDir
+    Path root;
+
+    private final MutableClock clock = new MutableClock(NOW);
+
+    @Test
+    void unchangedFileIsNotReadAgain() throws IOException {
+        write("a.txt", "alpha", LONG_AGO);
+        var digests = new FileDigests(clock);
+        assertEquals(Digest.of("alpha"), digests.digest(root, "a.txt"));
+        assertEquals(Digest.of("alpha"), digests.digest(root, "a.txt"));
+        assertEquals(Digest.of("alpha"), digests.digest(root, "a.txt"));
+        assertEquals(1, digests.misses());
+        assertEquals(2, digests.hits());
+        assertEquals(1, digests.size());
+    }
+
+    @Test
+    void sameSizeChangeIsSeen() throws IOException {
+        write("a.txt", "alpha", LONG_AGO);
+        var digests = new FileDigests(clock);
+        digests.digest(root, "a.txt");
+        write("a.txt", "ALPHA", FileTime.from(NOW.minus(Duration.ofMinutes(30))));
+        assertEquals(Digest.of("ALPHA"), digests.digest(root, "a.txt"));
+        assertEquals(2, digests.misses());
+    }
+
+    @Test
+    void sameSizeAndMtimeChangeIsSeenThroughCtime() throws IOException {
+        write("a.txt", "alpha", LONG_AGO);
+        var digests = new FileDigests(clock);
+        digests.digest(root, "a.txt");
+        sleepPastTimestampGranularity();
+        write("a.txt", "ALPHA", LONG_AGO); // mtime set back, as `cp -p` or `touch -r` would
+        assertEquals(Digest.of("ALPHA"), digests.digest(root, "a.txt"));
+    }
+
+    @Test
+    void fileReplacedByRenameIsSeenThroughInode() throws IOException {
+        write("a.txt", "alpha", LONG_AGO);
+        var digests = new FileDigests(clock);
+        digests.digest(root, "a.txt");
+        write("b.txt", "bravo", LONG_AGO);
+        Files.move(root.resolve("b.txt"), root.resolve("a.txt"), StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(Digest.of("bravo"), digests.digest(root, "a.txt"));
+    }
+
+    @Test
+    void racyEntryIsRehashedUntilItIsOldEnough() throws IOException {
+        // written within the racy window before it is hashed: a same-size rewrite in the same
+        // timestamp granule would leave the stat unchanged, so the entry is not trusted yet
+        FileTime justNow = FileTime.from(NOW.minusMillis(500));
+        write("a.txt", "alpha", justNow);
+        var digests = new FileDigests(clock);
+        digests.digest(root, "a.txt");
+        write("a.txt", "ALPHA", justNow);
+        assertEquals(Digest.of("ALPHA"), digests.digest(root, "a.txt"));
+        assertEquals(2, digests.misses());
+
+        clock.advance(Duration.ofSeconds(3));
+        digests.digest(root, "a.txt"); // re-hashed, now long enough after the write
+        assertEquals(3, digests.misses());
+        digests.digest(root, "a.txt");
+        assertEquals(3, digests.misses());
+        assertEquals(1, digests.hits());
+    }
+
+    @Test
+    void recentStatusChangeIsRacyToo() throws IOException {
+        write("a.txt", "alpha", FileTime.from(Instant.now().minus(Duration.ofHours(1)))); // ctime is now
+        var digests = new FileDigests(InstantSource.system());
+        digests.digest(root, "a.txt");
+        digests.digest(root, "a.txt");
+        assertEquals(2, digests.misses());
+    }
+
+    @Test
+    void statFromTheCallerIsUsed() throws IOException {
+        write("a.txt", "alpha", LONG_AGO);
+        var digests = new FileDigests(clock);
+        FileStat stat = FileStat.read(root.resolve("a.txt"), true);
+        digests.digest(root, "a.txt", stat);
+        digests.digest(root, "a.txt", stat);
+        assertEquals(1, digests.hits());
+    }
+
+    @Test
+    void forgetDropsTheEntry() throws IOException {
+        write("a.txt", "alpha", LONG_AGO);
+        var digests = new FileDigests(clock);
+        digests.digest(root, "a.txt");
+        digests.forget("a.txt");
+        assertEquals(0, digests.size());
+        digests.digest(root, "a.txt");
+        assertEquals(2, digests.misses());
+    }
+
+    @Test
+    void persistenceRoundTrip() throws IOException {
+        write("a.txt", "alpha", LONG_AGO);
+        write("dir/ü b.txt", "bravo", LONG_AGO);
+        var digests = new FileDigests(clock);
+        digests.digest(root, "a.txt");
+        digests.digest(root, "dir/ü b.txt");
+        Path file = root.resolve(".same/state/digests");
+        digests.save(file);
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(1, files.count(), "no temp file left");
+        }
+
+        var loaded = FileDigests.load(file, clock);
+        assertEquals(2, loaded.size());
+        assertEquals(Digest.of("bravo"), loaded.digest(root, "dir/ü b.txt"));
+        assertEquals(Digest.of("alpha"), loaded.digest(root, "a.txt"));
+        assertEquals(2, loaded.hits());
+        assertEquals(0, loaded.misses());
+    }
+
+    @Test
+    void corruptOrMissingFileGivesAnEmptyMemory() throws IOException {
+        write("a.txt", "alpha", LONG_AGO);
+        var digests = new FileDigests(clock);
+        digests.digest(root, "a.txt");
+        Path file = root.resolve("digests");
+        digests.save(file);
+
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        assertEquals(0, FileDigests.load(file, clock).size());
+
+        Files.write(file, java.util.Arrays.copyOf(bytes, 10));
+        assertEquals(0, FileDigests.load(file, clock).size());
+        Files.writeString(file, "garbage");
+        assertEquals(0, FileDigests.load(file, clock).size());
+        assertEquals(0, FileDigests.load(root.resolve("missing"), clock).size());
+        assertEquals(0, FileDigests.load(root, clock).size()); // a directory
+    }
+
+    @Test
+    void concurrentLookupsAgree() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            write("f" + i, "content " + i, LONG_AGO);
+        }
+        var digests = new FileDigests(clock);
+        try (var executor = Executors.newFixedThreadPool(4)) {
+            var tasks = new ArrayList<Callable<Void>>();
+            for (int t = 0; t < 4; t++) {
+                tasks.add(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        assertEquals(Digest.of("content " + i), digests.digest(root, "f" + i));
+                    }
+                    return null;
+                });
+            }
+            for (var future : executor.invokeAll(tasks)) {
+                future.get();
+            }
+        }
+        assertEquals(200, digests.size());
+        assertEquals(800, digests.hits() + digests.misses());
+        assertNotEquals(0, digests.hits());
+    }
+
+    /** File timestamps come from a coarse kernel clock (a few ms). */
+    private static void sleepPastTimestampGranularity() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write(String rel, String content, FileTime mtime) throws IOException {
+        Path file = root.resolve(rel);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, mtime);
+    }
+
+    static final class MutableClock implements InstantSource {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
