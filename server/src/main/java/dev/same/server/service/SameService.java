@@ -11,7 +11,6 @@ import dev.same.protocol.RunResult;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.SameServerApi;
 import dev.same.protocol.TaskInfo;
-import dev.same.server.SameException;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.TaskDef;
@@ -22,7 +21,6 @@ import dev.same.server.graph.TargetResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,12 +140,7 @@ public final class SameService implements SameServerApi, AutoCloseable {
         Thread.ofVirtual().name("same-request").start(() -> {
             try {
                 future.complete(work.call());
-            } catch (SameException | UncheckedIOException e) {
-                future.completeExceptionally(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                future.completeExceptionally(e);
-            } catch (Exception | Error e) {
+            } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
         });
