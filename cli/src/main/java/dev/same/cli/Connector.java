@@ -1,27 +1,47 @@
 package dev.same.cli;
 
+import dev.same.cli.render.Style;
 import dev.same.protocol.SameClientApi;
-import dev.same.protocol.SameServerApi;
-import dev.same.server.service.SameService;
+import dev.same.protocol.client.SameClient;
+import dev.same.server.daemon.DaemonMain;
+import dev.same.server.daemon.DurationParser;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
-/** Opens a session with the server for a workspace root. */
+/**
+ * Opens a session for a command: through the workspace's daemon (spawned on first use), or in this process
+ * with {@code --no-daemon}, {@code SAME_DAEMON=0}, or when the daemon cannot be reached (said in one line).
+ */
 final class Connector {
     private Connector() {
     }
 
-    static ServerSession open(Cli cli, Path root, SameClientApi client) {
-        SameService service = new SameService(root, client);
-        return new ServerSession() {
-            @Override
-            public SameServerApi server() {
-                return service;
-            }
+    static ServerSession open(Cli cli, Path root, SameClientApi pushes, boolean noDaemon) {
+        if (noDaemon || daemonDisabled(cli)) {
+            return InProcessServer.start(root, pushes);
+        }
+        try {
+            DaemonConnector connector = new DaemonConnector(root, cli.environment());
+            SameClient client = connector.connectOrSpawn(pushes, idleTimeout(cli));
+            return new ServerSession(client, true, () -> { });
+        } catch (IOException | RuntimeException e) {
+            Style style = new Style(cli.terminal().colour());
+            cli.terminal().err().println(style.yellow("⚠ ") + "same: the daemon is unavailable ("
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()) + "); running in process");
+            cli.terminal().err().flush();
+            return InProcessServer.start(root, pushes);
+        }
+    }
 
-            @Override
-            public void close() {
-                service.close();
-            }
-        };
+    static boolean daemonDisabled(Cli cli) {
+        String value = cli.environment().get("SAME_DAEMON");
+        return value != null && (value.equals("0") || value.equalsIgnoreCase("false") || value.equals("off"));
+    }
+
+    /** SAME_DAEMON_IDLE_TIMEOUT for daemons this CLI spawns; null means the daemon's default. */
+    static Duration idleTimeout(Cli cli) {
+        String value = cli.environment().get(DaemonMain.IDLE_TIMEOUT_VARIABLE);
+        return value == null || value.isBlank() ? null : DurationParser.parse(value);
     }
 }

@@ -47,7 +47,7 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Cli cli = parent.cli();
         GraphResult graph;
-        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), NO_PUSHES)) {
+        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), NO_PUSHES, noDaemon)) {
             graph = session.server().graph(new GraphParams(cli.cwd().toString())).get();
         }
         PrintStream out = cli.terminal().out();

@@ -12,6 +12,8 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        // lsp4j reports a peer's normal disconnect with a stack trace at INFO; the CLI says what matters itself
+        java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.OFF);
         Cli cli = Cli.system();
         CommandLine commandLine = SameCommand.commandLine(cli);
         int exit = commandLine.execute(args);

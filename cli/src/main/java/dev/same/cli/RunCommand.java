@@ -8,6 +8,7 @@ import dev.same.cli.render.Terminal;
 import dev.same.protocol.CancelParams;
 import dev.same.protocol.RunParams;
 import dev.same.protocol.RunResult;
+import dev.same.server.SameException;
 import dev.same.server.config.RootFinder;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,12 +75,16 @@ final class RunCommand implements Callable<Integer> {
         Renderer renderer = renderer(cli);
         String runId = UUID.randomUUID().toString();
         RunParams params = new RunParams(runId, targets, cli.cwd().toString(), cli.environment(), noCache, parallel);
-        try (ServerSession session = Connector.open(cli, root, renderer)) {
+        try (ServerSession session = Connector.open(cli, root, renderer, noDaemon)) {
             CompletableFuture<RunResult> run = session.server().runStart(params);
             Thread onInterrupt = new Thread(() -> cancel(session, runId, run));
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             RunResult result;
             try {
+                CompletableFuture.anyOf(run, session.closed()).get();
+                if (!run.isDone()) {
+                    throw lostDaemon(root);
+                }
                 result = run.get();
             } finally {
                 removeHook(onInterrupt);
@@ -87,6 +92,13 @@ final class RunCommand implements Callable<Integer> {
             renderer.finish(result);
             return result.exitCode();
         }
+    }
+
+    static SameException lostDaemon(Path root) {
+        return new SameException("lost the connection to the daemon during the run",
+                List.of("the daemon may have crashed or been killed; its log is "
+                                + root.resolve(".same/daemon/daemon.log"),
+                        "the next 'same run' starts a new daemon; tasks that did not finish are not cached"));
     }
 
     /** Ctrl-C: cancel the run and give it a moment to kill its processes, so nothing is left behind. */

@@ -1,11 +1,28 @@
 package dev.same.cli;
 
 import dev.same.protocol.SameServerApi;
+import dev.same.protocol.client.SameClient;
+import java.util.concurrent.CompletableFuture;
 
-/** A connection to a server, in this process or in the daemon. */
-interface ServerSession extends AutoCloseable {
-    SameServerApi server();
+/** A connection to a server, in the daemon or in this process; both speak the same protocol. */
+record ServerSession(SameClient client, boolean daemon, AutoCloseable onClose) implements AutoCloseable {
+
+    SameServerApi server() {
+        return client.server();
+    }
+
+    /** Completes when the connection ends. */
+    CompletableFuture<Void> closed() {
+        return client.closed();
+    }
 
     @Override
-    void close();
+    public void close() {
+        client.close();
+        try {
+            onClose.close();
+        } catch (Exception ignored) {
+            // closing anyway
+        }
+    }
 }

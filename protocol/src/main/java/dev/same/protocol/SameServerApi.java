@@ -3,8 +3,11 @@ package dev.same.protocol;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 
-/** Requests a client sends to the daemon (or to the in-process server). */
+/** Requests a client sends to the daemon (or to the in-process server). See PROTOCOL.md. */
 public interface SameServerApi {
+
+    @JsonRequest("initialize")
+    CompletableFuture<InitializeResult> initialize(InitializeParams params);
 
     @JsonRequest("workspace/graph")
     CompletableFuture<GraphResult> graph(GraphParams params);
@@ -16,6 +19,17 @@ public interface SameServerApi {
     @JsonRequest("run/cancel")
     CompletableFuture<Boolean> runCancel(CancelParams params);
 
+    /** Follows a live run; completes with its result when it finishes. */
+    @JsonRequest("run/attach")
+    CompletableFuture<RunResult> runAttach(AttachParams params);
+
     @JsonRequest("workspace/clean")
     CompletableFuture<CleanResult> clean(CleanParams params);
+
+    @JsonRequest("daemon/status")
+    CompletableFuture<DaemonStatus> daemonStatus();
+
+    /** Cancels runs, answers, then shuts the daemon down. */
+    @JsonRequest("daemon/stop")
+    CompletableFuture<Boolean> daemonStop();
 }

@@ -50,6 +50,8 @@ public final class RunExecution {
     private final CacheDirectory cache;
     private final FileDigests digests;
     private final EnvironmentResolver environments;
+    private final InFlightTasks inFlight;
+    private final RunStatistics statistics;
     private final InputDigester inputDigester = new InputDigester();
     private final TaskHasher hasher = new TaskHasher();
     private final OutputSnapshot outputs = new OutputSnapshot();
@@ -57,7 +59,7 @@ public final class RunExecution {
 
     public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
                         SameClientApi client, CacheDirectory cache, FileDigests digests,
-                        EnvironmentResolver environments) {
+                        EnvironmentResolver environments, InFlightTasks inFlight, RunStatistics statistics) {
         this.runId = params.runId() != null ? params.runId() : UUID.randomUUID().toString();
         this.workspace = workspace;
         this.graph = graph;
@@ -67,6 +69,8 @@ public final class RunExecution {
         this.cache = cache;
         this.digests = digests;
         this.environments = environments;
+        this.inFlight = inFlight;
+        this.statistics = statistics;
     }
 
     public String runId() {
@@ -111,16 +115,27 @@ public final class RunExecution {
         List<InputFile> inputs = inputDigester.digestInputs(root, task.inputs(), digests);
         ToolEnvironment tools = environments.resolve(workspace.projects().get(task.project()), task);
         String hash = hasher.hash(task, inputs, tools.hash(), dependencyHashes);
+        try (InFlightTasks.Lease ignored = inFlight.acquire(hash)) {
+            return useCacheOrRun(task, inputs, tools, hash, dependencyHashes, cancel, start);
+        }
+    }
+
+    private TaskResult useCacheOrRun(TaskDef task, List<InputFile> inputs, ToolEnvironment tools, String hash,
+                                     SortedMap<String, String> dependencyHashes, Cancellation cancel, long start)
+            throws IOException, InterruptedException {
+        Path root = workspace.root();
         boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE;
         if (mayUseCache) {
             Optional<ActionRecord> hit = cache.actionCache().lookup(hash);
             if (hit.isPresent()) {
+                statistics.hit();
                 return fromCache(task, hit.get(), start);
             }
         }
         if (cancel.isCancelled()) {
             return new TaskResult(TaskStatus.CANCELLED, hash, "run cancelled", 0, false);
         }
+        statistics.miss();
         client.runEvent(RunEvent.taskStarted(runId, task.id(), hash));
         SortedMap<String, String> environment = TaskEnvironment.build(params.environment(), tools.variables(),
                 task.environment());

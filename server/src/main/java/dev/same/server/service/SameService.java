@@ -1,154 +1,165 @@
 package dev.same.server.service;
 
+import dev.same.protocol.AttachParams;
 import dev.same.protocol.CancelParams;
 import dev.same.protocol.CleanParams;
 import dev.same.protocol.CleanResult;
+import dev.same.protocol.DaemonStatus;
+import dev.same.protocol.ErrorCodes;
 import dev.same.protocol.GraphParams;
 import dev.same.protocol.GraphResult;
-import dev.same.protocol.ProjectInfo;
+import dev.same.protocol.InitializeParams;
+import dev.same.protocol.InitializeResult;
+import dev.same.protocol.Protocol;
 import dev.same.protocol.RunParams;
 import dev.same.protocol.RunResult;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.SameServerApi;
-import dev.same.protocol.TaskInfo;
-import dev.same.server.cache.CacheDirectory;
-import dev.same.server.config.ConfigLoader;
-import dev.same.server.config.TaskDef;
-import dev.same.server.config.Workspace;
-import dev.same.server.env.HostEnvironmentResolver;
-import dev.same.server.exec.RunExecution;
-import dev.same.server.graph.TargetResolver;
-import dev.same.server.graph.TaskGraph;
-import dev.same.server.hash.FileDigests;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import dev.same.server.SameException;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 
 /**
- * The server side of the protocol for one workspace root: loads the configuration, plans and executes runs,
- * answers graph queries. Both the daemon and the in-process mode of the CLI serve clients through it.
+ * One client's session with a server: serves its requests from the shared {@link WorkspaceEngine} and sends
+ * it its pushes. Errors the user can fix travel as {@link ErrorCodes#USER_ERROR} with their context lines.
  */
 public final class SameService implements SameServerApi, AutoCloseable {
-    private final Path root;
+    private final WorkspaceEngine engine;
     private final SameClientApi client;
-    private final CacheDirectory cache;
-    private final Path digestFile;
-    private final FileDigests digests;
-    private final Map<String, RunExecution> runs = new ConcurrentHashMap<>();
+    private final DaemonControl daemon;
+    private final String serverVersion;
+    private final Set<String> ownRuns = ConcurrentHashMap.newKeySet();
+    private volatile String clientDescription = "unknown client";
 
-    public SameService(Path root, SameClientApi client) {
-        this.root = root;
+    /**
+     * @param daemon null in process: daemon/status and daemon/stop are then refused
+     */
+    public SameService(WorkspaceEngine engine, SameClientApi client, DaemonControl daemon, String serverVersion) {
+        this.engine = engine;
         this.client = client;
-        this.cache = CacheDirectory.of(root);
-        this.digestFile = cache.cacheDir().resolve("file-digests");
-        this.digests = FileDigests.load(digestFile);
+        this.daemon = daemon;
+        this.serverVersion = serverVersion;
+    }
+
+    public String clientDescription() {
+        return clientDescription;
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        return async(() -> {
+            clientDescription = params.clientName() + " " + params.clientVersion();
+            if (params.protocolVersion() != Protocol.VERSION) {
+                throw new ResponseErrorException(new ResponseError(ErrorCodes.VERSION_MISMATCH,
+                        "protocol version " + params.protocolVersion() + " is not supported; this server speaks "
+                                + Protocol.VERSION, null));
+            }
+            return new InitializeResult(Protocol.VERSION, serverVersion, ProcessHandle.current().pid(),
+                    engine.root().toString());
+        });
     }
 
     @Override
     public CompletableFuture<GraphResult> graph(GraphParams params) {
-        return async(() -> describe(ConfigLoader.load(root)));
+        return async(engine::graph);
     }
 
     @Override
     public CompletableFuture<RunResult> runStart(RunParams params) {
         return async(() -> {
-            Workspace workspace = ConfigLoader.load(root);
-            TaskGraph graph = TaskGraph.of(workspace);
-            Path cwd = params.cwd() == null ? root : Path.of(params.cwd());
-            List<String> targets = new TargetResolver(graph, workspace.root(), workspace.projects().values())
-                    .resolve(params.targets(), cwd);
-            RunExecution run = new RunExecution(workspace, graph, targets, params, client, cache, digests,
-                    new HostEnvironmentResolver());
-            runs.put(run.runId(), run);
+            if (params.runId() != null) {
+                ownRuns.add(params.runId());
+            }
             try {
-                return run.execute();
+                return engine.run(params, client);
             } finally {
-                runs.remove(run.runId());
-                saveDigests();
+                if (params.runId() != null) {
+                    ownRuns.remove(params.runId());
+                }
             }
         });
     }
 
     @Override
     public CompletableFuture<Boolean> runCancel(CancelParams params) {
-        RunExecution run = runs.get(params.runId());
-        if (run != null) {
-            run.cancel();
-        }
-        return CompletableFuture.completedFuture(run != null);
+        return async(() -> engine.cancel(params.runId()));
+    }
+
+    @Override
+    public CompletableFuture<RunResult> runAttach(AttachParams params) {
+        return async(() -> engine.attach(params, client).get());
     }
 
     @Override
     public CompletableFuture<CleanResult> clean(CleanParams params) {
+        return async(() -> engine.clean(params));
+    }
+
+    @Override
+    public CompletableFuture<DaemonStatus> daemonStatus() {
+        return async(() -> requireDaemon().status());
+    }
+
+    @Override
+    public CompletableFuture<Boolean> daemonStop() {
         return async(() -> {
-            List<String> removed = new ArrayList<>();
-            long bytes = 0;
-            if (params.cache()) {
-                var result = cache.clean(true, false);
-                if (result.files() > 0) {
-                    removed.add(root.relativize(cache.cacheDir()) + " (" + Sizes.human(result.bytes()) + ")");
-                    bytes += result.bytes();
-                }
-                digests.clear();
-            }
-            if (params.tools()) {
-                var result = cache.clean(false, true);
-                if (result.files() > 0) {
-                    removed.add(root.relativize(cache.toolsDir()) + " (" + Sizes.human(result.bytes()) + ")");
-                    bytes += result.bytes();
-                }
-            }
-            return new CleanResult(removed, bytes);
+            requireDaemon().requestStop();
+            return true;
         });
     }
 
-    private GraphResult describe(Workspace workspace) {
-        TaskGraph graph = TaskGraph.of(workspace);
-        List<ProjectInfo> projects = workspace.projects().values().stream()
-                .map(p -> new ProjectInfo(p.name(), p.relativeDir(), relative(p.configFile())))
-                .toList();
-        List<TaskInfo> tasks = workspace.tasks().values().stream().map(this::describe).toList();
-        return new GraphResult(workspace.root().toString(), workspace.standalone(), projects, tasks, graph.order(),
-                workspace.warnings());
-    }
-
-    private TaskInfo describe(TaskDef task) {
-        return new TaskInfo(task.id(), task.project(), task.name(), task.cmd(), task.inputs(), task.targets(),
-                task.dependsOn(), task.tools(), task.environment(), task.workingDir(), task.rebuild().yamlName(),
-                relative(task.location().file()), task.location().line());
-    }
-
-    private String relative(Path file) {
-        return file.isAbsolute() ? root.relativize(file).toString() : file.toString();
-    }
-
-    private void saveDigests() {
-        try {
-            digests.save(digestFile);
-        } catch (IOException e) {
-            // only a speed-up for the next run; losing it is harmless
+    private DaemonControl requireDaemon() {
+        if (daemon == null) {
+            throw new SameException("not connected to a daemon (running in process)");
         }
+        return daemon;
     }
 
-    private static <T> CompletableFuture<T> async(Callable<T> work) {
+    /** The client went away: its runs are cancelled (runs it only attached to go on). */
+    @Override
+    public void close() {
+        ownRuns.forEach(engine::cancel);
+    }
+
+    private <T> CompletableFuture<T> async(Callable<T> work) {
+        if (daemon != null) {
+            daemon.touched();
+        }
         CompletableFuture<T> future = new CompletableFuture<>();
         Thread.ofVirtual().name("same-request").start(() -> {
             try {
                 future.complete(work.call());
             } catch (Throwable e) {
-                future.completeExceptionally(e);
+                future.completeExceptionally(toResponseError(e));
+            } finally {
+                if (daemon != null) {
+                    daemon.touched();
+                }
             }
         });
         return future;
     }
 
-    @Override
-    public void close() {
-        runs.values().forEach(RunExecution::cancel);
+    static Throwable toResponseError(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof java.util.concurrent.ExecutionException
+                || cause instanceof java.util.concurrent.CompletionException) {
+            if (cause.getCause() == null) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        return switch (cause) {
+            case ResponseErrorException e -> e;
+            case SameException e -> new ResponseErrorException(new ResponseError(ErrorCodes.USER_ERROR,
+                    e.getMessage(), e.context()));
+            default -> new ResponseErrorException(new ResponseError(ErrorCodes.INTERNAL_ERROR,
+                    "internal error: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()),
+                    null));
+        };
     }
 }

@@ -1,0 +1,245 @@
+package dev.same.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.same.cli.render.Durations;
+import dev.same.cli.render.Style;
+import dev.same.protocol.DaemonStatus;
+import dev.same.protocol.client.SameClient;
+import dev.same.server.SameException;
+import dev.same.server.config.RootFinder;
+import dev.same.server.daemon.DaemonMain;
+import dev.same.server.daemon.DurationParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = {"Manage the workspace's daemon, which keeps the workspace loaded between commands.",
+                "It starts on its own when a command needs it and stops after an idle period (default 3h)."},
+        subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Restart.class,
+                DaemonCommand.Status.class, DaemonCommand.Logs.class})
+final class DaemonCommand implements Runnable {
+    @ParentCommand
+    SameCommand parent;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(parent.cli().terminal().out());
+    }
+
+    Cli cli() {
+        return parent.cli();
+    }
+
+    DaemonConnector connector() {
+        Cli cli = cli();
+        return new DaemonConnector(RootFinder.find(cli.cwd()), cli.environment());
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the daemon (if not running).")
+    static final class Start implements Callable<Integer> {
+        @ParentCommand
+        DaemonCommand daemon;
+
+        @Option(names = "--idle-timeout", paramLabel = "DURATION",
+                description = "Stop after this long without clients or requests: 90s, 15m, 3h (default: "
+                        + "$SAME_DAEMON_IDLE_TIMEOUT or 3h).")
+        String idleTimeout;
+
+        @Option(names = "--foreground", description = "Run the daemon in this process until it stops (Ctrl-C).")
+        boolean foreground;
+
+        @Override
+        public Integer call() throws Exception {
+            Cli cli = daemon.cli();
+            Duration idle = idleTimeout != null ? DurationParser.parse(idleTimeout) : Connector.idleTimeout(cli);
+            Path root = RootFinder.find(cli.cwd());
+            if (foreground) {
+                int status = DaemonMain.run(root, idle);
+                if (status != 0) {
+                    throw new SameException("a daemon is already running for " + root,
+                            List.of("stop it with 'same daemon stop'"));
+                }
+                return 0;
+            }
+            DaemonConnector connector = new DaemonConnector(root, cli.environment());
+            try (SameClient client = connector.connectOrSpawn(GraphCommand.NO_PUSHES, idle)) {
+                DaemonStatus status = client.server().daemonStatus().get();
+                cli.terminal().out().println("same daemon running (pid " + status.pid() + ", socket "
+                        + status.socket() + ")");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the daemon (if running).")
+    static final class Stop implements Callable<Integer> {
+        @ParentCommand
+        DaemonCommand daemon;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = daemon.cli().terminal().out();
+            out.println(stop(daemon.connector()) ? "same daemon stopped" : "no daemon is running");
+            return 0;
+        }
+
+        static boolean stop(DaemonConnector connector) throws IOException {
+            Optional<SameClient> client = connectAnyBuild(connector);
+            if (client.isEmpty()) {
+                return false;
+            }
+            connector.stopDaemon(client.get());
+            return true;
+        }
+    }
+
+    @Command(name = "restart", mixinStandardHelpOptions = true, description = "Stop the daemon, then start one.")
+    static final class Restart implements Callable<Integer> {
+        @ParentCommand
+        DaemonCommand daemon;
+
+        @Override
+        public Integer call() throws Exception {
+            DaemonConnector connector = daemon.connector();
+            Stop.stop(connector);
+            try (SameClient client = connector.connectOrSpawn(GraphCommand.NO_PUSHES,
+                    Connector.idleTimeout(daemon.cli()))) {
+                DaemonStatus status = client.server().daemonStatus().get();
+                daemon.cli().terminal().out().println("same daemon restarted (pid " + status.pid() + ")");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show the daemon's pid, uptime, version, socket, idle time left, memory, clients and "
+                    + "cache statistics. Never starts a daemon.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        DaemonCommand daemon;
+
+        @Option(names = "--json", description = "Print the status as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            DaemonConnector connector = daemon.connector();
+            Cli cli = daemon.cli();
+            PrintStream out = cli.terminal().out();
+            Optional<SameClient> client = connectAnyBuild(connector);
+            if (client.isEmpty()) {
+                if (json) {
+                    out.println("{\"running\":false}");
+                } else {
+                    out.println("no daemon is running for this workspace (socket " + connector.socket() + ")");
+                }
+                return 0;
+            }
+            DaemonStatus status;
+            try (SameClient c = client.get()) {
+                status = c.server().daemonStatus().get(10, TimeUnit.SECONDS);
+            }
+            if (json) {
+                out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(status));
+            } else {
+                print(status, out, new Style(cli.terminal().colour()));
+            }
+            return 0;
+        }
+
+        private static void print(DaemonStatus s, PrintStream out, Style style) {
+            out.println(style.bold("same daemon") + " running");
+            row(out, "pid", Long.toString(s.pid()));
+            row(out, "version", s.version());
+            row(out, "workspace", s.root());
+            row(out, "socket", s.socket());
+            row(out, "uptime", Durations.seconds(s.uptimeMillis()));
+            row(out, "idle timeout", DurationParser.format(Duration.ofMillis(s.idleTimeoutMillis()))
+                    + (s.idleRemainingMillis() < 0 ? " (clients connected)"
+                    : ", stops in " + DurationParser.format(Duration.ofMillis(s.idleRemainingMillis()))));
+            row(out, "memory", mib(s.rssBytes()) + " resident, " + mib(s.heapUsedBytes()) + " heap in use");
+            row(out, "clients", s.clients().isEmpty() ? "none" : String.join("; ", s.clients()));
+            row(out, "active runs", s.activeRuns().isEmpty() ? "none" : String.join(", ", s.activeRuns()));
+            row(out, "cache", s.cacheHits() + " hits, " + s.cacheMisses() + " misses since start");
+        }
+
+        private static void row(PrintStream out, String name, String value) {
+            out.printf("  %-13s %s%n", name, value);
+        }
+
+        private static String mib(long bytes) {
+            return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+        }
+    }
+
+    @Command(name = "logs", mixinStandardHelpOptions = true, description = "Print the daemon's log.")
+    static final class Logs implements Callable<Integer> {
+        @ParentCommand
+        DaemonCommand daemon;
+
+        @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until interrupted.")
+        boolean follow;
+
+        @Override
+        public Integer call() throws Exception {
+            Path log = daemon.connector().logFile();
+            PrintStream out = daemon.cli().terminal().out();
+            if (!Files.exists(log)) {
+                out.println("no daemon log yet (" + log + ")");
+                return 0;
+            }
+            try (InputStream in = Files.newInputStream(log)) {
+                byte[] buffer = new byte[8192];
+                while (true) {
+                    int read = in.read(buffer);
+                    if (read > 0) {
+                        out.write(buffer, 0, read);
+                        continue;
+                    }
+                    out.flush();
+                    if (!follow) {
+                        return 0;
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
+    }
+
+    /** Connects to whatever daemon is running, without replacing one of another build. */
+    static Optional<SameClient> connectAnyBuild(DaemonConnector connector) {
+        if (!Files.exists(connector.socket())) {
+            return Optional.empty();
+        }
+        SameClient client;
+        try {
+            client = SameClient.connect(connector.socket(), GraphCommand.NO_PUSHES);
+        } catch (IOException refused) {
+            return Optional.empty();
+        }
+        try {
+            client.initialize("cli", dev.same.server.daemon.BuildId.current(), connector.root(),
+                    DaemonConnector.HANDSHAKE_MILLIS);
+            return Optional.of(client);
+        } catch (IOException e) {
+            client.close();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.same.cli;
+
+import dev.same.protocol.InitializeResult;
+import dev.same.protocol.SameClientApi;
+import dev.same.protocol.client.DaemonAddress;
+import dev.same.protocol.client.SameClient;
+import dev.same.server.daemon.BuildId;
+import dev.same.server.daemon.Daemon;
+import dev.same.server.daemon.DaemonLock;
+import dev.same.server.daemon.DaemonMain;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds, spawns and talks to the daemon of a workspace, the way mvnd's client does: connect to the socket;
+ * if nobody answers, spawn a detached daemon and wait for it; if it is another build, stop it and start ours.
+ */
+final class DaemonConnector {
+    static final long HANDSHAKE_MILLIS = 10_000;
+    private static final long SPAWN_WAIT_MILLIS = 20_000;
+    private static final long STOP_WAIT_MILLIS = 15_000;
+
+    private final Path root;
+    private final Map<String, String> environment;
+    private final Path socket;
+    private final Path stateDirectory;
+
+    DaemonConnector(Path root, Map<String, String> environment) {
+        this.root = root;
+        this.environment = environment;
+        this.socket = DaemonAddress.socketPath(root, environment);
+        this.stateDirectory = DaemonAddress.stateDirectory(root);
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path socket() {
+        return socket;
+    }
+
+    Path logFile() {
+        return stateDirectory.resolve("daemon.log");
+    }
+
+    /** Connects to the running daemon of our build, spawning (or replacing) it as needed. */
+    SameClient connectOrSpawn(SameClientApi pushes, Duration idleTimeout) throws IOException {
+        Optional<SameClient> existing = connectExisting(pushes);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Process spawned = spawn(idleTimeout);
+        long deadline = System.currentTimeMillis() + SPAWN_WAIT_MILLIS;
+        long pause = 5;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<SameClient> client = connectExisting(pushes);
+            if (client.isPresent()) {
+                return client.get();
+            }
+            if (!spawned.isAlive() && spawned.exitValue() != Daemon.EXIT_ALREADY_RUNNING
+                    && !DaemonLock.isHeld(stateDirectory)) {
+                throw new IOException("the daemon exited at start (status " + spawned.exitValue() + "): "
+                        + lastLogLine());
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 100);
+        }
+        throw new IOException("the daemon did not answer within " + SPAWN_WAIT_MILLIS / 1000 + "s; see " + logFile());
+    }
+
+    /** Connects and handshakes with a live daemon of this build; empty when none answers. */
+    Optional<SameClient> connectExisting(SameClientApi pushes) throws IOException {
+        if (!Files.exists(socket)) {
+            return Optional.empty();
+        }
+        SameClient client;
+        try {
+            client = SameClient.connect(socket, pushes);
+        } catch (IOException refused) {
+            return Optional.empty(); // a socket file left by a dead daemon: the next daemon replaces it
+        }
+        InitializeResult hello;
+        try {
+            hello = client.initialize("cli", BuildId.current(), root, HANDSHAKE_MILLIS);
+        } catch (IOException e) {
+            client.close();
+            throw e;
+        }
+        if (!hello.serverVersion().equals(BuildId.current())) {
+            stopDaemon(client);
+            return Optional.empty();
+        }
+        return Optional.of(client);
+    }
+
+    /** Asks the daemon to stop and waits until it has released its lock. */
+    void stopDaemon(SameClient client) throws IOException {
+        try {
+            client.server().daemonStop().get(STOP_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // it may close the connection before answering; the lock tells whether it is gone
+        } finally {
+            client.close();
+        }
+        awaitLockReleased();
+    }
+
+    void awaitLockReleased() throws IOException {
+        long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
+        while (DaemonLock.isHeld(stateDirectory)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IOException("the daemon did not stop within " + STOP_WAIT_MILLIS / 1000 + "s");
+            }
+            sleep(20);
+        }
+    }
+
+    boolean isRunning() {
+        return Files.isDirectory(stateDirectory) && DaemonLock.isHeld(stateDirectory);
+    }
+
+    /** Starts a daemon detached from this terminal (its own session), logging to .same/daemon/daemon.log. */
+    Process spawn(Duration idleTimeout) throws IOException {
+        Files.createDirectories(stateDirectory);
+        Path log = logFile();
+        rotateIfLarge(log);
+        List<String> command = new ArrayList<>();
+        Path setsid = Path.of("/usr/bin/setsid");
+        if (Files.isExecutable(setsid)) {
+            command.add(setsid.toString());
+        }
+        command.addAll(daemonCommand(idleTimeout));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
+        return builder.start();
+    }
+
+    /** The java command line of a daemon: this JVM's runtime and class path, with server-side tuning. */
+    List<String> daemonCommand(Duration idleTimeout) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java,
+                "-XX:+UseSerialGC", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
+                DaemonMain.class.getName(), "--root", root.toString()));
+        if (idleTimeout != null) {
+            command.add("--idle-timeout");
+            command.add(idleTimeout.toMillis() + "ms");
+        }
+        return command;
+    }
+
+    private static void rotateIfLarge(Path log) throws IOException {
+        if (Files.exists(log) && Files.size(log) > 10L * 1024 * 1024) {
+            Files.move(log, log.resolveSibling("daemon.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private String lastLogLine() {
+        try {
+            List<String> lines = Files.readAllLines(logFile());
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank() && !lines.get(i).startsWith("\tat ")) {
+                    return lines.get(i).strip();
+                }
+            }
+        } catch (IOException e) {
+            return "see " + logFile();
+        }
+        return "see " + logFile();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.same.protocol;
+
+import java.util.List;
+
+/**
+ * {@code daemon/status}.
+ *
+ * @param idleTimeoutMillis   idle shutdown after this long without clients or requests
+ * @param idleRemainingMillis time left before idle shutdown; -1 while clients are connected or runs are active
+ * @param heapUsedBytes       JVM heap in use
+ * @param rssBytes            resident set size of the daemon process (0 if unknown)
+ * @param clients             connected clients, one line each ("cli 0.1.0 pid 123, connected 2s")
+ * @param activeRuns          run ids of runs in progress
+ * @param cacheHits           tasks answered from the cache since start
+ * @param cacheMisses         tasks executed since start
+ */
+public record DaemonStatus(
+        long pid,
+        String version,
+        String root,
+        String socket,
+        long startedAtMillis,
+        long uptimeMillis,
+        long idleTimeoutMillis,
+        long idleRemainingMillis,
+        long heapUsedBytes,
+        long rssBytes,
+        List<String> clients,
+        List<String> activeRuns,
+        long cacheHits,
+        long cacheMisses) {
+}

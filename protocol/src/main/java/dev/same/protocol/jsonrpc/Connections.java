@@ -1,0 +1,67 @@
+package dev.same.protocol.jsonrpc;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+
+/**
+ * Builds lsp4j launchers the way both ends of same's protocol need them: LSP base framing, frames capped at
+ * {@link #MAX_FRAME_BYTES}, message handling on virtual threads.
+ */
+public final class Connections {
+    /** The largest frame either side accepts. Output is pushed in chunks far below this. */
+    public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+    private Connections() {
+    }
+
+    /**
+     * @param local  the object whose annotated methods serve the peer's requests and notifications
+     * @param remote the interface of the peer
+     */
+    public static <T> Launcher<T> launcher(Object local, Class<T> remote, InputStream in, OutputStream out) {
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("same-rpc-", 0)
+                .factory());
+        return new GuardedBuilder<T>()
+                .setLocalService(local)
+                .setRemoteInterface(remote)
+                .setInput(in)
+                .setOutput(out)
+                .setExecutorService(executor)
+                .create();
+    }
+
+    /** lsp4j's builder with its stream reader replaced by the guarded one (same JSON handler, same endpoint). */
+    private static final class GuardedBuilder<T> extends Launcher.Builder<T> {
+        private MessageJsonHandler jsonHandler;
+        private RemoteEndpoint remoteEndpoint;
+
+        @Override
+        protected MessageJsonHandler createJsonHandler() {
+            jsonHandler = super.createJsonHandler();
+            return jsonHandler;
+        }
+
+        @Override
+        protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler handler) {
+            remoteEndpoint = super.createRemoteEndpoint(handler);
+            return remoteEndpoint;
+        }
+
+        @Override
+        protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer reader, MessageConsumer consumer,
+                                                                    T remoteProxy) {
+            InputStream in = ((StreamMessageProducer) reader).getInput();
+            return new ConcurrentMessageProcessor(
+                    GuardedMessageProducer.of(in, jsonHandler, remoteEndpoint, MAX_FRAME_BYTES), consumer);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.same.protocol.jsonrpc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
+import org.eclipse.lsp4j.jsonrpc.MessageIssueHandler;
+
+/**
+ * lsp4j's reader with limits: a frame larger than {@code maxFrameBytes}, a header section longer than
+ * {@value #MAX_HEADER_BYTES} bytes, or any framing or parse error closes the connection instead of allocating
+ * without bound or logging forever. A peer sending garbage loses its connection; nobody else notices.
+ */
+final class GuardedMessageProducer extends StreamMessageProducer {
+    static final int MAX_HEADER_BYTES = 8 * 1024;
+    private static final Logger LOG = Logger.getLogger(GuardedMessageProducer.class.getName());
+
+    private final int maxFrameBytes;
+    private final HeaderBudget budget;
+
+    private GuardedMessageProducer(HeaderBudget input, MessageJsonHandler jsonHandler, MessageIssueHandler issues,
+                                   int maxFrameBytes) {
+        super(input, jsonHandler, issues);
+        this.budget = input;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    static GuardedMessageProducer of(InputStream input, MessageJsonHandler jsonHandler, MessageIssueHandler issues,
+                                     int maxFrameBytes) {
+        return new GuardedMessageProducer(new HeaderBudget(input), jsonHandler, issues, maxFrameBytes);
+    }
+
+    @Override
+    protected boolean handleMessage(InputStream input, Headers headers) {
+        if (headers.contentLength > maxFrameBytes) {
+            refuse("frame of " + headers.contentLength + " bytes exceeds the limit of " + maxFrameBytes);
+            return false;
+        }
+        budget.inBody = true;
+        try {
+            return super.handleMessage(input, headers);
+        } finally {
+            budget.inBody = false;
+            budget.headerBytes = 0;
+        }
+    }
+
+    @Override
+    protected void fireError(Throwable error) {
+        refuse(error.getMessage() == null ? error.toString() : error.getMessage());
+    }
+
+    private void refuse(String why) {
+        LOG.log(Level.WARNING, "closing connection: malformed input: {0}", why);
+        try {
+            close();
+        } catch (RuntimeException ignored) {
+            // already closed
+        }
+    }
+
+    /** Counts header bytes between frames; too many means the peer is not speaking the protocol. */
+    private static final class HeaderBudget extends InputStream {
+        private final InputStream in;
+        volatile boolean inBody;
+        int headerBytes;
+
+        HeaderBudget(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = in.read();
+            if (!inBody && c >= 0 && ++headerBytes > MAX_HEADER_BYTES) {
+                throw new IOException("no frame header within " + MAX_HEADER_BYTES + " bytes");
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (!inBody) {
+                int c = read();
+                if (c < 0) {
+                    return -1;
+                }
+                b[off] = (byte) c;
+                return 1;
+            }
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

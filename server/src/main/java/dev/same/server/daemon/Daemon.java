@@ -1,0 +1,225 @@
+package dev.same.server.daemon;
+
+import dev.same.protocol.DaemonStatus;
+import dev.same.protocol.client.DaemonAddress;
+import dev.same.server.service.DaemonControl;
+import dev.same.server.service.WorkspaceEngine;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.newsclub.net.unix.AFUNIXSocketCredentials;
+
+/**
+ * The daemon of one workspace: holds the lock, listens on the workspace's socket, serves each client on a
+ * virtual thread, stops when idle, on {@code daemon/stop} or on SIGTERM/SIGINT, and cleans up after itself.
+ */
+public final class Daemon implements DaemonControl {
+    /** Exit status of a daemon that found another one already running: not an error for the spawner. */
+    public static final int EXIT_ALREADY_RUNNING = 3;
+
+    private final Path root;
+    private final Path stateDirectory;
+    private final Path socketPath;
+    private final IdleMonitor idle;
+    private final DaemonLog log;
+    private final String version = BuildId.current();
+    private final long startedAtMillis = System.currentTimeMillis();
+    private final int uid = DaemonAddress.currentUid();
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private WorkspaceEngine engine;
+    private AFUNIXServerSocket server;
+    private DaemonLock lock;
+
+    public Daemon(Path root, Duration idleTimeout, Map<String, String> environment, InstantSource clock,
+                  java.io.PrintStream logStream) {
+        this.root = root;
+        this.stateDirectory = DaemonAddress.stateDirectory(root);
+        this.socketPath = DaemonAddress.socketPath(root, environment);
+        this.idle = new IdleMonitor(clock, idleTimeout);
+        this.log = new DaemonLog(logStream);
+    }
+
+    /**
+     * Runs until stopped. Returns the process exit status: 0 after a normal stop,
+     * {@link #EXIT_ALREADY_RUNNING} when another daemon holds the lock.
+     */
+    public int run() throws IOException, InterruptedException {
+        Files.createDirectories(stateDirectory);
+        Optional<DaemonLock> acquired = DaemonLock.tryAcquire(stateDirectory);
+        if (acquired.isEmpty()) {
+            log.info("another daemon already serves " + root + "; exiting");
+            return EXIT_ALREADY_RUNNING;
+        }
+        lock = acquired.get();
+        DaemonAddress.ensurePrivateDirectory(socketPath.getParent());
+        DaemonAddress.checkLength(socketPath);
+        // we hold the lock, so a socket file left here belongs to a dead daemon
+        Files.deleteIfExists(socketPath);
+        engine = new WorkspaceEngine(root);
+        server = AFUNIXServerSocket.newInstance();
+        server.setReuseAddress(false);
+        server.bind(AFUNIXSocketAddress.of(socketPath));
+        new DiscoveryFile(ProcessHandle.current().pid(), version, socketPath.toString(), root.toString(),
+                startedAtMillis).write(stateDirectory);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown("signal"), "same-daemon-shutdown"));
+        log.info("daemon " + version + " (pid " + ProcessHandle.current().pid() + ") serving " + root + " on "
+                + socketPath + ", idle timeout " + DurationParser.format(idle.timeout()));
+        Thread.ofVirtual().name("same-idle").start(this::watchIdle);
+        acceptLoop();
+        stopped.await();
+        return 0;
+    }
+
+    private void acceptLoop() {
+        while (!stopping.get()) {
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (IOException e) {
+                if (!stopping.get()) {
+                    log.error("accept failed", e);
+                    shutdown("accept failed");
+                }
+                return;
+            }
+            Thread.ofVirtual().name("same-session").start(() -> serve((AFUNIXSocket) socket));
+        }
+    }
+
+    private void serve(AFUNIXSocket socket) {
+        long peerPid = -1;
+        try {
+            AFUNIXSocketCredentials peer = socket.getPeerCredentials();
+            peerPid = peer.getPid();
+            if (peer.getUid() != uid) {
+                log.info("refused a connection from uid " + peer.getUid() + " (pid " + peerPid + ")");
+                socket.close();
+                return;
+            }
+        } catch (IOException e) {
+            log.info("refused a connection whose credentials cannot be read: " + e.getMessage());
+            closeQuietly(socket);
+            return;
+        }
+        Session session;
+        try {
+            session = new Session(socket, peerPid, engine, this, version);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            return;
+        }
+        sessions.add(session);
+        idle.clientConnected();
+        try {
+            session.serve();
+        } finally {
+            sessions.remove(session);
+            idle.clientDisconnected();
+        }
+    }
+
+    private void watchIdle() {
+        while (!stopping.get()) {
+            Duration left = idle.remaining();
+            if (left != null && left.isZero()) {
+                shutdown("idle for " + DurationParser.format(idle.timeout()));
+                return;
+            }
+            long wait = left == null ? 1000 : Math.min(1000, Math.max(10, left.toMillis()));
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public DaemonStatus status() {
+        Duration left = idle.remaining();
+        Runtime runtime = Runtime.getRuntime();
+        List<String> clients = sessions.stream().map(Session::describe).sorted().toList();
+        return new DaemonStatus(ProcessHandle.current().pid(), version, root.toString(), socketPath.toString(),
+                startedAtMillis, System.currentTimeMillis() - startedAtMillis, idle.timeout().toMillis(),
+                left == null ? -1 : left.toMillis(), runtime.totalMemory() - runtime.freeMemory(), Memory.rssBytes(),
+                clients, engine.activeRuns(), engine.statistics().cacheHits(), engine.statistics().cacheMisses());
+    }
+
+    @Override
+    public void requestStop() {
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(50); // let the answer to daemon/stop reach the client first
+            } catch (InterruptedException ignored) {
+                // stop now
+            }
+            shutdown("daemon/stop");
+            System.exit(0);
+        });
+    }
+
+    @Override
+    public void touched() {
+        idle.requestSeen();
+    }
+
+    /** Stops accepting, cancels runs, closes clients, removes the socket and discovery file, drops the lock. */
+    void shutdown(String why) {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStopped();
+            return;
+        }
+        log.info("shutting down: " + why);
+        try {
+            closeQuietly(server);
+            if (engine != null) {
+                engine.close();
+            }
+            sessions.forEach(Session::close);
+            Files.deleteIfExists(socketPath);
+            Files.deleteIfExists(stateDirectory.resolve(DiscoveryFile.NAME));
+        } catch (IOException e) {
+            log.error("cleanup failed", e);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+            log.info("stopped");
+            stopped.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (Exception ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.same.server.daemon;
+
+import dev.same.server.SameException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/**
+ * Entry point of a spawned daemon process: {@code DaemonMain --root DIR [--idle-timeout 3h]}. The spawner sends
+ * its stdout and stderr to {@code .same/daemon/daemon.log}.
+ */
+public final class DaemonMain {
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(3);
+    public static final String IDLE_TIMEOUT_VARIABLE = "SAME_DAEMON_IDLE_TIMEOUT";
+
+    private DaemonMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = null;
+        Duration idle = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--root" -> root = Path.of(args[++i]).toRealPath();
+                case "--idle-timeout" -> idle = DurationParser.parse(args[++i]);
+                default -> {
+                    System.err.println("unknown argument " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        if (root == null) {
+            System.err.println("usage: DaemonMain --root DIR [--idle-timeout D]");
+            System.exit(2);
+        }
+        System.exit(run(root, idle));
+    }
+
+    /** Runs a daemon in this process until it stops; returns its exit status. */
+    public static int run(Path root, Duration idleTimeout) throws Exception {
+        // a client hanging up is routine, not worth lsp4j's INFO stack trace in the log
+        java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.WARNING);
+        Duration idle = idleTimeout != null ? idleTimeout : idleTimeoutFromEnvironment();
+        return new Daemon(root, idle, System.getenv(), InstantSource.system(), System.err).run();
+    }
+
+    static Duration idleTimeoutFromEnvironment() {
+        String value = System.getenv(IDLE_TIMEOUT_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_IDLE_TIMEOUT;
+        }
+        try {
+            return DurationParser.parse(value);
+        } catch (SameException e) {
+            return DEFAULT_IDLE_TIMEOUT;
+        }
+    }
+}

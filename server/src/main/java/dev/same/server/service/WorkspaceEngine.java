@@ -1,0 +1,177 @@
+package dev.same.server.service;
+
+import dev.same.protocol.AttachParams;
+import dev.same.protocol.CleanParams;
+import dev.same.protocol.CleanResult;
+import dev.same.protocol.GraphResult;
+import dev.same.protocol.ProjectInfo;
+import dev.same.protocol.RunParams;
+import dev.same.protocol.RunResult;
+import dev.same.protocol.SameClientApi;
+import dev.same.protocol.TaskInfo;
+import dev.same.server.SameException;
+import dev.same.server.cache.CacheDirectory;
+import dev.same.server.config.ConfigLoader;
+import dev.same.server.config.TaskDef;
+import dev.same.server.config.Workspace;
+import dev.same.server.env.EnvironmentResolver;
+import dev.same.server.env.HostEnvironmentResolver;
+import dev.same.server.exec.InFlightTasks;
+import dev.same.server.exec.RunExecution;
+import dev.same.server.exec.RunStatistics;
+import dev.same.server.graph.TargetResolver;
+import dev.same.server.graph.TaskGraph;
+import dev.same.server.hash.FileDigests;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine of one workspace root, shared by every client of a server: file digests, caches, active runs.
+ */
+public final class WorkspaceEngine implements AutoCloseable {
+    private final Path root;
+    private final CacheDirectory cache;
+    private final Path digestFile;
+    private final FileDigests digests;
+    private final EnvironmentResolver environments = new HostEnvironmentResolver();
+    private final InFlightTasks inFlight = new InFlightTasks();
+    private final RunStatistics statistics = new RunStatistics();
+    private final Map<String, ActiveRun> runs = new ConcurrentHashMap<>();
+
+    private record ActiveRun(RunExecution execution, RunBroadcast broadcast, CompletableFuture<RunResult> result) {
+    }
+
+    public WorkspaceEngine(Path root) {
+        this.root = root;
+        this.cache = CacheDirectory.of(root);
+        this.digestFile = cache.cacheDir().resolve("file-digests");
+        this.digests = FileDigests.load(digestFile);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public RunStatistics statistics() {
+        return statistics;
+    }
+
+    public List<String> activeRuns() {
+        return List.copyOf(runs.keySet());
+    }
+
+    public GraphResult graph() {
+        Workspace workspace = ConfigLoader.load(root);
+        TaskGraph graph = TaskGraph.of(workspace);
+        List<ProjectInfo> projects = workspace.projects().values().stream()
+                .map(p -> new ProjectInfo(p.name(), p.relativeDir(), relative(p.configFile())))
+                .toList();
+        List<TaskInfo> tasks = workspace.tasks().values().stream().map(this::describe).toList();
+        return new GraphResult(workspace.root().toString(), workspace.standalone(), projects, tasks, graph.order(),
+                workspace.warnings());
+    }
+
+    /** Plans and executes a run; {@code client} gets its pushes. Returns when the run has finished. */
+    public RunResult run(RunParams params, SameClientApi client) throws InterruptedException {
+        Workspace workspace = ConfigLoader.load(root);
+        TaskGraph graph = TaskGraph.of(workspace);
+        Path cwd = params.cwd() == null ? root : Path.of(params.cwd());
+        List<String> targets = new TargetResolver(graph, workspace.root(), workspace.projects().values())
+                .resolve(params.targets(), cwd);
+        RunBroadcast broadcast = new RunBroadcast();
+        broadcast.subscribe(client, 0);
+        RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
+                environments, inFlight, statistics);
+        ActiveRun active = new ActiveRun(execution, broadcast, new CompletableFuture<>());
+        if (runs.putIfAbsent(execution.runId(), active) != null) {
+            throw new SameException("a run with id " + execution.runId() + " is already active");
+        }
+        try {
+            RunResult result = execution.execute();
+            active.result().complete(result);
+            return result;
+        } catch (RuntimeException | InterruptedException e) {
+            active.result().completeExceptionally(e);
+            throw e;
+        } finally {
+            runs.remove(execution.runId());
+            saveDigests();
+        }
+    }
+
+    /** Follows a live run from message {@code fromMessage}; completes with its result. */
+    public CompletableFuture<RunResult> attach(AttachParams params, SameClientApi client) {
+        ActiveRun active = runs.get(params.runId());
+        if (active == null) {
+            throw new SameException("no active run '" + params.runId() + "'",
+                    List.of("active runs: " + (runs.isEmpty() ? "none" : String.join(", ", runs.keySet()))));
+        }
+        active.broadcast().subscribe(client, params.fromMessage());
+        return active.result().whenComplete((r, e) -> active.broadcast().unsubscribe(client));
+    }
+
+    public boolean cancel(String runId) {
+        ActiveRun active = runs.get(runId);
+        if (active != null) {
+            active.execution().cancel();
+        }
+        return active != null;
+    }
+
+    public CleanResult clean(CleanParams params) throws IOException {
+        List<String> removed = new ArrayList<>();
+        long bytes = 0;
+        if (params.cache()) {
+            var result = cache.clean(true, false);
+            if (result.files() > 0) {
+                removed.add(root.relativize(cache.cacheDir()) + " (" + Sizes.human(result.bytes()) + ")");
+                bytes += result.bytes();
+            }
+            digests.clear();
+        }
+        if (params.tools()) {
+            var result = cache.clean(false, true);
+            if (result.files() > 0) {
+                removed.add(root.relativize(cache.toolsDir()) + " (" + Sizes.human(result.bytes()) + ")");
+                bytes += result.bytes();
+            }
+        }
+        return new CleanResult(removed, bytes);
+    }
+
+    private TaskInfo describe(TaskDef task) {
+        return new TaskInfo(task.id(), task.project(), task.name(), task.cmd(), task.inputs(), task.targets(),
+                task.dependsOn(), task.tools(), task.environment(), task.workingDir(), task.rebuild().yamlName(),
+                relative(task.location().file()), task.location().line());
+    }
+
+    private String relative(Path file) {
+        return file.isAbsolute() ? root.relativize(file).toString() : file.toString();
+    }
+
+    private void saveDigests() {
+        try {
+            digests.save(digestFile);
+        } catch (IOException e) {
+            // only a speed-up for the next run; losing it is harmless
+        }
+    }
+
+    /** Cancels every active run and waits for them to end. */
+    @Override
+    public void close() {
+        runs.values().forEach(run -> run.execution().cancel());
+        for (ActiveRun run : runs.values()) {
+            try {
+                run.result().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // ended one way or another
+            }
+        }
+    }
+}
