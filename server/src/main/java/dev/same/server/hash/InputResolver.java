@@ -12,9 +12,12 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveTask;
 
 /**
  * Expands input patterns (files, directories, globs, {@code !} exclusions; see {@link Glob}) to
@@ -31,6 +34,8 @@ import java.util.TreeMap;
  */
 public final class InputResolver {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".jj", ".same");
+    // walking is mostly stat calls: worth spreading over the cores even when the files are cached
+    private static final ForkJoinPool POOL = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     public ResolvedInputs resolve(Path root, List<String> patterns) {
         var includes = new ArrayList<Include>();
@@ -52,7 +57,7 @@ public final class InputResolver {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read inputs under " + root, e);
         }
-        return new ResolvedInputs(walk.files);
+        return new ResolvedInputs(new TreeMap<>(walk.files));
     }
 
     private record Include(String written, Glob glob) {
@@ -82,7 +87,7 @@ public final class InputResolver {
     private static final class Walk {
         private final Path root;
         private final List<Glob> excludes;
-        private final SortedMap<String, FileStat> files = new TreeMap<>();
+        private final Map<String, FileStat> files = new ConcurrentHashMap<>();
         private Path realRoot;
 
         Walk(Path root, List<Glob> excludes) {
@@ -110,7 +115,7 @@ public final class InputResolver {
                     }
                     case DIRECTORY -> {
                         requireInsideRoot(startPath, include.written());
-                        addAll(startPath, start);
+                        walk(startPath, start, null);
                         yield true;
                     }
                     default -> false;
@@ -120,82 +125,82 @@ public final class InputResolver {
                 return false;
             }
             requireInsideRoot(startPath, include.written());
-            return excludedWithAncestors(start) || addMatching(startPath, start, glob);
+            return excludedWithAncestors(start) || walk(startPath, start, glob);
         }
 
-        private boolean addMatching(Path dir, String relDir, Glob glob) throws IOException {
-            boolean found = false;
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                for (Path entry : entries) {
-                    String rel = child(relDir, entry);
-                    FileStat stat = statNotFollowingLinks(entry);
-                    if (stat == null) {
-                        continue;
-                    }
-                    switch (stat.type()) {
-                        case DIRECTORY -> {
-                            if (SKIPPED_DIRECTORIES.contains(entry.getFileName().toString())) {
-                                continue;
-                            }
-                            if (glob.matches(rel)) {
-                                found = true;
-                                if (!excluded(rel)) {
-                                    addAll(entry, rel);
+        /** Walks a directory on the pool; returns whether anything matched {@code glob} (null: everything). */
+        private boolean walk(Path dir, String relDir, Glob glob) throws IOException {
+            try {
+                return POOL.invoke(new DirectoryWalk(dir, relDir, glob));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
+        /**
+         * One directory: lists and stats its entries, then walks its subdirectories as subtasks, so a
+         * large tree is walked (and stat'ed) by several threads.
+         */
+        private final class DirectoryWalk extends RecursiveTask<Boolean> {
+            private final Path dir;
+            private final String relDir;
+            private final Glob glob;
+
+            DirectoryWalk(Path dir, String relDir, Glob glob) {
+                this.dir = dir;
+                this.relDir = relDir;
+                this.glob = glob;
+            }
+
+            @Override
+            protected Boolean compute() {
+                boolean found = false;
+                var subdirectories = new ArrayList<DirectoryWalk>();
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    for (Path entry : entries) {
+                        String rel = child(relDir, entry);
+                        FileStat stat = statNotFollowingLinks(entry);
+                        if (stat == null) {
+                            continue;
+                        }
+                        boolean matches = glob == null || glob.matches(rel);
+                        switch (stat.type()) {
+                            case DIRECTORY -> {
+                                if (SKIPPED_DIRECTORIES.contains(entry.getFileName().toString())) {
+                                    continue;
                                 }
-                            } else if (!excluded(rel) && glob.mayMatchBelow(rel)) {
-                                found |= addMatching(entry, rel, glob);
+                                found |= matches;
+                                if (!excluded(rel) && (matches || glob.mayMatchBelow(rel))) {
+                                    subdirectories.add(new DirectoryWalk(entry, rel, matches ? null : glob));
+                                }
                             }
-                        }
-                        case FILE -> {
-                            if (glob.matches(rel)) {
-                                found = true;
-                                addUnlessExcluded(rel, stat);
+                            case FILE -> {
+                                if (matches) {
+                                    found = true;
+                                    addUnlessExcluded(rel, stat);
+                                }
                             }
-                        }
-                        case SYMLINK -> {
-                            if (glob.matches(rel)) {
-                                FileStat target = statFollowingLinks(entry);
+                            case SYMLINK -> {
+                                FileStat target = matches ? statFollowingLinks(entry) : null;
                                 if (target != null && target.isFile()) {
                                     found = true;
                                     addUnlessExcluded(rel, target);
                                 }
                             }
+                            case OTHER -> { }
                         }
-                        case OTHER -> { }
                     }
+                } catch (NoSuchFileException | NotDirectoryException e) {
+                    // removed or replaced while walking: nothing to add
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            } catch (NoSuchFileException | NotDirectoryException e) {
-                // removed or replaced while walking: nothing to add
-            }
-            return found;
-        }
-
-        private void addAll(Path dir, String relDir) throws IOException {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                for (Path entry : entries) {
-                    String rel = child(relDir, entry);
-                    FileStat stat = statNotFollowingLinks(entry);
-                    if (stat == null) {
-                        continue;
-                    }
-                    switch (stat.type()) {
-                        case DIRECTORY -> {
-                            if (!SKIPPED_DIRECTORIES.contains(entry.getFileName().toString()) && !excluded(rel)) {
-                                addAll(entry, rel);
-                            }
-                        }
-                        case FILE -> addUnlessExcluded(rel, stat);
-                        case SYMLINK -> {
-                            FileStat target = statFollowingLinks(entry);
-                            if (target != null && target.isFile()) {
-                                addUnlessExcluded(rel, target);
-                            }
-                        }
-                        case OTHER -> { }
-                    }
+                invokeAll(subdirectories);
+                for (DirectoryWalk subdirectory : subdirectories) {
+                    // below a matched directory everything counts, so only glob walks report
+                    found |= subdirectory.glob != null && subdirectory.join();
                 }
-            } catch (NoSuchFileException | NotDirectoryException e) {
-                // removed or replaced while walking: nothing to add
+                return found;
             }
         }
 

@@ -1,0 +1,82 @@
+package dev.same.bench;
+
+import dev.same.server.hash.FileDigests;
+import dev.same.server.hash.InputDigester;
+import dev.same.server.hash.InputFile;
+import dev.same.server.hash.InputResolver;
+import dev.same.server.hash.ResolvedInputs;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hashing the inputs of one task whose input is a tree of 20,000 files (200 MiB), page cache warm:
+ * <ul>
+ *   <li>{@code cold}: a fresh {@link FileDigests}, so every file is read and hashed;</li>
+ *   <li>{@code warm}: the same tree unchanged, with a {@link FileDigests} that has seen it: one stat per file;</li>
+ *   <li>{@code resolveOnly}: the directory walk alone (readdir + one stat per file), the floor of {@code warm}.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class InputHashingBenchmark {
+    private static final List<String> PATTERNS = List.of(".");
+
+    @Param({"2"})
+    int threads;
+
+    private Path root;
+    private InputDigester digester;
+    private FileDigests warmDigests;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException, InterruptedException {
+        root = SyntheticTree.create();
+        digester = new InputDigester(new InputResolver(), threads);
+        // files changed within the racy window are re-hashed on every lookup; a real tree is older
+        Thread.sleep(FileDigests.RACY_WINDOW.toMillis() + 200);
+        warmDigests = new FileDigests();
+        digester.digestInputs(root, PATTERNS, warmDigests);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        System.out.printf("%nwarm FileDigests: %d entries, %d hits, %d misses%n",
+                warmDigests.size(), warmDigests.hits(), warmDigests.misses());
+        SyntheticTree.delete(root);
+    }
+
+    @Benchmark
+    public List<InputFile> cold() {
+        return digester.digestInputs(root, PATTERNS, new FileDigests());
+    }
+
+    @Benchmark
+    public List<InputFile> warm() {
+        return digester.digestInputs(root, PATTERNS, warmDigests);
+    }
+
+    @Benchmark
+    public ResolvedInputs resolveOnly() {
+        return new InputResolver().resolve(root, PATTERNS);
+    }
+}
