@@ -48,7 +48,7 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
 
     /** A context line pointing at {@code line} of this file. */
     String at(int line) {
-        return "  at " + name + (line > 0 ? ":" + line : "");
+        return "at " + name + (line > 0 ? ":" + line : "");
     }
 
     SourceLocation location(int line) {

@@ -79,7 +79,8 @@ public final class Scheduler {
                         }
                     }
                 } else {
-                    skipDependents(done.taskId(), index.keySet(), results, listener);
+                    skipDependents(done.taskId(), index.keySet(), results, listener,
+                            cancellation.isCancelled() || done.result().status() == TaskStatus.CANCELLED);
                 }
             }
         }
@@ -111,12 +112,15 @@ public final class Scheduler {
         }
     }
 
+    /** The dependents of a task that did not succeed will not run: skipped, or cancelled with the run. */
     private void skipDependents(String failed, Set<String> inRun, Map<String, TaskResult> results,
-                                SchedulerListener listener) {
+                                SchedulerListener listener, boolean cancelled) {
         for (String id : graph.dependentClosure(List.of(failed))) {
             if (!id.equals(failed) && inRun.contains(id) && !results.containsKey(id)) {
-                TaskResult skipped = new TaskResult(TaskStatus.SKIPPED, null,
-                        "dependency '" + failed + "' did not succeed", 0, false);
+                TaskResult skipped = cancelled
+                        ? new TaskResult(TaskStatus.CANCELLED, null, "run cancelled", 0, false)
+                        : new TaskResult(TaskStatus.SKIPPED, null, "dependency '" + failed + "' did not succeed", 0,
+                                false);
                 results.put(id, skipped);
                 listener.notStarted(id, skipped);
             }

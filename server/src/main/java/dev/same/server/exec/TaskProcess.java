@@ -77,7 +77,10 @@ public final class TaskProcess {
         }
     }
 
-    /** Copies the stream to the log and hands whole lines to the sink; a last line without '\n' gets one. */
+    /**
+     * Copies the stream to the log and hands whole lines to the sink; a last line without '\n' gets one. A line
+     * longer than the buffer goes out in pieces, cut between characters, each piece ended with '\n' for the sink.
+     */
     private static void pump(InputStream in, OutputStream log, OutputSink sink) throws IOException {
         byte[] buffer = new byte[CHUNK];
         int filled = 0;
@@ -91,7 +94,7 @@ public final class TaskProcess {
             filled += read;
             int end = lastNewline(buffer, filled);
             if (end < 0 && filled == buffer.length) {
-                end = filled - 1; // a line longer than the buffer goes out in pieces
+                end = characterBoundary(buffer, filled) - 1;
             }
             if (end >= 0) {
                 sink.output(offset, text(buffer, end + 1));
@@ -101,8 +104,19 @@ public final class TaskProcess {
             }
         }
         if (filled > 0) {
-            sink.output(offset, text(buffer, filled) + "\n");
+            sink.output(offset, text(buffer, filled));
         }
+    }
+
+    /** Where to cut {@code buffer[0, length)} so no UTF-8 sequence is split: before an incomplete last one. */
+    static int characterBoundary(byte[] buffer, int length) {
+        int start = length - 1;
+        while (start > 0 && start > length - 4 && (buffer[start] & 0xC0) == 0x80) {
+            start--;
+        }
+        int lead = buffer[start] & 0xFF;
+        int size = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        return start > 0 && start + size > length ? start : length;
     }
 
     private static String text(byte[] buffer, int length) {

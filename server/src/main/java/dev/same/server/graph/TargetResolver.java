@@ -42,9 +42,10 @@ public final class TargetResolver {
         if (graph.contains(target)) {
             return List.of(target);
         }
+        Optional<Project> here = target.contains(":") ? Optional.empty()
+                : projectContaining(cwd).filter(p -> !p.name().isEmpty());
         if (!target.contains(":")) {
-            Optional<Project> here = projectContaining(cwd);
-            if (here.isPresent() && !here.get().name().isEmpty()) {
+            if (here.isPresent()) {
                 String id = here.get().name() + ":" + target;
                 if (graph.contains(id)) {
                     return List.of(id);
@@ -57,7 +58,7 @@ public final class TargetResolver {
                 }
             }
         }
-        throw unknown(target);
+        throw unknown(target, here);
     }
 
     private Optional<Project> projectContaining(Path cwd) {
@@ -75,9 +76,14 @@ public final class TargetResolver {
                 .max(Comparator.comparingInt(p -> p.relativeDir().length()));
     }
 
-    private SameException unknown(String target) {
+    /** Suggests the tasks of the project the caller stands in first, then any task. */
+    private SameException unknown(String target, Optional<Project> here) {
         List<String> context = new ArrayList<>();
-        List<String> similar = Suggestions.closest(target, graph.tasks().keySet());
+        List<String> similar = here.map(p -> Suggestions.closest(target, graph.tasks().values().stream()
+                .filter(t -> t.project().equals(p.name())).map(TaskDef::id).toList())).orElse(List.of());
+        if (similar.isEmpty()) {
+            similar = Suggestions.closest(target, graph.tasks().keySet());
+        }
         if (!similar.isEmpty()) {
             context.add("did you mean " + String.join(", ", similar) + "?");
         }

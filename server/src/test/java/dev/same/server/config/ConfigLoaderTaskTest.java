@@ -127,7 +127,7 @@ class ConfigLoaderTaskTest {
         SameException e = ws.loadFails();
 
         assertEquals("missing dependency: task 'build' depends on 'lib:build', which does not exist", e.getMessage());
-        assertEquals("  at same.yaml:4", e.context().getFirst());
+        assertEquals("at same.yaml:4", e.context().getFirst());
     }
 
     @Test
@@ -137,7 +137,7 @@ class ConfigLoaderTaskTest {
         SameException e = ws.loadFails();
 
         assertEquals("task name 'all' is reserved", e.getMessage());
-        assertEquals("  at same.yaml:2", e.context().getFirst());
+        assertEquals("at same.yaml:2", e.context().getFirst());
     }
 
     @Test
@@ -147,7 +147,7 @@ class ConfigLoaderTaskTest {
         SameException e = ws.loadFails();
 
         assertEquals("invalid task name 'web:build': ':' is not allowed in a task name", e.getMessage());
-        assertEquals("  at same.yaml:2", e.context().getFirst());
+        assertEquals("at same.yaml:2", e.context().getFirst());
     }
 
     @ParameterizedTest
@@ -159,7 +159,7 @@ class ConfigLoaderTaskTest {
         SameException e = ws.loadFails();
 
         assertEquals("task definition is empty: task 'build' has no cmd", e.getMessage());
-        assertEquals("  at same.yaml:2", e.context().getFirst());
+        assertEquals("at same.yaml:2", e.context().getFirst());
     }
 
     @Test
@@ -174,7 +174,7 @@ class ConfigLoaderTaskTest {
         SameException e = ws.loadFails();
 
         assertEquals("unknown key 'inputs' in task 'build'", e.getMessage());
-        assertEquals(List.of("  at same.yaml:4", "did you mean 'input'?",
+        assertEquals(List.of("at same.yaml:4", "did you mean 'input'?",
                 "known keys: cmd, input, target, dependsOn, tools, environment, workingDir, rebuild"), e.context());
     }
 
@@ -195,7 +195,7 @@ class ConfigLoaderTaskTest {
 
         assertEquals("invalid rebuild strategy, expected 'always' or 'on-change': got 'sometimes' in task 'build'",
                 e.getMessage());
-        assertEquals(List.of("  at same.yaml:4"), e.context());
+        assertEquals(List.of("at same.yaml:4"), e.context());
     }
 
     @Test
@@ -203,7 +203,7 @@ class ConfigLoaderTaskTest {
         ws.file("same.yaml", "tasks:\n  build:\n    cmd: [make]\n    target: [\"dist/*.js\"]\n");
         SameException glob = ws.loadFails();
         assertEquals("target must be a path, not a glob: 'dist/*.js' in task 'build'", glob.getMessage());
-        assertEquals("  at same.yaml:4", glob.context().getFirst());
+        assertEquals("at same.yaml:4", glob.context().getFirst());
 
         ws.file("same.yaml", "tasks:\n  build:\n    cmd: [make]\n    target: [\"!dist\"]\n");
         assertEquals("target must be a path, not an exclusion: '!dist' in task 'build'", ws.loadFails().getMessage());
@@ -245,7 +245,7 @@ class ConfigLoaderTaskTest {
         SameException e = ws.loadFails();
 
         assertEquals("tool not found: task 'build' uses tool 'go', which is not declared in tools", e.getMessage());
-        assertEquals(List.of("  at same.yaml:4", "no tools are declared; add them under 'tools:' in same.yaml"),
+        assertEquals(List.of("at same.yaml:4", "no tools are declared; add them under 'tools:' in same.yaml"),
                 e.context());
     }
 
@@ -297,7 +297,7 @@ class ConfigLoaderTaskTest {
         SameException e = ws.loadFails();
 
         assertEquals("unsupported config version '2' in same.yaml, expected \"1\"", e.getMessage());
-        assertEquals(List.of("  at same.yaml:2"), e.context());
+        assertEquals(List.of("at same.yaml:2"), e.context());
     }
 
     @Test

@@ -109,7 +109,7 @@ class ConfigLoaderWorkspaceTest {
         SameException e = ws.loadFails();
 
         assertEquals("project path is outside workspace root: '../elsewhere'", e.getMessage());
-        assertEquals(List.of("  at same.work.yaml:2"), e.context());
+        assertEquals(List.of("at same.work.yaml:2"), e.context());
     }
 
     @Test
@@ -137,7 +137,7 @@ class ConfigLoaderWorkspaceTest {
         SameException e = ws.loadFails();
 
         assertEquals("workspace root 'nowhere' is not a directory", e.getMessage());
-        assertEquals("  at same.work.yaml:2", e.context().getFirst());
+        assertEquals("at same.work.yaml:2", e.context().getFirst());
     }
 
     @Test
@@ -148,7 +148,7 @@ class ConfigLoaderWorkspaceTest {
         SameException e = ws.loadFails();
 
         assertEquals("missing project name: web/same.yaml has no 'project' key", e.getMessage());
-        assertEquals(List.of("  at web/same.yaml", "every project in a workspace needs one, e.g. project: web"),
+        assertEquals(List.of("at web/same.yaml", "every project in a workspace needs one, e.g. project: web"),
                 e.context());
     }
 
@@ -160,7 +160,7 @@ class ConfigLoaderWorkspaceTest {
         SameException e = ws.loadFails();
 
         assertEquals("invalid project name 'my web', expected letters, digits, '-' or '_'", e.getMessage());
-        assertEquals(List.of("  at web/same.yaml:2"), e.context());
+        assertEquals(List.of("at web/same.yaml:2"), e.context());
     }
 
     @Test
@@ -171,7 +171,7 @@ class ConfigLoaderWorkspaceTest {
         SameException e = ws.loadFails();
 
         assertEquals("duplicate project name 'app': apps/one and apps/two", e.getMessage());
-        assertEquals(List.of("  at apps/one/same.yaml:1", "  at apps/two/same.yaml:1",
+        assertEquals(List.of("at apps/one/same.yaml:1", "at apps/two/same.yaml:1",
                 "project names must be unique in a workspace"), e.context());
     }
 
@@ -236,7 +236,7 @@ class ConfigLoaderWorkspaceTest {
         SameException e = ws.loadFails();
 
         assertEquals("tool not found: task 'web:build' uses tool 'nod', which is not declared in tools", e.getMessage());
-        assertEquals(List.of("  at web/same.yaml:7", "declared tools: go"), e.context());
+        assertEquals(List.of("at web/same.yaml:7", "declared tools: go"), e.context());
     }
 
     @Test
@@ -272,7 +272,7 @@ class ConfigLoaderWorkspaceTest {
         SameException e = ws.loadFails();
 
         assertEquals("missing dependency: task 'web:build' depends on 'lib:biuld', which does not exist", e.getMessage());
-        assertEquals(List.of("  at packages/web/same.yaml:6", "did you mean 'lib:build'?"), e.context());
+        assertEquals(List.of("at packages/web/same.yaml:6", "did you mean 'lib:build'?"), e.context());
     }
 
     @Test
@@ -307,7 +307,7 @@ class ConfigLoaderWorkspaceTest {
 
         SameException input = ws.loadFails();
         assertEquals("input path is outside project root: '../../etc' in task 'web:build'", input.getMessage());
-        assertEquals(List.of("  at web/same.yaml:5",
+        assertEquals(List.of("at web/same.yaml:5",
                 "paths are relative to the project directory (web) and must stay inside the workspace root"),
                 input.context());
 
@@ -323,7 +323,7 @@ class ConfigLoaderWorkspaceTest {
 
         SameException target = ws.loadFails();
         assertEquals("output path is outside project root: '../../dist' in task 'web:build'", target.getMessage());
-        assertEquals("  at web/same.yaml:7", target.context().getFirst());
+        assertEquals("at web/same.yaml:7", target.context().getFirst());
     }
 
     @Test
