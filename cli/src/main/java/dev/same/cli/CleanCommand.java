@@ -30,7 +30,7 @@ final class CleanCommand implements Callable<Integer> {
         CleanParams params = new CleanParams(all || !tools, all || tools);
         CleanResult result;
         try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), GraphCommand.NO_PUSHES, noDaemon)) {
-            result = session.server().clean(params).get();
+            result = session.request(session.server().clean(params));
         }
         if (result.removed().isEmpty()) {
             cli.terminal().out().println("Nothing to clean.");

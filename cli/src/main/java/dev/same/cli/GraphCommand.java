@@ -48,7 +48,7 @@ final class GraphCommand implements Callable<Integer> {
         Cli cli = parent.cli();
         GraphResult graph;
         try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), NO_PUSHES, noDaemon)) {
-            graph = session.server().graph(new GraphParams(cli.cwd().toString())).get();
+            graph = session.request(session.server().graph(new GraphParams(cli.cwd().toString())));
         }
         PrintStream out = cli.terminal().out();
         Style style = new Style(cli.terminal().colour());

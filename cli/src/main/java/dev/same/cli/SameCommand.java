@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
         description = "A monorepo task runner with a warm daemon.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {RunCommand.class, GraphCommand.class, CleanCommand.class, DaemonCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, WhyCommand.class, GraphCommand.class, CleanCommand.class,
+                DaemonCommand.class,
                 VersionCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class SameCommand implements Runnable {

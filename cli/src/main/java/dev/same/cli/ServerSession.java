@@ -16,6 +16,16 @@ record ServerSession(SameClient client, boolean daemon, AutoCloseable onClose) i
         return client.closed();
     }
 
+    /** Waits for the answer, failing clearly if the connection ends first. */
+    <T> T request(CompletableFuture<T> answer) throws Exception {
+        CompletableFuture.anyOf(answer, closed()).get();
+        if (!answer.isDone()) {
+            throw new dev.same.server.SameException("lost the connection to the daemon",
+                    java.util.List.of("see .same/daemon/daemon.log; --no-daemon runs without it"));
+        }
+        return answer.get();
+    }
+
     @Override
     public void close() {
         client.close();

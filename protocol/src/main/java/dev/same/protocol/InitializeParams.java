@@ -7,6 +7,9 @@ package dev.same.protocol;
  * @param clientName      "cli", "vscode", "intellij"...
  * @param clientVersion   the client's build; a CLI whose build differs from the daemon's replaces the daemon
  * @param root            the workspace root the client means (the daemon checks it serves that root)
+ * @param subscriptions   which pushes it wants beyond its own runs: "hashes" (workspace/hashesChanged), "graph"
+ *                        (workspace/graphInvalidated), "health" (daemon/health); null means all
  */
-public record InitializeParams(int protocolVersion, String clientName, String clientVersion, String root) {
+public record InitializeParams(int protocolVersion, String clientName, String clientVersion, String root,
+                               java.util.List<String> subscriptions) {
 }

@@ -10,4 +10,19 @@ public interface SameClientApi {
 
     @JsonNotification("run/output")
     void runOutput(RunOutput output);
+
+    /** Tasks whose hash or state changed (daemon only). */
+    @JsonNotification("workspace/hashesChanged")
+    default void hashesChanged(HashesChanged change) {
+    }
+
+    /** A config file changed and the graph was reloaded (daemon only). */
+    @JsonNotification("workspace/graphInvalidated")
+    default void graphInvalidated(GraphInvalidated change) {
+    }
+
+    /** The watcher degraded or recovered; the daemon is shutting down. */
+    @JsonNotification("daemon/health")
+    default void health(Health health) {
+    }
 }

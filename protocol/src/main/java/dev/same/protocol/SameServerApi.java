@@ -13,6 +13,14 @@ public interface SameServerApi {
     CompletableFuture<GraphResult> graph(GraphParams params);
 
     /** Runs the targets; events and output are pushed while it runs; completes when the run has finished. */
+    /** Every task's live state (clean, dirty, running, failed, unknown) and why. */
+    @JsonRequest("workspace/status")
+    CompletableFuture<StatusResult> status(StatusParams params);
+
+    /** What changed for one task since its last successful run, file by file. */
+    @JsonRequest("task/explain")
+    CompletableFuture<ExplainResult> explain(ExplainParams params);
+
     @JsonRequest("run/start")
     CompletableFuture<RunResult> runStart(RunParams params);
 

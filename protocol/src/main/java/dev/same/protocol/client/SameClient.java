@@ -70,9 +70,15 @@ public final class SameClient implements AutoCloseable {
     /** The handshake: tells the server who we are, returns who it is. */
     public InitializeResult initialize(String clientName, String clientVersion, Path root, long timeoutMillis)
             throws IOException {
+        return initialize(clientName, clientVersion, root, java.util.List.of(), timeoutMillis);
+    }
+
+    /** The handshake, subscribing to pushes ("hashes", "graph", "health"; null for all). */
+    public InitializeResult initialize(String clientName, String clientVersion, Path root,
+                                       java.util.List<String> subscriptions, long timeoutMillis) throws IOException {
         try {
             return server.initialize(new InitializeParams(Protocol.VERSION, clientName, clientVersion,
-                    root.toString())).get(timeoutMillis, TimeUnit.MILLISECONDS);
+                    root.toString(), subscriptions)).get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IOException("handshake failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {

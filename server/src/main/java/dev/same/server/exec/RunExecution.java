@@ -15,12 +15,10 @@ import dev.same.server.config.Rebuild;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
 import dev.same.server.env.EnvironmentResolver;
-import dev.same.server.env.ToolEnvironment;
 import dev.same.server.graph.TaskGraph;
+import dev.same.server.state.Fingerprinter;
+import dev.same.server.state.TaskFingerprint;
 import dev.same.server.hash.FileDigests;
-import dev.same.server.hash.InputDigester;
-import dev.same.server.hash.InputFile;
-import dev.same.server.hash.TaskHasher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +47,9 @@ public final class RunExecution {
     private final SameClientApi client;
     private final CacheDirectory cache;
     private final FileDigests digests;
-    private final EnvironmentResolver environments;
     private final InFlightTasks inFlight;
     private final RunStatistics statistics;
-    private final InputDigester inputDigester = new InputDigester();
-    private final TaskHasher hasher = new TaskHasher();
+    private final Fingerprinter fingerprinter;
     private final OutputSnapshot outputs = new OutputSnapshot();
     private final Cancellation cancellation = new Cancellation();
 
@@ -68,7 +64,7 @@ public final class RunExecution {
         this.client = client;
         this.cache = cache;
         this.digests = digests;
-        this.environments = environments;
+        this.fingerprinter = new Fingerprinter(digests, environments);
         this.inFlight = inFlight;
         this.statistics = statistics;
     }
@@ -111,19 +107,16 @@ public final class RunExecution {
 
     private TaskResult hashAndRun(TaskDef task, SortedMap<String, String> dependencyHashes, Cancellation cancel,
                                   long start) throws IOException, InterruptedException {
-        Path root = workspace.root();
-        List<InputFile> inputs = inputDigester.digestInputs(root, task.inputs(), digests);
-        ToolEnvironment tools = environments.resolve(workspace.projects().get(task.project()), task);
-        String hash = hasher.hash(task, inputs, tools.hash(), dependencyHashes);
-        try (InFlightTasks.Lease ignored = inFlight.acquire(hash)) {
-            return useCacheOrRun(task, inputs, tools, hash, dependencyHashes, cancel, start);
+        TaskFingerprint fingerprint = fingerprinter.compute(workspace, task, dependencyHashes);
+        try (InFlightTasks.Lease ignored = inFlight.acquire(fingerprint.hash())) {
+            return useCacheOrRun(task, fingerprint, cancel, start);
         }
     }
 
-    private TaskResult useCacheOrRun(TaskDef task, List<InputFile> inputs, ToolEnvironment tools, String hash,
-                                     SortedMap<String, String> dependencyHashes, Cancellation cancel, long start)
+    private TaskResult useCacheOrRun(TaskDef task, TaskFingerprint fingerprint, Cancellation cancel, long start)
             throws IOException, InterruptedException {
         Path root = workspace.root();
+        String hash = fingerprint.hash();
         boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE;
         if (mayUseCache) {
             Optional<ActionRecord> hit = cache.actionCache().lookup(hash);
@@ -137,8 +130,8 @@ public final class RunExecution {
         }
         statistics.miss();
         client.runEvent(RunEvent.taskStarted(runId, task.id(), hash));
-        SortedMap<String, String> environment = TaskEnvironment.build(params.environment(), tools.variables(),
-                task.environment());
+        SortedMap<String, String> environment = TaskEnvironment.build(params.environment(),
+                fingerprint.tools().variables(), task.environment());
         Path log = temporaryLog();
         try {
             TaskProcess.Outcome outcome = TaskProcess.run(task.cmd(), root.resolve(task.workingDir()), environment,
@@ -151,7 +144,7 @@ public final class RunExecution {
             if (!outcome.succeeded()) {
                 return TaskResult.failed(outcome.reason(), hash, millis);
             }
-            record(task, hash, inputs, dependencyHashes, environment, log, millis);
+            record(task, fingerprint, log, millis);
             return new TaskResult(TaskStatus.OK, hash, null, millis, false);
         } finally {
             Files.deleteIfExists(log);
@@ -181,14 +174,13 @@ public final class RunExecution {
         }
     }
 
-    private void record(TaskDef task, String hash, List<InputFile> inputs, SortedMap<String, String> dependencyHashes,
-                        SortedMap<String, String> environment, Path log, long millis) throws IOException {
+    private void record(TaskDef task, TaskFingerprint fingerprint, Path log, long millis) throws IOException {
         Path root = workspace.root();
         List<OutputEntry> captured = outputs.capture(root, task.targets(), cache.contentStore());
         String logDigest = Files.size(log) > 0 ? cache.contentStore().put(log) : null;
-        SortedMap<String, String> hashedEnvironment = new java.util.TreeMap<>(task.environment());
-        cache.actionCache().store(new ActionRecord(ActionRecord.FORMAT, task.id(), hash, captured, logDigest, millis,
-                Instant.now(), inputs, dependencyHashes, hashedEnvironment));
+        cache.actionCache().store(new ActionRecord(ActionRecord.FORMAT, task.id(), fingerprint.hash(), captured,
+                logDigest, millis, Instant.now(), fingerprint.inputs(), fingerprint.dependencyHashes(),
+                fingerprint.environment()));
     }
 
     private Path temporaryLog() throws IOException {

@@ -3,6 +3,7 @@ package dev.same.server.service;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameClientApi;
+import dev.same.server.state.RunTracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,11 +13,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and forwarded to each subscribed client.
  */
 final class RunBroadcast implements SameClientApi {
+    private final RunTracker tracker;
     private final List<Object> messages = new ArrayList<>();
     private final List<SameClientApi> subscribers = new CopyOnWriteArrayList<>();
 
+    RunBroadcast(RunTracker tracker) {
+        this.tracker = tracker;
+    }
+
     @Override
     public void runEvent(RunEvent event) {
+        switch (event.kind()) {
+            case TASK_STARTED -> tracker.started(event.task());
+            case TASK_FINISHED -> tracker.finished(event.task(), event.status(), event.hash());
+            default -> { }
+        }
         publish(event);
     }
 

@@ -6,6 +6,10 @@ import dev.same.protocol.CleanParams;
 import dev.same.protocol.CleanResult;
 import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.ErrorCodes;
+import dev.same.protocol.ExplainParams;
+import dev.same.protocol.ExplainResult;
+import dev.same.protocol.StatusParams;
+import dev.same.protocol.StatusResult;
 import dev.same.protocol.GraphParams;
 import dev.same.protocol.GraphResult;
 import dev.same.protocol.InitializeParams;
@@ -66,6 +70,16 @@ public final class SameService implements SameServerApi, AutoCloseable {
     @Override
     public CompletableFuture<GraphResult> graph(GraphParams params) {
         return async(engine::graph);
+    }
+
+    @Override
+    public CompletableFuture<StatusResult> status(StatusParams params) {
+        return async(() -> engine.status(params));
+    }
+
+    @Override
+    public CompletableFuture<ExplainResult> explain(ExplainParams params) {
+        return async(() -> engine.explain(params));
     }
 
     @Override

@@ -1,6 +1,20 @@
 package dev.same.server.service;
 
 import dev.same.protocol.AttachParams;
+import dev.same.protocol.Change;
+import dev.same.protocol.ExplainParams;
+import dev.same.protocol.ExplainResult;
+import dev.same.protocol.StatusParams;
+import dev.same.protocol.StatusResult;
+import dev.same.protocol.TaskStatusInfo;
+import dev.same.server.cache.ActionRecord;
+import dev.same.server.config.Rebuild;
+import dev.same.server.state.Fingerprinter;
+import dev.same.server.state.RunTracker;
+import dev.same.server.state.StatusCalculator;
+import dev.same.server.state.TaskFingerprint;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import dev.same.protocol.CleanParams;
 import dev.same.protocol.CleanResult;
 import dev.same.protocol.GraphResult;
@@ -42,6 +56,10 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final InFlightTasks inFlight = new InFlightTasks();
     private final RunStatistics statistics = new RunStatistics();
     private final Map<String, ActiveRun> runs = new ConcurrentHashMap<>();
+    private final RunTracker tracker = new RunTracker();
+    private final Fingerprinter fingerprinter;
+    private final StatusCalculator statuses;
+    private final AtomicLong epoch = new AtomicLong();
 
     private record ActiveRun(RunExecution execution, RunBroadcast broadcast, CompletableFuture<RunResult> result) {
     }
@@ -51,6 +69,57 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.cache = CacheDirectory.of(root);
         this.digestFile = cache.cacheDir().resolve("file-digests");
         this.digests = FileDigests.load(digestFile);
+        this.fingerprinter = new Fingerprinter(digests, environments);
+        this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker);
+    }
+
+    public long epoch() {
+        return epoch.get();
+    }
+
+    /** Every task's live state, or those of the targets and their dependencies. */
+    public StatusResult status(StatusParams params) {
+        Workspace workspace = ConfigLoader.load(root);
+        TaskGraph graph = TaskGraph.of(workspace);
+        List<String> tasks = params.targets() == null || params.targets().isEmpty() ? graph.order()
+                : graph.closure(resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd())));
+        List<TaskStatusInfo> result = List.copyOf(statuses.statuses(workspace, graph, tasks).values());
+        saveDigests();
+        return new StatusResult(epoch.get(), result, null);
+    }
+
+    /** What changed for one task since its last successful run. */
+    public ExplainResult explain(ExplainParams params) {
+        Workspace workspace = ConfigLoader.load(root);
+        TaskGraph graph = TaskGraph.of(workspace);
+        List<String> ids = resolver(workspace, graph).resolve(List.of(params.task()), cwdOf(params.cwd()));
+        if (ids.size() != 1) {
+            throw new SameException("'" + params.task() + "' names " + ids.size() + " tasks; name one",
+                    List.of("candidates: " + String.join(", ", ids)));
+        }
+        String id = ids.getFirst();
+        TaskFingerprint fingerprint = fingerprinter.fingerprint(workspace, graph, graph.closure(ids)).get(id);
+        TaskStatusInfo status = statuses.status(graph, fingerprint);
+        List<Change> changes = switch (status.state()) {
+            case CLEAN -> List.of();
+            case DIRTY -> graph.task(id).rebuild() == Rebuild.ALWAYS
+                    ? List.of(new Change("ALWAYS_REBUILD", null, "rebuild: always: it runs every time"))
+                    : statuses.changes(fingerprint);
+            default -> status.reasons().stream().map(r -> new Change(status.state().name(), null, r)).toList();
+        };
+        Optional<ActionRecord> previous = cache.actionCache().lastSuccessful(id);
+        saveDigests();
+        return new ExplainResult(epoch.get(), id, status.state(), fingerprint.hash(),
+                previous.map(ActionRecord::hash).orElse(null),
+                previous.map(r -> r.finishedAt().toEpochMilli()).orElse(null), changes);
+    }
+
+    private TargetResolver resolver(Workspace workspace, TaskGraph graph) {
+        return new TargetResolver(graph, workspace.root(), workspace.projects().values());
+    }
+
+    private Path cwdOf(String cwd) {
+        return cwd == null ? root : Path.of(cwd);
     }
 
     public Path root() {
@@ -80,10 +149,8 @@ public final class WorkspaceEngine implements AutoCloseable {
     public RunResult run(RunParams params, SameClientApi client) throws InterruptedException {
         Workspace workspace = ConfigLoader.load(root);
         TaskGraph graph = TaskGraph.of(workspace);
-        Path cwd = params.cwd() == null ? root : Path.of(params.cwd());
-        List<String> targets = new TargetResolver(graph, workspace.root(), workspace.projects().values())
-                .resolve(params.targets(), cwd);
-        RunBroadcast broadcast = new RunBroadcast();
+        List<String> targets = resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd()));
+        RunBroadcast broadcast = new RunBroadcast(tracker);
         broadcast.subscribe(client, 0);
         RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
                 environments, inFlight, statistics);

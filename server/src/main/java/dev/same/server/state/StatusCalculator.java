@@ -1,0 +1,64 @@
+package dev.same.server.state;
+
+import dev.same.protocol.Change;
+import dev.same.protocol.TaskState;
+import dev.same.protocol.TaskStatusInfo;
+import dev.same.server.cache.ActionCache;
+import dev.same.server.cache.ActionRecord;
+import dev.same.server.config.Rebuild;
+import dev.same.server.config.Workspace;
+import dev.same.server.graph.TaskGraph;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns fingerprints into live task states: clean, dirty, running, failed or unknown, with reasons. */
+public final class StatusCalculator {
+    private static final int REASONS_SHOWN = 5;
+
+    private final Fingerprinter fingerprinter;
+    private final ActionCache actions;
+    private final RunTracker runs;
+
+    public StatusCalculator(Fingerprinter fingerprinter, ActionCache actions, RunTracker runs) {
+        this.fingerprinter = fingerprinter;
+        this.actions = actions;
+        this.runs = runs;
+    }
+
+    /** The states of the given tasks (dependency-closed, graph order), in that order. */
+    public Map<String, TaskStatusInfo> statuses(Workspace workspace, TaskGraph graph, List<String> tasks) {
+        Map<String, TaskStatusInfo> result = new LinkedHashMap<>();
+        fingerprinter.fingerprint(workspace, graph, tasks).forEach((id, fingerprint) ->
+                result.put(id, status(graph, fingerprint)));
+        return result;
+    }
+
+    public TaskStatusInfo status(TaskGraph graph, TaskFingerprint fingerprint) {
+        String id = fingerprint.id();
+        if (runs.isRunning(id)) {
+            return new TaskStatusInfo(id, TaskState.RUNNING, fingerprint.hash(), List.of("running"));
+        }
+        if (!fingerprint.known()) {
+            return new TaskStatusInfo(id, TaskState.UNKNOWN, null, List.of(fingerprint.problem()));
+        }
+        if (runs.failedAt(id, fingerprint.hash())) {
+            return new TaskStatusInfo(id, TaskState.FAILED, fingerprint.hash(),
+                    List.of("its last run failed, and nothing it depends on changed since"));
+        }
+        if (graph.task(id).rebuild() == Rebuild.ALWAYS) {
+            return new TaskStatusInfo(id, TaskState.DIRTY, fingerprint.hash(), List.of("rebuild: always"));
+        }
+        if (actions.lookup(fingerprint.hash()).isPresent()) {
+            return new TaskStatusInfo(id, TaskState.CLEAN, fingerprint.hash(), List.of());
+        }
+        return new TaskStatusInfo(id, TaskState.DIRTY, fingerprint.hash(),
+                ChangeExplainer.summarize(changes(fingerprint), REASONS_SHOWN));
+    }
+
+    /** Every difference between the task's last successful run and now. */
+    public List<Change> changes(TaskFingerprint fingerprint) {
+        ActionRecord previous = actions.lastSuccessful(fingerprint.id()).orElse(null);
+        return ChangeExplainer.explain(fingerprint, previous);
+    }
+}

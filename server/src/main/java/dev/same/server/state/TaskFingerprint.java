@@ -1,0 +1,29 @@
+package dev.same.server.state;
+
+import dev.same.server.env.ToolEnvironment;
+import dev.same.server.hash.InputFile;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * Everything a task's hash was computed from, kept so that a change can be explained.
+ *
+ * @param hash          null when it cannot be computed ({@code problem} says why)
+ * @param environment   the task's variables, plus {@value #TOOLS_KEY} → hash of its tool environment
+ * @param tools         the resolved tool environment; null when unknown
+ */
+public record TaskFingerprint(String id, String hash, List<InputFile> inputs,
+                              SortedMap<String, String> dependencyHashes, SortedMap<String, String> environment,
+                              ToolEnvironment tools, String problem) {
+    /** The key under which the tool environment's hash is kept beside the task's variables. */
+    public static final String TOOLS_KEY = "@tools";
+
+    public static TaskFingerprint unknown(String id, String problem) {
+        return new TaskFingerprint(id, null, List.of(), new java.util.TreeMap<>(), new java.util.TreeMap<>(),
+                null, problem);
+    }
+
+    public boolean known() {
+        return hash != null;
+    }
+}
