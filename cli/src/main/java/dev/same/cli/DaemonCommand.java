@@ -136,6 +136,9 @@ final class DaemonCommand implements Runnable {
         @Option(names = "--json", description = "Print the status as JSON.")
         boolean json;
 
+        @Option(names = {"-v", "--verbose"}, description = "Also show the watcher and the workspace state.")
+        boolean verbose;
+
         @Override
         public Integer call() throws Exception {
             DaemonConnector connector = daemon.connector();
@@ -159,6 +162,11 @@ final class DaemonCommand implements Runnable {
                         .writeValueAsString(status));
             } else {
                 print(status, out, new Style(cli.terminal().colour()));
+                if (verbose) {
+                    row(out, "epoch", Long.toString(status.epoch()));
+                    row(out, "watcher", status.health() + "; " + status.watchedDirectories() + " directories, "
+                            + status.watchEvents() + " events, " + status.rescans() + " rescans");
+                }
             }
             return 0;
         }
@@ -175,6 +183,9 @@ final class DaemonCommand implements Runnable {
                     : ", stops in " + DurationParser.format(Duration.ofMillis(s.idleRemainingMillis()))));
             row(out, "memory", mib(s.rssBytes()) + " resident, " + mib(s.heapUsedBytes()) + " heap in use");
             row(out, "clients", s.clients().isEmpty() ? "none" : String.join("; ", s.clients()));
+            if (!s.health().equals("OK")) {
+                row(out, "health", style.yellow(s.health()));
+            }
             row(out, "active runs", s.activeRuns().isEmpty() ? "none" : String.join(", ", s.activeRuns()));
             row(out, "cache", s.cacheHits() + " hits, " + s.cacheMisses() + " misses since start");
         }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         subcommands = {RunCommand.class, StatusCommand.class, WhyCommand.class, GraphCommand.class, CleanCommand.class,
-                DaemonCommand.class,
+                WatchCommand.class, DaemonCommand.class,
                 VersionCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class SameCommand implements Runnable {

@@ -13,6 +13,11 @@ import java.util.List;
  * @param activeRuns          run ids of runs in progress
  * @param cacheHits           tasks answered from the cache since start
  * @param cacheMisses         tasks executed since start
+ * @param epoch               the workspace state's epoch
+ * @param health              "OK", or "DEGRADED: why (remedy)"
+ * @param watchedDirectories  directories the watcher registered
+ * @param watchEvents         file events received
+ * @param rescans             full re-examinations after lost events or in polling mode
  */
 public record DaemonStatus(
         long pid,
@@ -28,5 +33,10 @@ public record DaemonStatus(
         List<String> clients,
         List<String> activeRuns,
         long cacheHits,
-        long cacheMisses) {
+        long cacheMisses,
+        long epoch,
+        String health,
+        long watchedDirectories,
+        long watchEvents,
+        long rescans) {
 }

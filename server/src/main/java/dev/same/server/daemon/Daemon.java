@@ -1,6 +1,10 @@
 package dev.same.server.daemon;
 
 import dev.same.protocol.DaemonStatus;
+import dev.same.protocol.Health;
+import dev.same.server.state.LiveWorkspace;
+import dev.same.server.watch.Timer;
+import dev.same.server.watch.WatcherStatistics;
 import dev.same.protocol.client.DaemonAddress;
 import dev.same.server.service.DaemonControl;
 import dev.same.server.service.WorkspaceEngine;
@@ -35,6 +39,7 @@ public final class Daemon implements DaemonControl {
     private final Path stateDirectory;
     private final Path socketPath;
     private final IdleMonitor idle;
+    private final Duration watchDebounce;
     private final DaemonLog log;
     private final String version = BuildId.current();
     private final long startedAtMillis = System.currentTimeMillis();
@@ -52,6 +57,7 @@ public final class Daemon implements DaemonControl {
         this.stateDirectory = DaemonAddress.stateDirectory(root);
         this.socketPath = DaemonAddress.socketPath(root, environment);
         this.idle = new IdleMonitor(clock, idleTimeout);
+        this.watchDebounce = watchDebounce(environment);
         this.log = new DaemonLog(logStream);
     }
 
@@ -81,9 +87,23 @@ public final class Daemon implements DaemonControl {
         log.info("daemon " + version + " (pid " + ProcessHandle.current().pid() + ") serving " + root + " on "
                 + socketPath + ", idle timeout " + DurationParser.format(idle.timeout()));
         Thread.ofVirtual().name("same-idle").start(this::watchIdle);
+        Thread.ofVirtual().name("same-indexing").start(this::startLiveState);
         acceptLoop();
         stopped.await();
         return 0;
+    }
+
+    /** Indexes the workspace and starts watching it, while clients are already served. */
+    private void startLiveState() {
+        long start = System.nanoTime();
+        try {
+            engine.startLiveState(watchDebounce, Timer.system(), InstantSource.system(), Duration.ofSeconds(2));
+            log.info("indexed the workspace and started watching it in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms (" + engine.live().watcherStatistics()
+                    .directories() + " directories)");
+        } catch (RuntimeException e) {
+            log.error("live state unavailable; answering from fresh computations", e);
+        }
     }
 
     private void acceptLoop() {
@@ -150,15 +170,32 @@ public final class Daemon implements DaemonControl {
         }
     }
 
+    /** SAME_WATCH_DEBOUNCE: how long the watcher waits for a burst of changes to end (default 10ms). */
+    static Duration watchDebounce(Map<String, String> environment) {
+        String value = environment.get("SAME_WATCH_DEBOUNCE");
+        try {
+            return value == null || value.isBlank() ? Duration.ofMillis(10) : DurationParser.parse(value);
+        } catch (RuntimeException e) {
+            return Duration.ofMillis(10);
+        }
+    }
+
     @Override
     public DaemonStatus status() {
         Duration left = idle.remaining();
         Runtime runtime = Runtime.getRuntime();
         List<String> clients = sessions.stream().map(Session::describe).sorted().toList();
+        LiveWorkspace live = engine.live();
+        Health health = live == null ? null : live.health();
+        String healthText = health == null ? "starting" : health.status().equals("OK") ? "OK"
+                : health.status() + ": " + health.reason() + " (" + health.remedy() + ")";
+        WatcherStatistics watch = live == null ? null : live.watcherStatistics();
         return new DaemonStatus(ProcessHandle.current().pid(), version, root.toString(), socketPath.toString(),
                 startedAtMillis, System.currentTimeMillis() - startedAtMillis, idle.timeout().toMillis(),
                 left == null ? -1 : left.toMillis(), runtime.totalMemory() - runtime.freeMemory(), Memory.rssBytes(),
-                clients, engine.activeRuns(), engine.statistics().cacheHits(), engine.statistics().cacheMisses());
+                clients, engine.activeRuns(), engine.statistics().cacheHits(), engine.statistics().cacheMisses(),
+                engine.epoch(), healthText, watch == null ? 0 : watch.directories(),
+                watch == null ? 0 : watch.events(), watch == null ? 0 : watch.rescans());
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.same.server.service;
 
+import dev.same.protocol.GraphInvalidated;
+import dev.same.protocol.HashesChanged;
+import dev.same.protocol.Health;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameClientApi;
@@ -23,5 +26,20 @@ public final class ForwardingClient implements SameClientApi {
     @Override
     public void runOutput(RunOutput output) {
         target.runOutput(output);
+    }
+
+    @Override
+    public void hashesChanged(HashesChanged change) {
+        target.hashesChanged(change);
+    }
+
+    @Override
+    public void graphInvalidated(GraphInvalidated change) {
+        target.graphInvalidated(change);
+    }
+
+    @Override
+    public void health(Health health) {
+        target.health(health);
     }
 }

@@ -3,7 +3,7 @@ package dev.same.server.service;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameClientApi;
-import dev.same.server.state.RunTracker;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,21 +13,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and forwarded to each subscribed client.
  */
 final class RunBroadcast implements SameClientApi {
-    private final RunTracker tracker;
+    private final Consumer<RunEvent> observer;
     private final List<Object> messages = new ArrayList<>();
     private final List<SameClientApi> subscribers = new CopyOnWriteArrayList<>();
 
-    RunBroadcast(RunTracker tracker) {
-        this.tracker = tracker;
+    /** @param observer sees every event first (the engine tracks task states with it) */
+    RunBroadcast(Consumer<RunEvent> observer) {
+        this.observer = observer;
     }
 
     @Override
     public void runEvent(RunEvent event) {
-        switch (event.kind()) {
-            case TASK_STARTED -> tracker.started(event.task());
-            case TASK_FINISHED -> tracker.finished(event.task(), event.status(), event.hash());
-            default -> { }
-        }
+        observer.accept(event);
         publish(event);
     }
 

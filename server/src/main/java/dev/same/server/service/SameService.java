@@ -38,6 +38,7 @@ public final class SameService implements SameServerApi, AutoCloseable {
     private final String serverVersion;
     private final Set<String> ownRuns = ConcurrentHashMap.newKeySet();
     private volatile String clientDescription = "unknown client";
+    private volatile String subscriptions = "no pushes";
 
     /**
      * @param daemon null in process: daemon/status and daemon/stop are then refused
@@ -49,8 +50,9 @@ public final class SameService implements SameServerApi, AutoCloseable {
         this.serverVersion = serverVersion;
     }
 
+    /** Who the client said it is and what it subscribed to. */
     public String clientDescription() {
-        return clientDescription;
+        return clientDescription + ", " + subscriptions;
     }
 
     @Override
@@ -61,6 +63,11 @@ public final class SameService implements SameServerApi, AutoCloseable {
                 throw new ResponseErrorException(new ResponseError(ErrorCodes.VERSION_MISMATCH,
                         "protocol version " + params.protocolVersion() + " is not supported; this server speaks "
                                 + Protocol.VERSION, null));
+            }
+            if (daemon != null) {
+                engine.subscribers().subscribe(client, params.subscriptions());
+                subscriptions = params.subscriptions() == null ? "all pushes"
+                        : params.subscriptions().isEmpty() ? "no pushes" : String.join(", ", params.subscriptions());
             }
             return new InitializeResult(Protocol.VERSION, serverVersion, ProcessHandle.current().pid(),
                     engine.root().toString());
@@ -136,6 +143,7 @@ public final class SameService implements SameServerApi, AutoCloseable {
     /** The client went away: its runs are cancelled (runs it only attached to go on). */
     @Override
     public void close() {
+        engine.subscribers().unsubscribe(client);
         ownRuns.forEach(engine::cancel);
     }
 

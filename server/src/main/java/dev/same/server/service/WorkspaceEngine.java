@@ -2,6 +2,12 @@ package dev.same.server.service;
 
 import dev.same.protocol.AttachParams;
 import dev.same.protocol.Change;
+import dev.same.protocol.RunEvent;
+import dev.same.protocol.TaskState;
+import dev.same.server.state.LiveWorkspace;
+import dev.same.server.watch.Timer;
+import java.time.Duration;
+import java.time.InstantSource;
 import dev.same.protocol.ExplainParams;
 import dev.same.protocol.ExplainResult;
 import dev.same.protocol.StatusParams;
@@ -60,6 +66,8 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final Fingerprinter fingerprinter;
     private final StatusCalculator statuses;
     private final AtomicLong epoch = new AtomicLong();
+    private final Subscribers subscribers = new Subscribers();
+    private volatile LiveWorkspace live;
 
     private record ActiveRun(RunExecution execution, RunBroadcast broadcast, CompletableFuture<RunResult> result) {
     }
@@ -74,22 +82,38 @@ public final class WorkspaceEngine implements AutoCloseable {
     }
 
     public long epoch() {
-        return epoch.get();
+        LiveWorkspace current = live;
+        return current == null ? epoch.get() : current.snapshot().epoch();
     }
 
     /** Every task's live state, or those of the targets and their dependencies. */
     public StatusResult status(StatusParams params) {
+        LiveWorkspace current = live;
+        if (current != null) {
+            LiveWorkspace.Snapshot snapshot = params.includeWrites() ? current.awaitWrites() : current.snapshot();
+            if (snapshot.workspace() == null) {
+                return new StatusResult(snapshot.epoch(), List.of(), snapshot.configError());
+            }
+            List<String> tasks = params.targets() == null || params.targets().isEmpty() ? snapshot.graph().order()
+                    : snapshot.graph().closure(resolver(snapshot.workspace(), snapshot.graph())
+                            .resolve(params.targets(), cwdOf(params.cwd())));
+            return new StatusResult(snapshot.epoch(), LiveWorkspace.select(snapshot, tasks), snapshot.configError());
+        }
         Workspace workspace = ConfigLoader.load(root);
         TaskGraph graph = TaskGraph.of(workspace);
         List<String> tasks = params.targets() == null || params.targets().isEmpty() ? graph.order()
                 : graph.closure(resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd())));
         List<TaskStatusInfo> result = List.copyOf(statuses.statuses(workspace, graph, tasks).values());
         saveDigests();
-        return new StatusResult(epoch.get(), result, null);
+        return new StatusResult(epoch(), result, null);
     }
 
     /** What changed for one task since its last successful run. */
     public ExplainResult explain(ExplainParams params) {
+        LiveWorkspace current = live;
+        if (current != null && params.includeWrites()) {
+            current.awaitWrites();
+        }
         Workspace workspace = ConfigLoader.load(root);
         TaskGraph graph = TaskGraph.of(workspace);
         List<String> ids = resolver(workspace, graph).resolve(List.of(params.task()), cwdOf(params.cwd()));
@@ -109,7 +133,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         };
         Optional<ActionRecord> previous = cache.actionCache().lastSuccessful(id);
         saveDigests();
-        return new ExplainResult(epoch.get(), id, status.state(), fingerprint.hash(),
+        return new ExplainResult(epoch(), id, status.state(), fingerprint.hash(),
                 previous.map(ActionRecord::hash).orElse(null),
                 previous.map(r -> r.finishedAt().toEpochMilli()).orElse(null), changes);
     }
@@ -150,7 +174,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         Workspace workspace = ConfigLoader.load(root);
         TaskGraph graph = TaskGraph.of(workspace);
         List<String> targets = resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd()));
-        RunBroadcast broadcast = new RunBroadcast(tracker);
+        RunBroadcast broadcast = new RunBroadcast(this::observe);
         broadcast.subscribe(client, 0);
         RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
                 environments, inFlight, statistics);
@@ -168,7 +192,59 @@ public final class WorkspaceEngine implements AutoCloseable {
         } finally {
             runs.remove(execution.runId());
             saveDigests();
+            LiveWorkspace current = live;
+            if (current != null) {
+                current.refresh();
+            }
         }
+    }
+
+    private void observe(RunEvent event) {
+        switch (event.kind()) {
+            case TASK_STARTED -> tracker.started(event.task());
+            case TASK_FINISHED -> tracker.finished(event.task(), event.status(), event.hash());
+            default -> { }
+        }
+        LiveWorkspace current = live;
+        if (current == null || event.task() == null) {
+            return;
+        }
+        TaskState state = switch (event.kind()) {
+            case TASK_STARTED -> TaskState.RUNNING;
+            case TASK_FINISHED -> switch (event.status()) {
+                case OK, CACHED -> TaskState.CLEAN;
+                case FAILED -> TaskState.FAILED;
+                default -> null;
+            };
+            default -> null;
+        };
+        if (state != null) {
+            List<String> reasons = switch (state) {
+                case RUNNING -> List.of("running");
+                case FAILED -> List.of(event.reason() == null ? "failed" : "failed: " + event.reason());
+                default -> List.of();
+            };
+            current.taskStateChanged(new TaskStatusInfo(event.task(), state, event.hash(), reasons));
+        }
+    }
+
+    /**
+     * Turns on the daemon's live state: a file watcher keeps the graph and every task's state current, and
+     * subscribed clients get the changes pushed.
+     */
+    public void startLiveState(Duration debounce, Timer timer, InstantSource clock, Duration pollInterval) {
+        LiveWorkspace workspace = new LiveWorkspace(root, statuses, subscribers, debounce, timer, clock,
+                pollInterval);
+        workspace.start();
+        live = workspace;
+    }
+
+    public LiveWorkspace live() {
+        return live;
+    }
+
+    public Subscribers subscribers() {
+        return subscribers;
     }
 
     /** Follows a live run from message {@code fromMessage}; completes with its result. */
@@ -232,6 +308,10 @@ public final class WorkspaceEngine implements AutoCloseable {
     /** Cancels every active run and waits for them to end. */
     @Override
     public void close() {
+        LiveWorkspace current = live;
+        if (current != null) {
+            current.close();
+        }
         runs.values().forEach(run -> run.execution().cancel());
         for (ActiveRun run : runs.values()) {
             try {

@@ -1,0 +1,176 @@
+package dev.same.server.watch;
+
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryChangeListener;
+import io.methvin.watcher.DirectoryWatcher;
+import io.methvin.watcher.visitor.FileTreeVisitor;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Watches the workspace recursively (inotify through directory-watcher, its own hashing off: same hashes
+ * itself) and hands debounced batches of changed paths on. Lost events never go unnoticed: an overflow or
+ * any watcher error asks for a rescan; when watching cannot start or the inotify watch limit is hit, the
+ * workspace is scanned periodically instead and the health listener is told why and what to do.
+ */
+public final class WorkspaceWatcher implements AutoCloseable {
+    /** What the daemon reports when the watcher degrades or recovers. */
+    public record HealthChange(boolean degraded, String reason, String remedy) {
+    }
+
+    private final Path root;
+    private final WatchFilter filter;
+    private final Debouncer debouncer;
+    private final Timer timer;
+    private final Duration pollInterval;
+    private final Consumer<HealthChange> health;
+    private final WatcherStatistics statistics = new WatcherStatistics();
+    private DirectoryWatcher watcher;
+    private volatile boolean polling;
+    private volatile boolean closed;
+
+    public WorkspaceWatcher(Path root, WatchFilter filter, Debouncer debouncer, Timer timer, Duration pollInterval,
+                            Consumer<HealthChange> health) {
+        this.root = root;
+        this.filter = filter;
+        this.debouncer = debouncer;
+        this.timer = timer;
+        this.pollInterval = pollInterval;
+        this.health = health;
+    }
+
+    public WatcherStatistics statistics() {
+        return statistics;
+    }
+
+    public boolean polling() {
+        return polling;
+    }
+
+    public void start() {
+        try {
+            Files.createDirectories(root.resolve(WatchFilter.COOKIE_DIRECTORY));
+            watcher = DirectoryWatcher.builder()
+                    .path(root)
+                    .fileHashing(false)
+                    .fileTreeVisitor(new SkippingVisitor())
+                    .listener(new Listener())
+                    .build();
+            watcher.watchAsync(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("same-watcher").factory()));
+        } catch (IOException | RuntimeException e) {
+            degrade("file watching could not start: " + e.getMessage());
+        }
+    }
+
+    private final class Listener implements DirectoryChangeListener {
+        @Override
+        public void onEvent(DirectoryChangeEvent event) {
+            statistics.events.incrementAndGet();
+            if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
+                lost();
+                return;
+            }
+            String relative = relative(event.path());
+            if (relative != null && !filter.ignored(relative)) {
+                debouncer.changed(relative);
+            }
+        }
+
+        @Override
+        public void onException(Exception e) {
+            // directory-watcher reports overflows and watch-limit failures only here: events may be lost
+            lost();
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("inotify") || message.contains("watch")) {
+                degrade("the inotify watch limit was reached: " + message);
+            }
+        }
+
+        @Override
+        public boolean isWatching() {
+            return !closed;
+        }
+    }
+
+    private void lost() {
+        statistics.rescans.incrementAndGet();
+        debouncer.lost();
+    }
+
+    /** Falls back to scanning the whole workspace every poll interval. */
+    private synchronized void degrade(String reason) {
+        if (polling || closed) {
+            return;
+        }
+        polling = true;
+        health.accept(new HealthChange(true, reason + "; scanning every " + pollInterval.toSeconds() + "s instead",
+                "raise the limit: sudo sysctl fs.inotify.max_user_watches=524288 (and "
+                        + "fs.inotify.max_user_instances), then 'same daemon restart'"));
+        schedulePoll();
+    }
+
+    private void schedulePoll() {
+        timer.schedule(pollInterval, () -> {
+            if (!closed) {
+                lost();
+                schedulePoll();
+            }
+        });
+    }
+
+    private String relative(Path path) {
+        if (path == null || !path.startsWith(root)) {
+            return null;
+        }
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+
+    /** Registers directories for watching, skipping ignored subtrees so they cost no inotify watches. */
+    private final class SkippingVisitor implements FileTreeVisitor {
+        @Override
+        public void recursiveVisitFiles(Path start, Callback onDirectory, Callback onFile) throws IOException {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                    String relative = relative(dir);
+                    if (relative != null && filter.ignored(relative)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    onDirectory.call(dir);
+                    statistics.directories.incrementAndGet();
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    onFile.call(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (IOException ignored) {
+                // shutting down
+            }
+        }
+    }
+}
