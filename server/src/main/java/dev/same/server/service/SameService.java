@@ -21,6 +21,8 @@ import dev.same.protocol.SameClientApi;
 import dev.same.protocol.SameServerApi;
 import dev.same.server.SameException;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
  * it its pushes. Errors the user can fix travel as {@link ErrorCodes#USER_ERROR} with their context lines.
  */
 public final class SameService implements SameServerApi, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SameService.class.getName());
     private final WorkspaceEngine engine;
     private final SameClientApi client;
     private final DaemonControl daemon;
@@ -156,7 +159,12 @@ public final class SameService implements SameServerApi, AutoCloseable {
             try {
                 future.complete(work.call());
             } catch (Throwable e) {
-                future.completeExceptionally(toResponseError(e));
+                Throwable answer = toResponseError(e);
+                if (daemon != null && answer instanceof ResponseErrorException r
+                        && r.getResponseError().getCode() == ErrorCodes.INTERNAL_ERROR) {
+                    LOG.log(Level.SEVERE, "internal error serving " + clientDescription, e);
+                }
+                future.completeExceptionally(answer);
             } finally {
                 if (daemon != null) {
                     daemon.touched();
