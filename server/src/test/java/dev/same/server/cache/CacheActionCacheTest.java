@@ -123,6 +123,26 @@ class CacheActionCacheTest {
     }
 
     @Test
+    void concurrentWritersOfTheSameRecordLeaveOneValidRecord() throws Exception {
+        ActionRecord record = record("web:build", "a");
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(executor.submit(() -> {
+                    actions.store(record);
+                    return actions.lookup(record.hash()).orElseThrow();
+                }));
+            }
+            for (var future : futures) {
+                assertEquals(record, future.get());
+            }
+        }
+        try (var files = Files.walk(root.resolve(".same/cache"))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX)));
+        }
+    }
+
+    @Test
     void recordWithoutLogIsFine() throws IOException {
         ActionRecord full = record("web:build", "a");
         ActionRecord record = new ActionRecord(full.format(), full.taskId(), full.hash(), List.of(), null, 0,
