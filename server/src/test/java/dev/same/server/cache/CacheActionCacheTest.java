@@ -9,11 +9,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -125,8 +129,8 @@ class CacheActionCacheTest {
     @Test
     void concurrentWritersOfTheSameRecordLeaveOneValidRecord() throws Exception {
         ActionRecord record = record("web:build", "a");
-        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(4)) {
-            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        try (var executor = Executors.newFixedThreadPool(4)) {
+            var futures = new ArrayList<Future<?>>();
             for (int i = 0; i < 16; i++) {
                 futures.add(executor.submit(() -> {
                     actions.store(record);
@@ -157,7 +161,7 @@ class CacheActionCacheTest {
         Files.createDirectories(cache.toolsDir().resolve("go/pkg/mod/x@v1"));
         Files.writeString(cache.toolsDir().resolve("go/pkg/mod/x@v1/go.mod"), "module x\n");
         Files.setPosixFilePermissions(cache.toolsDir().resolve("go/pkg/mod/x@v1"),
-                java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+                PosixFilePermissions.fromString("r-xr-xr-x"));
 
         CacheDirectory.Removed removedCache = cache.clean(true, false);
         assertEquals(4, removedCache.files()); // two blobs, a record, a last pointer
