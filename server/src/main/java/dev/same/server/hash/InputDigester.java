@@ -5,7 +5,6 @@ import dev.same.server.SameException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -71,6 +70,6 @@ public final class InputDigester {
         if (failure.get() != null) {
             throw failure.get();
         }
-        return Arrays.asList(result);
+        return List.of(result);
     }
 }
