@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code cold}: a fresh {@link FileDigests}, so every file is read and hashed;</li>
  *   <li>{@code warm}: the same tree unchanged, with a {@link FileDigests} that has seen it: one stat per file;</li>
- *   <li>{@code resolveOnly}: the directory walk alone (readdir + one stat per file), the floor of {@code warm}.</li>
+ *   <li>{@code resolveOnly}: the directory walk alone (readdir + one stat per file), the floor of {@code warm};</li>
+ *   <li>{@code warmKnownStats}: digests of an already resolved tree whose stats are known to be current
+ *       (what a daemon whose file watcher saw no change can do): no file system calls at all.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -44,25 +46,33 @@ public class InputHashingBenchmark {
     @Param({"2"})
     int threads;
 
+    /** An existing tree to hash instead of a generated one (hash-vs-sha256sum.sh passes its own). */
+    @Param({""})
+    String tree;
+
     private Path root;
     private InputDigester digester;
     private FileDigests warmDigests;
+    private ResolvedInputs resolved;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
-        root = SyntheticTree.create();
+        root = tree.isEmpty() ? SyntheticTree.create() : Path.of(tree);
         digester = new InputDigester(new InputResolver(), threads);
         // files changed within the racy window are re-hashed on every lookup; a real tree is older
         Thread.sleep(FileDigests.RACY_WINDOW.toMillis() + 200);
         warmDigests = new FileDigests();
         digester.digestInputs(root, PATTERNS, warmDigests);
+        resolved = new InputResolver().resolve(root, PATTERNS);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         System.out.printf("%nwarm FileDigests: %d entries, %d hits, %d misses%n",
                 warmDigests.size(), warmDigests.hits(), warmDigests.misses());
-        SyntheticTree.delete(root);
+        if (tree.isEmpty()) {
+            SyntheticTree.delete(root);
+        }
     }
 
     @Benchmark
@@ -73,6 +83,11 @@ public class InputHashingBenchmark {
     @Benchmark
     public List<InputFile> warm() {
         return digester.digestInputs(root, PATTERNS, warmDigests);
+    }
+
+    @Benchmark
+    public List<InputFile> warmKnownStats() {
+        return digester.digest(root, resolved, warmDigests);
     }
 
     @Benchmark

@@ -3,11 +3,8 @@ package dev.same.server.hash;
 import dev.same.server.SameException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -54,7 +51,9 @@ public final class InputDigester {
                     failure.compareAndSet(null, new SameException("input not found: " + path,
                             List.of("it was deleted while its task was being hashed")));
                 } catch (IOException e) {
-                    failure.compareAndSet(null, new UncheckedIOException("cannot read input " + path, e));
+                    failure.compareAndSet(null, new SameException("cannot read input " + path + ": " + e.getMessage(), List.of(), e));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 }
             }
         };
@@ -63,15 +62,14 @@ public final class InputDigester {
             worker.run();
         } else {
             try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-                var started = new ArrayList<>(threads);
                 for (int t = 0; t < threads; t++) {
-                    started.add(executor.submit(worker));
+                    executor.execute(worker);
                 }
             }
         }
         if (failure.get() != null) {
             throw failure.get();
         }
-        return Arrays.asList(result);
+        return List.of(result);
     }
 }

@@ -55,7 +55,7 @@ public final class InputResolver {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read inputs under " + root, e);
+            throw new SameException("cannot read inputs: " + e.getMessage(), List.of("input patterns: " + patterns), e);
         }
         return new ResolvedInputs(new TreeMap<>(walk.files));
     }

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -123,6 +127,26 @@ class CacheActionCacheTest {
     }
 
     @Test
+    void concurrentWritersOfTheSameRecordLeaveOneValidRecord() throws Exception {
+        ActionRecord record = record("web:build", "a");
+        try (var executor = Executors.newFixedThreadPool(4)) {
+            var futures = new ArrayList<Future<?>>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(executor.submit(() -> {
+                    actions.store(record);
+                    return actions.lookup(record.hash()).orElseThrow();
+                }));
+            }
+            for (var future : futures) {
+                assertEquals(record, future.get());
+            }
+        }
+        try (var files = Files.walk(root.resolve(".same/cache"))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX)));
+        }
+    }
+
+    @Test
     void recordWithoutLogIsFine() throws IOException {
         ActionRecord full = record("web:build", "a");
         ActionRecord record = new ActionRecord(full.format(), full.taskId(), full.hash(), List.of(), null, 0,
@@ -137,7 +161,7 @@ class CacheActionCacheTest {
         Files.createDirectories(cache.toolsDir().resolve("go/pkg/mod/x@v1"));
         Files.writeString(cache.toolsDir().resolve("go/pkg/mod/x@v1/go.mod"), "module x\n");
         Files.setPosixFilePermissions(cache.toolsDir().resolve("go/pkg/mod/x@v1"),
-                java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+                PosixFilePermissions.fromString("r-xr-xr-x"));
 
         CacheDirectory.Removed removedCache = cache.clean(true, false);
         assertEquals(4, removedCache.files()); // two blobs, a record, a last pointer

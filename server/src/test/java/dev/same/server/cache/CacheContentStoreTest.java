@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -100,7 +101,7 @@ class CacheContentStoreTest {
     void concurrentPutsOfTheSameContent() throws Exception {
         ContentStore store = store();
         byte[] content = new byte[1 << 20];
-        new java.util.Random(1).nextBytes(content);
+        new Random(1).nextBytes(content);
         Path file = Files.write(dir.resolve("big"), content);
         try (var executor = Executors.newFixedThreadPool(4)) {
             var tasks = new ArrayList<Callable<String>>();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
@@ -153,7 +154,7 @@ class HashFileDigestsTest {
         Files.write(file, bytes);
         assertEquals(0, FileDigests.load(file, clock).size());
 
-        Files.write(file, java.util.Arrays.copyOf(bytes, 10));
+        Files.write(file, Arrays.copyOf(bytes, 10));
         assertEquals(0, FileDigests.load(file, clock).size());
         Files.writeString(file, "garbage");
         assertEquals(0, FileDigests.load(file, clock).size());

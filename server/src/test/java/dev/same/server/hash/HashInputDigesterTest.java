@@ -1,15 +1,20 @@
 package dev.same.server.hash;
 
 import dev.same.server.SameException;
+import dev.same.server.config.Rebuild;
+import dev.same.server.config.TaskDef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class HashInputDigesterTest {
@@ -32,6 +37,28 @@ class HashInputDigesterTest {
         }
         assertEquals(files.stream().map(InputFile::path).sorted().toList(), files.stream().map(InputFile::path).toList());
         assertEquals(500, digests.size());
+    }
+
+    @Test
+    void taskHashFollowsContentNotTimestamps() throws IOException {
+        Path file = root.resolve("src/main.c");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "int main() {}");
+        var task = new TaskDef("app:build", "app", "build", List.of("cc", "src/main.c"),
+                List.of("src"), List.of("a.out"), List.of(), List.of(), new TreeMap<>(), "",
+                Rebuild.ON_CHANGE, null);
+        var digester = new InputDigester();
+        var hasher = new TaskHasher();
+        var digests = new FileDigests();
+        String before = hasher.hash(task, digester.digestInputs(root, task.inputs(), digests), "", new TreeMap<>());
+
+        Files.setLastModifiedTime(file, FileTime.fromMillis(0)); // touched, same content
+        assertEquals(before, hasher.hash(task, digester.digestInputs(root, task.inputs(), digests), "", new TreeMap<>()));
+        assertEquals(before, hasher.hash(task, digester.digestInputs(root, task.inputs(), new FileDigests()), "", new TreeMap<>()));
+
+        Files.writeString(file, "int main() { return 1; }");
+        String after = hasher.hash(task, digester.digestInputs(root, task.inputs(), digests), "", new TreeMap<>());
+        assertNotEquals(before, after);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -110,7 +111,7 @@ class HashTaskHasherTest {
         assertEquals(base, hash(with(b -> b.environment(reversed))));
 
         var shuffled = new ArrayList<>(inputs());
-        java.util.Collections.reverse(shuffled);
+        Collections.reverse(shuffled);
         assertEquals(base, hasher.hash(task(), shuffled, D2, deps()));
     }
 
