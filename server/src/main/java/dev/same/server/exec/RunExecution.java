@@ -120,9 +120,12 @@ public final class RunExecution {
         boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE;
         if (mayUseCache) {
             Optional<ActionRecord> hit = cache.actionCache().lookup(hash);
-            if (hit.isPresent()) {
-                statistics.hit();
-                return fromCache(task, hit.get(), start);
+            if (hit.isPresent() && cache.actionCache().missingContent(hit.get()).isEmpty()) {
+                Optional<TaskResult> cached = fromCache(task, hit.get(), start);
+                if (cached.isPresent()) {
+                    statistics.hit();
+                    return cached.get();
+                }
             }
         }
         if (cancel.isCancelled()) {
@@ -151,15 +154,21 @@ public final class RunExecution {
         }
     }
 
-    private TaskResult fromCache(TaskDef task, ActionRecord record, long start) throws IOException {
+    /** A cache hit, restoring outputs if needed; empty when the cached content turns out to be unusable. */
+    private Optional<TaskResult> fromCache(TaskDef task, ActionRecord record, long start) throws IOException {
         Path root = workspace.root();
         boolean restored = false;
         if (!outputs.intact(root, record, digests)) {
-            outputs.restore(root, record, cache.contentStore(), digests);
+            try {
+                outputs.restore(root, record, cache.contentStore(), digests);
+            } catch (IOException | SameException damaged) {
+                return Optional.empty(); // a damaged or removed blob: run the task instead
+            }
             replayLog(task.id(), record.logDigest());
             restored = true;
         }
-        return new TaskResult(TaskStatus.CACHED, record.hash(), null, Scheduler.millisSince(start), restored);
+        return Optional.of(new TaskResult(TaskStatus.CACHED, record.hash(), null, Scheduler.millisSince(start),
+                restored));
     }
 
     private void replayLog(String taskId, String logDigest) throws IOException {
