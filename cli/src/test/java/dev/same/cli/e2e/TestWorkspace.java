@@ -134,6 +134,15 @@ final class TestWorkspace {
         return result;
     }
 
+    /** Like {@link #assertError}, for a message whose end (a parser's wording) is not ours to fix. */
+    static SameProcess.Result assertErrorStartingWith(SameProcess.Result result, String start) {
+        assertEquals(1, result.exitCode(), () -> "expected exit 1:\n" + result);
+        assertFalse(result.stderr().isEmpty(), () -> "expected an error on stderr:\n" + result);
+        assertTrue(result.errLines().getFirst().startsWith("✗ Error: " + start), () -> result.toString());
+        assertNoStackTrace(result);
+        return result;
+    }
+
     static void assertNoStackTrace(SameProcess.Result result) {
         for (String stream : List.of(result.stdout(), result.stderr())) {
             assertFalse(stream.contains("at dev.same"), () -> "stack trace:\n" + result);
