@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,32 @@ class ErrorsIT {
         SameProcess.Result result = assertError(ws.same("run", "a"), "cycle detected: a -> b -> a");
 
         assertEquals("", result.stdout());
+        assertContainsLine(result.errLines(), "  a at same.yaml:3", result);
+        assertContainsLine(result.errLines(), "  b at same.yaml:6", result);
+    }
+
+    @Test
+    void aCycleAcrossProjectsNamesEachFile() {
+        ws.write("same.work.yaml", "version: \"1\"\nprojects: [\"packages/*\"]\n")
+                .write("packages/web/same.yaml", "project: web\ntasks:\n  build:\n    cmd: [echo]\n"
+                        + "    dependsOn: [\"lib:build\"]\n")
+                .write("packages/lib/same.yaml", "project: lib\ntasks:\n  build:\n    cmd: [echo]\n"
+                        + "    dependsOn: [\"web:build\"]\n");
+
+        SameProcess.Result result = assertError(ws.same("graph"), "cycle detected: lib:build -> web:build -> lib:build");
+
+        assertContainsLine(result.errLines(), "  lib:build at packages/lib/same.yaml:3", result);
+        assertContainsLine(result.errLines(), "  web:build at packages/web/same.yaml:3", result);
+    }
+
+    @Test
+    void aMissingDependencySaysWhereAndSuggests() {
+        ws.write("same.yaml", "tasks:\n  test:\n    cmd: [echo]\n    dependsOn: [biuld]\n  build:\n    cmd: [echo]\n");
+
+        SameProcess.Result result = assertError(ws.same("run", "test"),
+                "missing dependency: task 'test' depends on 'biuld', which does not exist");
+
+        assertEquals(List.of("  at same.yaml:4", "  did you mean 'build'?"), result.errLines().subList(1, 3));
     }
 
     @Test
