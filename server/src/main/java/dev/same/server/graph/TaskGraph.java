@@ -1,8 +1,10 @@
 package dev.same.server.graph;
 
 import dev.same.server.SameException;
+import dev.same.server.config.SourceLocation;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,10 +39,15 @@ public final class TaskGraph {
     }
 
     public static TaskGraph of(Workspace workspace) {
-        return of(workspace.tasks());
+        return of(workspace.tasks(), workspace.root());
     }
 
     public static TaskGraph of(SortedMap<String, TaskDef> tasks) {
+        return of(tasks, null);
+    }
+
+    /** @param root where config files are named from in messages; null to name them as the tasks do */
+    private static TaskGraph of(SortedMap<String, TaskDef> tasks, Path root) {
         Map<String, SortedSet<String>> dependents = new HashMap<>();
         Map<String, Integer> missing = new HashMap<>();
         for (TaskDef task : tasks.values()) {
@@ -71,10 +78,23 @@ public final class TaskGraph {
             }
         }
         if (order.size() < tasks.size()) {
-            throw new SameException("cycle detected: " + String.join(" -> ", findCycle(tasks, order)));
+            List<String> cycle = findCycle(tasks, order);
+            List<String> context = new ArrayList<>();
+            for (String id : cycle.subList(0, cycle.size() - 1)) {
+                context.add(id + " at " + where(tasks.get(id).location(), root));
+            }
+            context.add("remove one of these dependencies to break the cycle");
+            throw new SameException("cycle detected: " + String.join(" -> ", cycle), context);
         }
         dependents.replaceAll((k, v) -> java.util.Collections.unmodifiableSortedSet(v));
         return new TaskGraph(tasks, order, dependents);
+    }
+
+    private static String where(SourceLocation location, Path root) {
+        Path file = location.file();
+        String name = (root != null && file.isAbsolute() && file.startsWith(root) ? root.relativize(file) : file)
+                .toString();
+        return location.line() > 0 ? name + ":" + location.line() : name;
     }
 
     /** A cycle among the tasks not placed in the order, as a path that ends where it starts. */

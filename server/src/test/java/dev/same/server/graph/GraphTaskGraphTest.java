@@ -54,6 +54,8 @@ class GraphTaskGraphTest {
         SameException error = assertThrows(SameException.class, () -> graph(task("a", "b"), task("b", "a")));
 
         assertEquals("cycle detected: a -> b -> a", error.getMessage());
+        assertEquals(List.of("a at same.yaml:1", "b at same.yaml:1",
+                "remove one of these dependencies to break the cycle"), error.context());
     }
 
     @Test
