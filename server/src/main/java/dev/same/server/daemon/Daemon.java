@@ -38,7 +38,7 @@ public final class Daemon implements DaemonControl {
     private final DaemonLog log;
     private final String version = BuildId.current();
     private final long startedAtMillis = System.currentTimeMillis();
-    private final int uid = DaemonAddress.currentUid();
+    private final int uid;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -48,6 +48,13 @@ public final class Daemon implements DaemonControl {
 
     public Daemon(Path root, Duration idleTimeout, Map<String, String> environment, InstantSource clock,
                   java.io.PrintStream logStream) {
+        this(root, idleTimeout, environment, clock, logStream, DaemonAddress.currentUid());
+    }
+
+    /** @param uid the only user whose connections are served (our own; tests pass another to see refusals) */
+    Daemon(Path root, Duration idleTimeout, Map<String, String> environment, InstantSource clock,
+           java.io.PrintStream logStream, int uid) {
+        this.uid = uid;
         this.root = root;
         this.stateDirectory = DaemonAddress.stateDirectory(root);
         this.socketPath = DaemonAddress.socketPath(root, environment);
