@@ -159,7 +159,7 @@ public final class Daemon implements DaemonControl {
 
     @Override
     public DaemonStatus status() {
-        Duration left = idle.remaining();
+        Duration left = idle.remainingWithout(1); // the client asking is connected: not counted
         Runtime runtime = Runtime.getRuntime();
         List<String> clients = sessions.stream().map(Session::describe).sorted().toList();
         return new DaemonStatus(ProcessHandle.current().pid(), version, root.toString(), socketPath.toString(),

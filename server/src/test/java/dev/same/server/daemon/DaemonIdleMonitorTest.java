@@ -112,6 +112,21 @@ class DaemonIdleMonitorTest {
     }
 
     @Test
+    void remainingWithoutTheAskingClientCountsAsIfItHadLeft() {
+        idle.clientConnected();
+        clock.advance(Duration.ofMinutes(4));
+        idle.requestSeen();
+        clock.advance(Duration.ofMinutes(1));
+        assertNull(idle.remaining());
+        assertEquals(TIMEOUT.minus(Duration.ofMinutes(1)), idle.remainingWithout(1));
+        idle.clientConnected();
+        assertNull(idle.remainingWithout(1), "another client is connected");
+        idle.clientDisconnected();
+        idle.runStarted();
+        assertNull(idle.remainingWithout(1), "a run is active");
+    }
+
+    @Test
     void reportsItsTimeout() {
         assertEquals(TIMEOUT, idle.timeout());
     }
