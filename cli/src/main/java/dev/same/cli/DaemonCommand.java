@@ -179,7 +179,7 @@ final class DaemonCommand implements Runnable {
             row(out, "socket", s.socket());
             row(out, "uptime", Durations.seconds(s.uptimeMillis()));
             row(out, "idle timeout", DurationParser.format(Duration.ofMillis(s.idleTimeoutMillis()))
-                    + (s.idleRemainingMillis() < 0 ? " (clients connected)"
+                    + (s.idleRemainingMillis() < 0 ? " (other clients connected)"
                     : ", stops in " + DurationParser.format(Duration.ofMillis(s.idleRemainingMillis()))));
             row(out, "memory", mib(s.rssBytes()) + " resident, " + mib(s.heapUsedBytes()) + " heap in use");
             row(out, "clients", s.clients().isEmpty() ? "none" : String.join("; ", s.clients()));

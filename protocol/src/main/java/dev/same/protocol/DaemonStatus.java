@@ -6,7 +6,8 @@ import java.util.List;
  * {@code daemon/status}.
  *
  * @param idleTimeoutMillis   idle shutdown after this long without clients or requests
- * @param idleRemainingMillis time left before idle shutdown; -1 while clients are connected or runs are active
+ * @param idleRemainingMillis time left before idle shutdown once the asking client has disconnected; -1 while
+ *                            other clients are connected or runs are active
  * @param heapUsedBytes       JVM heap in use
  * @param rssBytes            resident set size of the daemon process (0 if unknown)
  * @param clients             connected clients, one line each ("cli 0.1.0 pid 123, connected 2s")

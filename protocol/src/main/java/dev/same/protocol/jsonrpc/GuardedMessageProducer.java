@@ -6,6 +6,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
+import org.eclipse.lsp4j.jsonrpc.JsonRpcException;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageIssueHandler;
 
 /**
@@ -30,6 +32,28 @@ final class GuardedMessageProducer extends StreamMessageProducer {
     static GuardedMessageProducer of(InputStream input, MessageJsonHandler jsonHandler, MessageIssueHandler issues,
                                      int maxFrameBytes) {
         return new GuardedMessageProducer(new HeaderBudget(input), jsonHandler, issues, maxFrameBytes);
+    }
+
+    /**
+     * A frame holding JSON {@code null} parses to no message at all: refused like any other non-message. A
+     * header section over budget ends the connection with one warning, not lsp4j's SEVERE stack trace.
+     */
+    @Override
+    public void listen(MessageConsumer callback) {
+        try {
+            super.listen(message -> {
+                if (message == null) {
+                    refuse("the frame holds no JSON-RPC message");
+                } else {
+                    callback.consume(message);
+                }
+            });
+        } catch (JsonRpcException e) {
+            if (!(e.getCause() instanceof HeaderTooLong tooLong)) {
+                throw e;
+            }
+            refuse(tooLong.getMessage());
+        }
     }
 
     @Override
@@ -61,6 +85,12 @@ final class GuardedMessageProducer extends StreamMessageProducer {
         }
     }
 
+    private static final class HeaderTooLong extends IOException {
+        HeaderTooLong() {
+            super("no frame header within " + MAX_HEADER_BYTES + " bytes");
+        }
+    }
+
     /** Counts header bytes between frames; too many means the peer is not speaking the protocol. */
     private static final class HeaderBudget extends InputStream {
         private final InputStream in;
@@ -75,7 +105,7 @@ final class GuardedMessageProducer extends StreamMessageProducer {
         public int read() throws IOException {
             int c = in.read();
             if (!inBody && c >= 0 && ++headerBytes > MAX_HEADER_BYTES) {
-                throw new IOException("no frame header within " + MAX_HEADER_BYTES + " bytes");
+                throw new HeaderTooLong();
             }
             return c;
         }

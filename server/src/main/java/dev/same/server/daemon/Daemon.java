@@ -43,7 +43,7 @@ public final class Daemon implements DaemonControl {
     private final DaemonLog log;
     private final String version = BuildId.current();
     private final long startedAtMillis = System.currentTimeMillis();
-    private final int uid = DaemonAddress.currentUid();
+    private final int uid;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -53,6 +53,13 @@ public final class Daemon implements DaemonControl {
 
     public Daemon(Path root, Duration idleTimeout, Map<String, String> environment, InstantSource clock,
                   java.io.PrintStream logStream) {
+        this(root, idleTimeout, environment, clock, logStream, DaemonAddress.currentUid());
+    }
+
+    /** @param uid the only user whose connections are served (our own; tests pass another to see refusals) */
+    Daemon(Path root, Duration idleTimeout, Map<String, String> environment, InstantSource clock,
+           java.io.PrintStream logStream, int uid) {
+        this.uid = uid;
         this.root = root;
         this.stateDirectory = DaemonAddress.stateDirectory(root);
         this.socketPath = DaemonAddress.socketPath(root, environment);
@@ -182,7 +189,7 @@ public final class Daemon implements DaemonControl {
 
     @Override
     public DaemonStatus status() {
-        Duration left = idle.remaining();
+        Duration left = idle.remainingWithout(1); // the client asking is connected: not counted
         Runtime runtime = Runtime.getRuntime();
         List<String> clients = sessions.stream().map(Session::describe).sorted().toList();
         LiveWorkspace live = engine.live();

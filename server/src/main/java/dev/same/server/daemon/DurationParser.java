@@ -17,26 +17,37 @@ public final class DurationParser {
         Matcher matcher = PART.matcher(trimmed);
         Duration total = Duration.ZERO;
         int end = 0;
-        while (matcher.find() && matcher.start() == end) {
-            long amount = Long.parseLong(matcher.group(1));
-            total = total.plus(switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
-            end = matcher.end();
+        try {
+            while (matcher.find() && matcher.start() == end) {
+                long amount = Long.parseLong(matcher.group(1));
+                total = total.plus(switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                });
+                end = matcher.end();
+            }
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            throw invalid(text);
         }
         if (trimmed.isEmpty() || end != trimmed.length()) {
-            throw new SameException("invalid duration '" + text + "'",
-                    java.util.List.of("use a number with a unit: 500ms, 90s, 15m, 3h, 1h30m"));
+            throw invalid(text);
         }
         return total;
     }
 
+    private static SameException invalid(String text) {
+        return new SameException("invalid duration '" + text + "'",
+                java.util.List.of("use a number with a unit: 500ms, 90s, 15m, 3h, 1h30m"));
+    }
+
     public static String format(Duration duration) {
         long seconds = duration.toSeconds();
+        if (seconds == 0 && !duration.isZero()) {
+            return duration.toMillis() + "ms";
+        }
         if (seconds < 60) {
             return seconds + "s";
         }

@@ -50,8 +50,16 @@ public final class IdleMonitor {
     }
 
     /** Time left before idle shutdown, or null while busy (clients connected or runs active). */
-    public synchronized Duration remaining() {
-        if (clients > 0 || runs > 0) {
+    public Duration remaining() {
+        return remainingWithout(0);
+    }
+
+    /**
+     * Time left once {@code leaving} of the connected clients are gone, or null while still busy: what a client
+     * asking for the daemon's status wants to know, since it is connected itself.
+     */
+    public synchronized Duration remainingWithout(int leaving) {
+        if (clients - leaving > 0 || runs > 0) {
             return null;
         }
         Duration left = timeout.minus(Duration.between(lastActivity, clock.instant()));

@@ -1,0 +1,205 @@
+package dev.same.cli.daemon;
+
+import static dev.same.cli.daemon.DaemonWorkspace.alive;
+import static dev.same.cli.daemon.DaemonWorkspace.awaitGone;
+import static dev.same.cli.daemon.DaemonWorkspace.poll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.same.cli.daemon.DaemonWorkspace.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The daemon's life through the real launcher: spawn, status, stop, restart, idle shutdown, crash recovery. */
+@Timeout(120)
+class DaemonLifecycleIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private DaemonWorkspace ws;
+
+    @BeforeEach
+    void workspace() throws Exception {
+        ws = new DaemonWorkspace();
+        ws.file("same.yaml", """
+                version: "1"
+                tasks:
+                  hello:
+                    cmd: ["sh", "-c", "echo hello from the task; : %s"]
+                    input: ["src"]
+                """.formatted(ws.marker)).file("src/in.txt", "1\n");
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        ws.close();
+        assertTrue(ws.daemonProcesses().isEmpty(), "no daemon outlives its test");
+    }
+
+    private Result ok(String... args) throws Exception {
+        Result result = ws.same(args);
+        assertEquals(0, result.exitCode(), result.toString());
+        return result;
+    }
+
+    private JsonNode statusJson() throws Exception {
+        return JSON.readTree(ok("daemon", "status", "--json").stdout());
+    }
+
+    @Test
+    void theFirstRunSpawnsTheDaemonWhichStatusShowsAndStopEnds() throws Exception {
+        Result run = ok("run", "hello", "--ci");
+        assertTrue(run.stdout().contains("[hello] hello from the task"), run.toString());
+        assertFalse(run.stderr().contains("unavailable"), run.toString());
+
+        JsonNode discovery = ws.discovery().orElseThrow();
+        long pid = discovery.path("pid").asLong();
+        assertTrue(alive(pid), "the daemon runs after the CLI exited");
+        assertEquals(List.of(pid), ws.daemonProcesses().stream().map(ProcessHandle::pid).toList());
+        Path socket = Path.of(discovery.path("socket").asText());
+        assertEquals(ws.runtimeDir.resolve("same"), socket.getParent());
+        assertTrue(Files.exists(socket), socket.toString());
+        assertEquals(ws.root.toString(), discovery.path("root").asText());
+        assertTrue(Files.exists(ws.stateDirectory().resolve("daemon.log")));
+
+        Result status = ok("daemon", "status");
+        assertTrue(status.stdout().contains("same daemon running"), status.toString());
+        assertTrue(status.stdout().matches("(?s).*pid\\s+" + pid + "\\n.*"), status.toString());
+        assertTrue(status.stdout().contains(socket.toString()), status.toString());
+        assertTrue(status.stdout().contains("1 misses since start"), status.toString());
+        assertTrue(status.stdout().contains("idle timeout  3h, stops in "), status.toString());
+
+        JsonNode json = statusJson();
+        assertEquals(pid, json.path("pid").asLong());
+        assertEquals(ws.root.toString(), json.path("root").asText());
+        assertEquals(socket.toString(), json.path("socket").asText());
+        assertEquals(discovery.path("version").asText(), json.path("version").asText());
+        assertEquals(3 * 3600_000, json.path("idleTimeoutMillis").asLong());
+        assertTrue(json.path("uptimeMillis").asLong() >= 0);
+        assertEquals(1, json.path("clients").size(), "the asking client: " + json);
+
+        Result second = ok("run", "hello", "--ci");
+        assertTrue(second.stderr().contains("Cached"), second.toString());
+        assertEquals(pid, ws.daemonPid(), "the second run used the same daemon");
+
+        Result stop = ok("daemon", "stop");
+        assertEquals("same daemon stopped\n", stop.stdout());
+        awaitGone(pid);
+        assertFalse(Files.exists(socket), "the socket is removed");
+        assertFalse(Files.exists(ws.discoveryFile()), "the discovery file is removed");
+        assertEquals("no daemon is running\n", ok("daemon", "stop").stdout());
+    }
+
+    @Test
+    void statusNeverSpawnsADaemon() throws Exception {
+        Result status = ok("daemon", "status");
+        assertTrue(status.stdout().startsWith("no daemon is running"), status.toString());
+        assertEquals("{\"running\":false}", ok("daemon", "status", "--json").stdout().strip());
+        assertTrue(ws.daemonProcesses().isEmpty());
+        assertFalse(Files.exists(ws.discoveryFile()));
+    }
+
+    @Test
+    void restartReplacesTheDaemon() throws Exception {
+        ok("daemon", "start");
+        long first = ws.daemonPid();
+        Result restart = ok("daemon", "restart");
+        long second = ws.daemonPid();
+        assertNotEquals(first, second);
+        assertTrue(restart.stdout().contains("same daemon restarted (pid " + second + ")"), restart.toString());
+        assertTrue(alive(second));
+        awaitGone(first); // its lock is released when restart returns; the JVM ends a moment later
+        assertEquals(second, statusJson().path("pid").asLong());
+    }
+
+    @Test
+    void startIsIdempotent() throws Exception {
+        Result start = ok("daemon", "start");
+        long pid = ws.daemonPid();
+        assertTrue(start.stdout().contains("same daemon running (pid " + pid + ","), start.toString());
+        ok("daemon", "start");
+        assertEquals(pid, ws.daemonPid());
+        assertEquals(1, ws.daemonProcesses().size());
+    }
+
+    @Test
+    void anIdleDaemonStopsByItselfAfterTheTimeoutFromTheEnvironment() throws Exception {
+        ws.environment.put("SAME_DAEMON_IDLE_TIMEOUT", "2s");
+        ok("run", "hello", "--ci");
+        long pid = ws.daemonPid();
+        awaitGone(pid);
+        assertFalse(Files.exists(ws.discoveryFile()), "a clean shutdown removes the discovery file");
+        assertTrue(DaemonWorkspace.read(ws.stateDirectory().resolve("daemon.log"))
+                .contains("shutting down: idle for 2s"));
+    }
+
+    @Test
+    void anIdleDaemonStopsByItselfAfterTheTimeoutGivenToStart() throws Exception {
+        ok("daemon", "start", "--idle-timeout", "2s");
+        long pid = ws.daemonPid();
+        JsonNode status = statusJson();
+        assertEquals(2000, status.path("idleTimeoutMillis").asLong());
+        long left = status.path("idleRemainingMillis").asLong();
+        assertTrue(left >= 0 && left <= 2000, "time left is reported: " + left);
+        awaitGone(pid);
+        assertTrue(ws.daemonProcesses().isEmpty());
+    }
+
+    @Test
+    void aKilledDaemonLeavesItsSocketAndTheNextRunStartsANewOne() throws Exception {
+        ok("run", "hello", "--ci");
+        long first = ws.daemonPid();
+        Path socket = Path.of(ws.discovery().orElseThrow().path("socket").asText());
+        DaemonWorkspace.kill9(first);
+        assertTrue(Files.exists(socket), "kill -9 leaves the socket file behind");
+        assertTrue(ws.same("daemon", "status").stdout().startsWith("no daemon is running"));
+
+        Result run = ok("run", "hello", "--ci");
+        assertFalse(run.stderr().contains("unavailable"), run.toString());
+        long second = ws.daemonPid();
+        assertNotEquals(first, second);
+        assertTrue(alive(second));
+        assertEquals(second, statusJson().path("pid").asLong());
+    }
+
+    @Test
+    void noDaemonFlagAndSameDaemon0RunInProcess() throws Exception {
+        Result flag = ok("run", "hello", "--ci", "--no-daemon");
+        assertTrue(flag.stdout().contains("[hello] hello from the task"), flag.toString());
+        ws.environment.put("SAME_DAEMON", "0");
+        Result variable = ok("run", "hello", "--ci", "--no-cache");
+        assertTrue(variable.stdout().contains("[hello] hello from the task"), variable.toString());
+        assertFalse(flag.stderr().contains("daemon") || variable.stderr().contains("daemon"),
+                flag + "\n" + variable);
+
+        assertTrue(ws.daemonProcesses().isEmpty());
+        assertFalse(Files.exists(ws.discoveryFile()));
+        assertFalse(Files.exists(ws.runtimeDir.resolve("same")), "no socket directory either");
+    }
+
+    @Test
+    void whenTheDaemonCannotStartTheRunFallsBackToInProcessWithOneLine() throws Exception {
+        Path elsewhere = Files.createTempDirectory("same-daemon-it-elsewhere");
+        ws.deleteOnClose(elsewhere);
+        Files.createSymbolicLink(ws.runtimeDir.resolve("same"), elsewhere);
+
+        Result run = ok("run", "hello", "--ci");
+        assertTrue(run.stdout().contains("[hello] hello from the task"), run.toString());
+        List<String> mentions = run.stderr().lines().filter(line -> line.contains("daemon")).toList();
+        assertEquals(1, mentions.size(), run.toString());
+        assertTrue(mentions.getFirst().contains("the daemon is unavailable"), run.toString());
+        assertTrue(mentions.getFirst().contains("symbolic link"), "says why: " + run);
+        assertFalse(run.stderr().contains("\tat "), "no stack trace: " + run);
+        poll(() -> ws.daemonProcesses().isEmpty(), "the refused daemon to exit");
+        try (var files = Files.list(elsewhere)) {
+            assertEquals(0, files.count(), "nothing was created through the symlink");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.same.server.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A real daemon on its real socket against bytes no client should send: each bad connection is answered with
+ * a JSON-RPC error or closed, and after each one a fresh client is served as if nothing happened.
+ */
+@Timeout(120)
+class DaemonProtocolGuardTest {
+    private static final String INITIALIZE = """
+            {"jsonrpc":"2.0","id":%d,"method":"initialize","params":{"protocolVersion":1,"clientName":"raw",\
+            "clientVersion":"0","root":"/"}}""";
+
+    private static InProcessDaemon daemon;
+
+    @BeforeAll
+    static void startDaemon() throws Exception {
+        daemon = InProcessDaemon.start();
+    }
+
+    @AfterAll
+    static void stopDaemon() throws Exception {
+        daemon.close();
+    }
+
+    @AfterEach
+    void daemonStillServesAFreshClient() throws Exception {
+        assertTrue(daemon.running(), daemon.log());
+        daemon.assertServes();
+    }
+
+    @Test
+    void aRealClientIsServed() throws Exception {
+        daemon.assertServes();
+    }
+
+    @Test
+    void garbageWithoutAContentLengthClosesTheConnection() throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send("GET / HTTP/1.1\r\nHost: same\r\n\r\n");
+            assertEquals(0, raw.readUntilClosed().length, "nothing is answered to garbage");
+        }
+    }
+
+    @Test
+    void randomBytesCloseTheConnection() throws Exception {
+        byte[] noise = new byte[64 * 1024];
+        new Random(42).nextBytes(noise);
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.sendUntilRefused(noise).readUntilClosed();
+        }
+    }
+
+    @Test
+    void aFrameThatIsNotJsonClosesTheConnection() throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame("this is { not json"));
+            assertEquals(Optional.empty(), raw.readMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[1, 2, 3]", "\"a string\"", "42", "null", "{}", "{\"jsonrpc\":\"2.0\"}"})
+    void jsonThatIsNotAMessageIsAnsweredWithAnErrorOrClosed(String json) throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame(json));
+            raw.readMessage().ifPresent(message -> assertTrue(message.has("error"), message.toString()));
+        }
+    }
+
+    @Test
+    void aTruncatedFrameIsDroppedWhenTheClientHangsUp() throws Exception {
+        byte[] whole = RawConnection.frame(INITIALIZE.formatted(1));
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(Arrays.copyOf(whole, whole.length - 20)).endOutput();
+            // a parse error (-32700) may be answered; the request itself is never served
+            String answer = new String(raw.readUntilClosed(), StandardCharsets.UTF_8);
+            assertFalse(answer.contains("\"result\""), answer);
+        }
+    }
+
+    @Test
+    void anOversizedFrameIsRefusedBeforeItsBodyArrives() throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send("Content-Length: 999999999\r\n\r\n{\"jsonrpc\":\"2.0\"");
+            assertEquals(0, raw.readUntilClosed().length);
+        }
+        assertTrue(daemon.log().isEmpty() || !daemon.log().contains("OutOfMemoryError"), daemon.log());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-5", "abc", "99999999999999999999"})
+    void aNonsenseContentLengthClosesTheConnection(String length) throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send("Content-Length: " + length + "\r\n\r\n{}");
+            assertEquals(0, raw.readUntilClosed().length);
+        }
+    }
+
+    @Test
+    void aHeaderSectionOf100KilobytesWithoutNewlineClosesTheConnection() throws Exception {
+        byte[] header = ("X-Padding: " + "x".repeat(100 * 1024)).getBytes(StandardCharsets.US_ASCII);
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.sendUntilRefused(header);
+            assertEquals(0, raw.readUntilClosed().length);
+        }
+    }
+
+    @Test
+    void manyHeaderLinesWithoutABodyCloseTheConnection() throws Exception {
+        byte[] headers = "X-Again: 1\r\n".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.sendUntilRefused(headers);
+            assertEquals(0, raw.readUntilClosed().length);
+        }
+    }
+
+    @Test
+    void anUnknownMethodIsAnsweredWithMethodNotFoundAndTheConnectionStaysUsable() throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame("""
+                    {"jsonrpc":"2.0","id":7,"method":"no/such/method","params":{}}"""));
+            JsonNode answer = raw.readMessage().orElseThrow();
+            assertEquals(7, answer.path("id").asInt(), answer.toString());
+            assertEquals(-32601, answer.path("error").path("code").asInt(), answer.toString());
+
+            raw.send(RawConnection.frame(INITIALIZE.formatted(8)));
+            JsonNode hello = raw.readMessage().orElseThrow();
+            assertEquals(8, hello.path("id").asInt(), hello.toString());
+            assertEquals(ProcessHandle.current().pid(), hello.path("result").path("pid").asLong(), hello.toString());
+        }
+    }
+
+    @Test
+    void anUnknownNotificationIsIgnored() throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame("""
+                    {"jsonrpc":"2.0","method":"no/such/notification","params":{"x":1}}"""));
+            raw.send(RawConnection.frame(INITIALIZE.formatted(1)));
+            JsonNode hello = raw.readMessage().orElseThrow();
+            assertEquals(1, hello.path("id").asInt(), hello.toString());
+            assertTrue(hello.has("result"), hello.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"one\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":[1,2,3]}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":\"hello\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"workspace/graph\",\"params\":42}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"run/start\",\"params\":{\"targets\":{\"all\":1}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"run/start\",\"params\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"run/start\",\"params\":{\"targets\":[\"nope\"],\"parallel\":\"x\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"run/cancel\",\"params\":{\"runId\":{\"a\":1}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"run/attach\",\"params\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"workspace/clean\",\"params\":{\"cache\":[true]}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":{\"nested\":true},\"method\":\"initialize\",\"params\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":42,\"params\":{}}",
+    })
+    void wrongParameterTypesGetAnErrorOrAClosedConnection(String request) throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame(request));
+            Optional<JsonNode> answer = raw.readResponse();
+            answer.ifPresent(message -> assertTrue(message.has("error"), message.toString()));
+        }
+    }
+
+    /** lsp4j's Gson reads a lone value as a one-element list and a non-boolean string as false: harmless. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"run/start\",\"params\":{\"targets\":\"hello\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"workspace/clean\",\"params\":{\"cache\":\"yes\"}}",
+    })
+    void leniencyOfTheJsonReaderIsAnsweredNormally(String request) throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame(request));
+            JsonNode answer = raw.readResponse().orElseThrow();
+            assertEquals(3, answer.path("id").asInt(), answer.toString());
+        }
+    }
+}
