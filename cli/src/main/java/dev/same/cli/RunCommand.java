@@ -12,7 +12,6 @@ import dev.same.server.SameException;
 import dev.same.server.config.RootFinder;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path root = RootFinder.find(cli.cwd());
         Renderer renderer = renderer(cli);
-        String runId = UUID.randomUUID().toString();
+        String runId = RunIds.next();
         RunParams params = new RunParams(runId, targets, cli.cwd().toString(), cli.environment(), noCache, parallel);
         try (ServerSession session = Connector.open(cli, root, renderer, noDaemon)) {
             CompletableFuture<RunResult> run = session.server().runStart(params);

@@ -20,7 +20,6 @@ import dev.same.server.daemon.BuildId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +57,7 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
             watched = client.server().status(new StatusParams(targets, cli.cwd().toString(), true))
                     .get().tasks().stream().map(TaskStatusInfo::id).collect(Collectors.toSet());
             while (!client.closed().isDone()) {
-                String runId = UUID.randomUUID().toString();
+                String runId = RunIds.next();
                 dirtied.clear();
                 CompletableFuture<RunResult> run = client.server().runStart(new RunParams(runId, targets,
                         cli.cwd().toString(), cli.environment(), false, 0));

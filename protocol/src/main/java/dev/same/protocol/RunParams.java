@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * {@code run/start}.
  *
- * @param runId       chosen by the client (a UUID), so it can cancel the run before the answer arrives
+ * @param runId       chosen by the client, unique among its clients (for example pid-time-count), so it can cancel the run before the answer arrives
  * @param targets     task ids, bare task names, or {@code all}
  * @param cwd         the caller's working directory (bare names resolve against the project it is in)
  * @param environment the caller's environment; HOME, TERM, USER and PATH are passed to tasks
