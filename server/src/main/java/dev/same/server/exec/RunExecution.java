@@ -54,6 +54,7 @@ public final class RunExecution {
     private final TaskHasher hasher = new TaskHasher();
     private final OutputSnapshot outputs = new OutputSnapshot();
     private final Cancellation cancellation = new Cancellation();
+    private final TaskLocks locks;
 
     public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
                         SameClientApi client, CacheDirectory cache, FileDigests digests,
@@ -67,6 +68,7 @@ public final class RunExecution {
         this.cache = cache;
         this.digests = digests;
         this.environments = environments;
+        this.locks = new TaskLocks(workspace.root());
     }
 
     public String runId() {
@@ -111,16 +113,41 @@ public final class RunExecution {
         List<InputFile> inputs = inputDigester.digestInputs(root, task.inputs(), digests);
         ToolEnvironment tools = environments.resolve(workspace.projects().get(task.project()), task);
         String hash = hasher.hash(task, inputs, tools.hash(), dependencyHashes);
-        boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE;
-        if (mayUseCache) {
-            Optional<ActionRecord> hit = cache.actionCache().lookup(hash);
-            if (hit.isPresent()) {
-                return fromCache(task, hit.get(), start);
-            }
-        }
         if (cancel.isCancelled()) {
-            return new TaskResult(TaskStatus.CANCELLED, hash, "run cancelled", 0, false);
+            return cancelled(hash);
         }
+        TaskLocks.Held lock;
+        try {
+            lock = locks.acquire(task.id(), cancel);
+        } catch (InterruptedException e) {
+            if (cancel.isCancelled()) {
+                return cancelled(hash);
+            }
+            throw e;
+        }
+        try (lock) {
+            boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE;
+            if (mayUseCache) {
+                Optional<ActionRecord> hit = cache.actionCache().lookup(hash);
+                if (hit.isPresent()) {
+                    return fromCache(task, hit.get(), start);
+                }
+            }
+            if (cancel.isCancelled()) {
+                return cancelled(hash);
+            }
+            return run(task, hash, inputs, dependencyHashes, tools, cancel, start);
+        }
+    }
+
+    private static TaskResult cancelled(String hash) {
+        return new TaskResult(TaskStatus.CANCELLED, hash, "run cancelled", 0, false);
+    }
+
+    private TaskResult run(TaskDef task, String hash, List<InputFile> inputs, SortedMap<String, String> dependencyHashes,
+                           ToolEnvironment tools, Cancellation cancel, long start)
+            throws IOException, InterruptedException {
+        Path root = workspace.root();
         client.runEvent(RunEvent.taskStarted(runId, task.id(), hash));
         SortedMap<String, String> environment = TaskEnvironment.build(params.environment(), tools.variables(),
                 task.environment());
