@@ -35,6 +35,7 @@ public final class InteractiveRenderer implements Renderer {
     private int drawnLines;
     private int frame;
     private boolean finished;
+    private boolean planned;
 
     private static final class Running {
         final long startNanos = System.nanoTime();
@@ -54,6 +55,7 @@ public final class InteractiveRenderer implements Renderer {
         switch (event.kind()) {
             case PLANNED -> {
                 total = event.tasks().size();
+                planned = true;
                 style.plan(event.tasks());
                 event.warnings().forEach(w -> terminal.err().println(style.yellow("⚠ Warning: ") + w));
             }
@@ -117,7 +119,7 @@ public final class InteractiveRenderer implements Renderer {
     }
 
     private void draw() {
-        if (finished) {
+        if (finished || !planned) { // before the plan there is nothing to count ("0/0 tasks")
             terminal.err().flush();
             return;
         }

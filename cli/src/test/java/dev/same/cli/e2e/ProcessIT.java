@@ -51,6 +51,28 @@ class ProcessIT {
     }
 
     @Test
+    void whenTwoRunsWantTheSameTaskAtOnceItRunsOnceAndTheOtherRunFindsItCached() {
+        TestWorkspace ws = new TestWorkspace(temp);
+        // slow, so the two runs overlap; each execution appends a line, so running twice would show
+        ws.write("same.yaml", """
+                version: "1"
+                tasks:
+                  slow:
+                    cmd: ["sh", "-c", "echo ran >> ../executions.txt; sleep 2; mkdir -p out && echo built > out/result.txt"]
+                    target: ["out"]
+                """);
+
+        SameProcess one = ws.start("", Map.of(), "run", "slow");
+        SameProcess two = ws.start("", Map.of(), "run", "slow");
+        List<SameProcess.Result> results = List.of(assertSuccess(one.await()), assertSuccess(two.await()));
+
+        assertEquals("ran\n", ws.read("../executions.txt"), () -> "ran more than once:\n" + results);
+        assertEquals(1, results.stream().filter(r -> r.stderr().contains("[slow] ~ Cached")).count(),
+                results::toString);
+        assertEquals("built\n", ws.read("out/result.txt"));
+    }
+
+    @Test
     void ctrlCStopsTheRunKillsTheTaskAndRecordsNothing() throws Exception {
         TestWorkspace ws = new TestWorkspace(temp);
         // slow until the file 'fast' exists, which is not an input: the task's hash stays the same

@@ -47,15 +47,15 @@ public final class RunExecution {
     private final SameClientApi client;
     private final CacheDirectory cache;
     private final FileDigests digests;
-    private final InFlightTasks inFlight;
     private final RunStatistics statistics;
     private final Fingerprinter fingerprinter;
     private final OutputSnapshot outputs = new OutputSnapshot();
     private final Cancellation cancellation = new Cancellation();
+    private final TaskLocks locks;
 
     public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
                         SameClientApi client, CacheDirectory cache, FileDigests digests,
-                        EnvironmentResolver environments, InFlightTasks inFlight, RunStatistics statistics) {
+                        EnvironmentResolver environments, RunStatistics statistics) {
         this.runId = params.runId() != null ? params.runId() : UUID.randomUUID().toString();
         this.workspace = workspace;
         this.graph = graph;
@@ -65,8 +65,8 @@ public final class RunExecution {
         this.cache = cache;
         this.digests = digests;
         this.fingerprinter = new Fingerprinter(digests, environments);
-        this.inFlight = inFlight;
         this.statistics = statistics;
+        this.locks = new TaskLocks(workspace.root());
     }
 
     public String runId() {
@@ -108,30 +108,53 @@ public final class RunExecution {
     private TaskResult hashAndRun(TaskDef task, SortedMap<String, String> dependencyHashes, Cancellation cancel,
                                   long start) throws IOException, InterruptedException {
         TaskFingerprint fingerprint = fingerprinter.compute(workspace, task, dependencyHashes);
-        try (InFlightTasks.Lease ignored = inFlight.acquire(fingerprint.hash())) {
-            return useCacheOrRun(task, fingerprint, cancel, start);
-        }
+        return useCacheOrRun(task, fingerprint, cancel, start);
     }
 
     private TaskResult useCacheOrRun(TaskDef task, TaskFingerprint fingerprint, Cancellation cancel, long start)
             throws IOException, InterruptedException {
         Path root = workspace.root();
         String hash = fingerprint.hash();
-        boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE;
-        if (mayUseCache) {
-            Optional<ActionRecord> hit = cache.actionCache().lookup(hash);
-            if (hit.isPresent() && cache.actionCache().missingContent(hit.get()).isEmpty()) {
-                Optional<TaskResult> cached = fromCache(task, hit.get(), start);
-                if (cached.isPresent()) {
-                    statistics.hit();
-                    return cached.get();
+        if (cancel.isCancelled()) {
+            return cancelled(hash);
+        }
+        TaskLocks.Held lock;
+        try {
+            lock = locks.acquire(task.id(), cancel);
+        } catch (InterruptedException e) {
+            if (cancel.isCancelled()) {
+                return cancelled(hash);
+            }
+            throw e;
+        }
+        try (lock) {
+            boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE;
+            if (mayUseCache) {
+                Optional<ActionRecord> hit = cache.actionCache().lookup(hash);
+                if (hit.isPresent() && cache.actionCache().missingContent(hit.get()).isEmpty()) {
+                    Optional<TaskResult> cached = fromCache(task, hit.get(), start);
+                    if (cached.isPresent()) {
+                        statistics.hit();
+                        return cached.get();
+                    }
                 }
             }
+            if (cancel.isCancelled()) {
+                return cancelled(hash);
+            }
+            statistics.miss();
+            return run(task, fingerprint, cancel, start);
         }
-        if (cancel.isCancelled()) {
-            return new TaskResult(TaskStatus.CANCELLED, hash, "run cancelled", 0, false);
-        }
-        statistics.miss();
+    }
+
+    private static TaskResult cancelled(String hash) {
+        return new TaskResult(TaskStatus.CANCELLED, hash, "run cancelled", 0, false);
+    }
+
+    private TaskResult run(TaskDef task, TaskFingerprint fingerprint, Cancellation cancel, long start)
+            throws IOException, InterruptedException {
+        Path root = workspace.root();
+        String hash = fingerprint.hash();
         client.runEvent(RunEvent.taskStarted(runId, task.id(), hash));
         SortedMap<String, String> environment = TaskEnvironment.build(params.environment(),
                 fingerprint.tools().variables(), task.environment());

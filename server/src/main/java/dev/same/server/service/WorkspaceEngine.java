@@ -36,7 +36,6 @@ import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
 import dev.same.server.env.EnvironmentResolver;
 import dev.same.server.env.HostEnvironmentResolver;
-import dev.same.server.exec.InFlightTasks;
 import dev.same.server.exec.RunExecution;
 import dev.same.server.exec.RunStatistics;
 import dev.same.server.graph.TargetResolver;
@@ -59,7 +58,6 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final Path digestFile;
     private final FileDigests digests;
     private final EnvironmentResolver environments = new HostEnvironmentResolver();
-    private final InFlightTasks inFlight = new InFlightTasks();
     private final RunStatistics statistics = new RunStatistics();
     private final Map<String, ActiveRun> runs = new ConcurrentHashMap<>();
     private final RunTracker tracker = new RunTracker();
@@ -177,7 +175,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         RunBroadcast broadcast = new RunBroadcast(this::observe);
         broadcast.subscribe(client, 0);
         RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
-                environments, inFlight, statistics);
+                environments, statistics);
         ActiveRun active = new ActiveRun(execution, broadcast, new CompletableFuture<>());
         if (runs.putIfAbsent(execution.runId(), active) != null) {
             throw new SameException("a run with id " + execution.runId() + " is already active");
