@@ -12,6 +12,18 @@ public record Cli(Map<String, String> environment, Path cwd, Terminal terminal) 
         return new Cli(env, Path.of("").toAbsolutePath(), Terminal.system(env));
     }
 
+    /** The caller's variables tasks receive (HOME, TERM, USER, PATH): all a run request needs to carry. */
+    public Map<String, String> taskEnvironment() {
+        Map<String, String> passed = new java.util.TreeMap<>();
+        for (String name : dev.same.server.exec.TaskEnvironment.PASSED_THROUGH) {
+            String value = environment.get(name);
+            if (value != null) {
+                passed.put(name, value);
+            }
+        }
+        return passed;
+    }
+
     public Cli withCwd(Path directory) {
         return new Cli(environment, cwd.resolve(directory).normalize(), terminal);
     }

@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run tasks and their dependencies, skipping what is cached.",
                 "",
-                "TARGET is project:task, a task name (that task in the project you stand in, or in every",
-                "project outside them), or 'all'."})
+                "TARGET is project:task, 'all', or a task name: that task of the project you",
+                "stand in, or (outside every project) that task in every project."})
 final class RunCommand implements Callable<Integer> {
     enum OutputMode { auto, tui, linear }
 
@@ -73,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
         Path root = RootFinder.find(cli.cwd());
         Renderer renderer = renderer(cli);
         String runId = RunIds.next();
-        RunParams params = new RunParams(runId, targets, cli.cwd().toString(), cli.environment(), noCache, parallel);
+        RunParams params = new RunParams(runId, targets, cli.cwd().toString(), cli.taskEnvironment(), noCache,
+                parallel);
         try (ServerSession session = Connector.open(cli, root, renderer, noDaemon)) {
             CompletableFuture<RunResult> run = session.server().runStart(params);
             Thread onInterrupt = new Thread(() -> cancel(session, runId, run));

@@ -60,7 +60,7 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
                 String runId = RunIds.next();
                 dirtied.clear();
                 CompletableFuture<RunResult> run = client.server().runStart(new RunParams(runId, targets,
-                        cli.cwd().toString(), cli.environment(), false, 0));
+                        cli.cwd().toString(), cli.taskEnvironment(), false, 0));
                 boolean restarted = false;
                 while (!run.isDone()) {
                     if (dirtied.poll(100, TimeUnit.MILLISECONDS) != null) {
