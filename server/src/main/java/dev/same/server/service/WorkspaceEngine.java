@@ -2,6 +2,7 @@ package dev.same.server.service;
 
 import dev.same.protocol.AttachParams;
 import dev.same.protocol.Change;
+import dev.same.protocol.ConfigError;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.TaskState;
 import dev.same.server.state.LiveWorkspace;
@@ -97,8 +98,9 @@ public final class WorkspaceEngine implements AutoCloseable {
                             .resolve(params.targets(), cwdOf(params.cwd())));
             return new StatusResult(snapshot.epoch(), LiveWorkspace.select(snapshot, tasks), snapshot.configError());
         }
-        Workspace workspace = ConfigLoader.load(root);
-        TaskGraph graph = TaskGraph.of(workspace);
+        Loaded loaded = load(false);
+        Workspace workspace = loaded.workspace();
+        TaskGraph graph = loaded.graph();
         List<String> tasks = params.targets() == null || params.targets().isEmpty() ? graph.order()
                 : graph.closure(resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd())));
         List<TaskStatusInfo> result = List.copyOf(statuses.statuses(workspace, graph, tasks).values());
@@ -108,12 +110,9 @@ public final class WorkspaceEngine implements AutoCloseable {
 
     /** What changed for one task since its last successful run. */
     public ExplainResult explain(ExplainParams params) {
-        LiveWorkspace current = live;
-        if (current != null && params.includeWrites()) {
-            current.awaitWrites();
-        }
-        Workspace workspace = ConfigLoader.load(root);
-        TaskGraph graph = TaskGraph.of(workspace);
+        Loaded loaded = load(params.includeWrites());
+        Workspace workspace = loaded.workspace();
+        TaskGraph graph = loaded.graph();
         List<String> ids = resolver(workspace, graph).resolve(List.of(params.task()), cwdOf(params.cwd()));
         if (ids.size() != 1) {
             throw new SameException("'" + params.task() + "' names " + ids.size() + " tasks; name one",
@@ -134,6 +133,27 @@ public final class WorkspaceEngine implements AutoCloseable {
         return new ExplainResult(epoch(), id, status.state(), fingerprint.hash(),
                 previous.map(ActionRecord::hash).orElse(null),
                 previous.map(r -> r.finishedAt().toEpochMilli()).orElse(null), changes);
+    }
+
+    private record Loaded(Workspace workspace, TaskGraph graph) {
+    }
+
+    /**
+     * The configuration: in the daemon, the graph it keeps current (after every earlier file change when
+     * {@code includeWrites}), an invalid config being reported like a fresh load would; in process, loaded now.
+     */
+    private Loaded load(boolean includeWrites) {
+        LiveWorkspace current = live;
+        if (current == null) {
+            Workspace workspace = ConfigLoader.load(root);
+            return new Loaded(workspace, TaskGraph.of(workspace));
+        }
+        LiveWorkspace.Snapshot snapshot = includeWrites ? current.awaitWrites() : current.snapshot();
+        if (snapshot.configError() != null) {
+            ConfigError error = snapshot.configError();
+            throw new SameException(error.message(), error.context());
+        }
+        return new Loaded(snapshot.workspace(), snapshot.graph());
     }
 
     private TargetResolver resolver(Workspace workspace, TaskGraph graph) {
@@ -157,8 +177,9 @@ public final class WorkspaceEngine implements AutoCloseable {
     }
 
     public GraphResult graph() {
-        Workspace workspace = ConfigLoader.load(root);
-        TaskGraph graph = TaskGraph.of(workspace);
+        Loaded loaded = load(false);
+        Workspace workspace = loaded.workspace();
+        TaskGraph graph = loaded.graph();
         List<ProjectInfo> projects = workspace.projects().values().stream()
                 .map(p -> new ProjectInfo(p.name(), p.relativeDir(), relative(p.configFile())))
                 .toList();
@@ -169,8 +190,9 @@ public final class WorkspaceEngine implements AutoCloseable {
 
     /** Plans and executes a run; {@code client} gets its pushes. Returns when the run has finished. */
     public RunResult run(RunParams params, SameClientApi client) throws InterruptedException {
-        Workspace workspace = ConfigLoader.load(root);
-        TaskGraph graph = TaskGraph.of(workspace);
+        Loaded loaded = load(true);
+        Workspace workspace = loaded.workspace();
+        TaskGraph graph = loaded.graph();
         List<String> targets = resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd()));
         RunBroadcast broadcast = new RunBroadcast(this::observe);
         broadcast.subscribe(client, 0);
