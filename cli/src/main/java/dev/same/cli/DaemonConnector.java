@@ -8,6 +8,7 @@ import dev.same.server.daemon.BuildId;
 import dev.same.server.daemon.Daemon;
 import dev.same.server.daemon.DaemonLock;
 import dev.same.server.daemon.DaemonMain;
+import dev.same.server.daemon.DiscoveryFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,17 +77,42 @@ final class DaemonConnector {
         throw new IOException("the daemon did not answer within " + SPAWN_WAIT_MILLIS / 1000 + "s; see " + logFile());
     }
 
+    /**
+     * Where the workspace's daemon may listen: our socket, then the one its discovery file names if that differs
+     * (a daemon spawned with another {@code XDG_RUNTIME_DIR}, say from an IDE) and lies in a private directory
+     * of ours. Without the second, such a daemon holds the lock, ours exits at once, and we wait in vain.
+     */
+    List<Path> sockets() {
+        Optional<Path> announced = DiscoveryFile.read(stateDirectory)
+                .filter(found -> root.toString().equals(found.root()) && found.socket() != null)
+                .map(found -> Path.of(found.socket()))
+                .filter(other -> !other.equals(socket) && other.getParent() != null
+                        && DaemonAddress.isPrivateDirectory(other.getParent()));
+        return announced.map(other -> List.of(socket, other)).orElse(List.of(socket));
+    }
+
+    /** A connection to whichever of {@link #sockets()} answers; empty when none does. */
+    Optional<SameClient> connectAny(SameClientApi pushes) {
+        for (Path candidate : sockets()) {
+            if (!Files.exists(candidate)) {
+                continue;
+            }
+            try {
+                return Optional.of(SameClient.connect(candidate, pushes));
+            } catch (IOException refused) {
+                // a socket file left by a dead daemon: the next daemon replaces it
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Connects and handshakes with a live daemon of this build; empty when none answers. */
     Optional<SameClient> connectExisting(SameClientApi pushes) throws IOException {
-        if (!Files.exists(socket)) {
+        Optional<SameClient> connected = connectAny(pushes);
+        if (connected.isEmpty()) {
             return Optional.empty();
         }
-        SameClient client;
-        try {
-            client = SameClient.connect(socket, pushes);
-        } catch (IOException refused) {
-            return Optional.empty(); // a socket file left by a dead daemon: the next daemon replaces it
-        }
+        SameClient client = connected.get();
         InitializeResult hello;
         try {
             hello = client.initialize("cli", BuildId.current(), root, HANDSHAKE_MILLIS);

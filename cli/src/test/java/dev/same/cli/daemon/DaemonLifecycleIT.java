@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.same.cli.daemon.DaemonWorkspace.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +168,25 @@ class DaemonLifecycleIT {
         assertNotEquals(first, second);
         assertTrue(alive(second));
         assertEquals(second, statusJson().path("pid").asLong());
+    }
+
+    @Test
+    void aDaemonSpawnedWithAnotherRuntimeDirIsFoundThroughItsDiscoveryFile() throws Exception {
+        ok("run", "hello", "--ci");
+        long pid = ws.daemonPid();
+        Path otherRuntime = Files.createTempDirectory(Path.of("/tmp"), "sdo",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        ws.deleteOnClose(otherRuntime);
+        ws.environment.put("XDG_RUNTIME_DIR", otherRuntime.toString()); // say, a terminal beside an IDE
+
+        Result run = ok("run", "hello", "--ci");
+        assertFalse(run.stderr().contains("unavailable"), run.toString());
+        assertTrue(run.stderr().contains("Cached"), run.toString());
+        assertEquals(pid, ws.daemonPid());
+        assertEquals(1, ws.daemonProcesses().size(), "no second daemon");
+        assertEquals(pid, statusJson().path("pid").asLong());
+        assertEquals("same daemon stopped\n", ok("daemon", "stop").stdout());
+        awaitGone(pid);
     }
 
     @Test
