@@ -198,7 +198,7 @@ public final class Daemon implements DaemonControl {
             if (engine != null) {
                 engine.close();
             }
-            sessions.forEach(Session::close);
+            sessions.forEach(Session::closeGracefully);
             Files.deleteIfExists(socketPath);
             Files.deleteIfExists(stateDirectory.resolve(DiscoveryFile.NAME));
         } catch (IOException e) {
