@@ -58,6 +58,9 @@ final class DaemonConnector {
         if (existing.isPresent()) {
             return existing.get();
         }
+        // what the daemon would refuse at start, refused here without starting a JVM for it
+        DaemonAddress.ensurePrivateDirectory(socket.getParent());
+        DaemonAddress.checkLength(socket);
         Process spawned = spawn(idleTimeout);
         long deadline = System.currentTimeMillis() + SPAWN_WAIT_MILLIS;
         long pause = 5;
@@ -199,7 +202,7 @@ final class DaemonConnector {
             List<String> lines = Files.readAllLines(logFile());
             for (int i = lines.size() - 1; i >= 0; i--) {
                 if (!lines.get(i).isBlank() && !lines.get(i).startsWith("\tat ")) {
-                    return lines.get(i).strip();
+                    return lines.get(i).strip().replaceFirst("^\\d{4}-\\d\\d-\\d\\dT\\S+Z ", "");
                 }
             }
         } catch (IOException e) {
