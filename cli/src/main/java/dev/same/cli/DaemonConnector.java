@@ -1,5 +1,6 @@
 package dev.same.cli;
 
+import dev.same.protocol.ErrorCodes;
 import dev.same.protocol.InitializeResult;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.DaemonAddress;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /**
  * Finds, spawns and talks to the daemon of a workspace, the way mvnd's client does: connect to the socket;
@@ -69,10 +71,13 @@ final class DaemonConnector {
             if (client.isPresent()) {
                 return client.get();
             }
-            if (!spawned.isAlive() && spawned.exitValue() != Daemon.EXIT_ALREADY_RUNNING
-                    && !DaemonLock.isHeld(stateDirectory)) {
-                throw new IOException("the daemon exited at start (status " + spawned.exitValue() + "): "
-                        + lastLogLine());
+            if (!spawned.isAlive() && !DaemonLock.isHeld(stateDirectory)) {
+                if (spawned.exitValue() != Daemon.EXIT_ALREADY_RUNNING) {
+                    throw new IOException("the daemon exited at start (status " + spawned.exitValue() + "): "
+                            + lastLogLine());
+                }
+                // ours found the lock taken, but whoever held it has gone since (a daemon stopping): try again
+                spawned = spawn(idleTimeout);
             }
             sleep(pause);
             pause = Math.min(pause * 2, 100);
@@ -120,7 +125,15 @@ final class DaemonConnector {
         try {
             hello = client.initialize("cli", BuildId.current(), root, HANDSHAKE_MILLIS);
         } catch (IOException e) {
+            if (e.getCause() instanceof ResponseErrorException refused
+                    && refused.getResponseError().getCode() == ErrorCodes.VERSION_MISMATCH) {
+                stopDaemon(client); // another protocol version: another build, replaced like one
+                return Optional.empty();
+            }
             client.close();
+            if (lostConnection(e.getCause())) {
+                return Optional.empty(); // a daemon on its way out; the lock says when the next may start
+            }
             throw e;
         }
         if (!hello.serverVersion().equals(BuildId.current())) {
@@ -128,6 +141,15 @@ final class DaemonConnector {
             return Optional.empty();
         }
         return Optional.of(client);
+    }
+
+    private static boolean lostConnection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Asks the daemon to stop and waits until it has released its lock. */

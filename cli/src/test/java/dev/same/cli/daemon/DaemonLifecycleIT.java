@@ -11,8 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.same.cli.daemon.DaemonWorkspace.Result;
+import dev.same.cli.daemon.DaemonWorkspace.Running;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -202,6 +206,24 @@ class DaemonLifecycleIT {
         assertEquals(pid, statusJson().path("pid").asLong());
         assertEquals("same daemon stopped\n", ok("daemon", "stop").stdout());
         awaitGone(pid);
+    }
+
+    @Test
+    void aDaemonOnItsWayOutDoesNotSendTheNextRunInProcess() throws Exception {
+        Files.createDirectories(ws.stateDirectory());
+        Path log = ws.stateDirectory().resolve("daemon.log");
+        Running run;
+        // the test holds the lock as a stopping daemon still does for a moment: the CLI's own daemon gives way
+        try (FileChannel channel = FileChannel.open(ws.stateDirectory().resolve("lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+            run = ws.start("run", "hello", "--ci");
+            poll(() -> DaemonWorkspace.read(log).contains("another daemon already serves"),
+                    "the spawned daemon to find the lock taken");
+        }
+        Result result = run.await();
+        assertEquals(0, result.exitCode(), result.toString());
+        assertFalse(result.stderr().contains("unavailable"), "once the lock is free a daemon starts: " + result);
+        assertTrue(alive(ws.daemonPid()));
     }
 
     @Test
