@@ -170,12 +170,8 @@ public final class Daemon implements DaemonControl {
 
     @Override
     public void requestStop() {
+        // on another thread, so this request is answered; the shutdown waits for that answer to be written
         Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(50); // let the answer to daemon/stop reach the client first
-            } catch (InterruptedException ignored) {
-                // stop now
-            }
             shutdown("daemon/stop");
             System.exit(0);
         });
