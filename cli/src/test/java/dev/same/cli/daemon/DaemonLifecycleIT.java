@@ -90,6 +90,8 @@ class DaemonLifecycleIT {
         assertTrue(json.path("uptimeMillis").asLong() >= 0);
         assertEquals(1, json.path("clients").size(), "the asking client: " + json);
 
+        assertTrue(ok("daemon", "logs").stdout().contains("(pid " + pid + ") serving " + ws.root), "daemon logs");
+
         Result second = ok("run", "hello", "--ci");
         assertTrue(second.stderr().contains("Cached"), second.toString());
         assertEquals(pid, ws.daemonPid(), "the second run used the same daemon");
