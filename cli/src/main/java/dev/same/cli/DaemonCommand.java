@@ -235,15 +235,11 @@ final class DaemonCommand implements Runnable {
 
     /** Connects to whatever daemon is running, without replacing one of another build. */
     static Optional<SameClient> connectAnyBuild(DaemonConnector connector) {
-        if (!Files.exists(connector.socket())) {
+        Optional<SameClient> connected = connector.connectAny(GraphCommand.NO_PUSHES);
+        if (connected.isEmpty()) {
             return Optional.empty();
         }
-        SameClient client;
-        try {
-            client = SameClient.connect(connector.socket(), GraphCommand.NO_PUSHES);
-        } catch (IOException refused) {
-            return Optional.empty();
-        }
+        SameClient client = connected.get();
         try {
             client.initialize("cli", dev.same.server.daemon.BuildId.current(), connector.root(),
                     DaemonConnector.HANDSHAKE_MILLIS);

@@ -1,5 +1,6 @@
 package dev.same.cli;
 
+import dev.same.protocol.ErrorCodes;
 import dev.same.protocol.InitializeResult;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.DaemonAddress;
@@ -8,6 +9,7 @@ import dev.same.server.daemon.BuildId;
 import dev.same.server.daemon.Daemon;
 import dev.same.server.daemon.DaemonLock;
 import dev.same.server.daemon.DaemonMain;
+import dev.same.server.daemon.DiscoveryFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /**
  * Finds, spawns and talks to the daemon of a workspace, the way mvnd's client does: connect to the socket;
@@ -57,6 +60,9 @@ final class DaemonConnector {
         if (existing.isPresent()) {
             return existing.get();
         }
+        // what the daemon would refuse at start, refused here without starting a JVM for it
+        DaemonAddress.ensurePrivateDirectory(socket.getParent());
+        DaemonAddress.checkLength(socket);
         Process spawned = spawn(idleTimeout);
         long deadline = System.currentTimeMillis() + SPAWN_WAIT_MILLIS;
         long pause = 5;
@@ -65,10 +71,13 @@ final class DaemonConnector {
             if (client.isPresent()) {
                 return client.get();
             }
-            if (!spawned.isAlive() && spawned.exitValue() != Daemon.EXIT_ALREADY_RUNNING
-                    && !DaemonLock.isHeld(stateDirectory)) {
-                throw new IOException("the daemon exited at start (status " + spawned.exitValue() + "): "
-                        + lastLogLine());
+            if (!spawned.isAlive() && !DaemonLock.isHeld(stateDirectory)) {
+                if (spawned.exitValue() != Daemon.EXIT_ALREADY_RUNNING) {
+                    throw new IOException("the daemon exited at start (status " + spawned.exitValue() + "): "
+                            + lastLogLine());
+                }
+                // ours found the lock taken, but whoever held it has gone since (a daemon stopping): try again
+                spawned = spawn(idleTimeout);
             }
             sleep(pause);
             pause = Math.min(pause * 2, 100);
@@ -76,22 +85,55 @@ final class DaemonConnector {
         throw new IOException("the daemon did not answer within " + SPAWN_WAIT_MILLIS / 1000 + "s; see " + logFile());
     }
 
+    /**
+     * Where the workspace's daemon may listen: our socket, then the one its discovery file names if that differs
+     * (a daemon spawned with another {@code XDG_RUNTIME_DIR}, say from an IDE) and lies in a private directory
+     * of ours. Without the second, such a daemon holds the lock, ours exits at once, and we wait in vain.
+     */
+    List<Path> sockets() {
+        Optional<Path> announced = DiscoveryFile.read(stateDirectory)
+                .filter(found -> root.toString().equals(found.root()) && found.socket() != null)
+                .map(found -> Path.of(found.socket()))
+                .filter(other -> !other.equals(socket) && other.getParent() != null
+                        && DaemonAddress.isPrivateDirectory(other.getParent()));
+        return announced.map(other -> List.of(socket, other)).orElse(List.of(socket));
+    }
+
+    /** A connection to whichever of {@link #sockets()} answers; empty when none does. */
+    Optional<SameClient> connectAny(SameClientApi pushes) {
+        for (Path candidate : sockets()) {
+            if (!Files.exists(candidate)) {
+                continue;
+            }
+            try {
+                return Optional.of(SameClient.connect(candidate, pushes));
+            } catch (IOException refused) {
+                // a socket file left by a dead daemon: the next daemon replaces it
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Connects and handshakes with a live daemon of this build; empty when none answers. */
     Optional<SameClient> connectExisting(SameClientApi pushes) throws IOException {
-        if (!Files.exists(socket)) {
+        Optional<SameClient> connected = connectAny(pushes);
+        if (connected.isEmpty()) {
             return Optional.empty();
         }
-        SameClient client;
-        try {
-            client = SameClient.connect(socket, pushes);
-        } catch (IOException refused) {
-            return Optional.empty(); // a socket file left by a dead daemon: the next daemon replaces it
-        }
+        SameClient client = connected.get();
         InitializeResult hello;
         try {
             hello = client.initialize("cli", BuildId.current(), root, HANDSHAKE_MILLIS);
         } catch (IOException e) {
+            if (e.getCause() instanceof ResponseErrorException refused
+                    && refused.getResponseError().getCode() == ErrorCodes.VERSION_MISMATCH) {
+                stopDaemon(client); // another protocol version: another build, replaced like one
+                return Optional.empty();
+            }
             client.close();
+            if (lostConnection(e.getCause())) {
+                return Optional.empty(); // a daemon on its way out; the lock says when the next may start
+            }
             throw e;
         }
         if (!hello.serverVersion().equals(BuildId.current())) {
@@ -99,6 +141,15 @@ final class DaemonConnector {
             return Optional.empty();
         }
         return Optional.of(client);
+    }
+
+    private static boolean lostConnection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Asks the daemon to stop and waits until it has released its lock. */
@@ -173,7 +224,7 @@ final class DaemonConnector {
             List<String> lines = Files.readAllLines(logFile());
             for (int i = lines.size() - 1; i >= 0; i--) {
                 if (!lines.get(i).isBlank() && !lines.get(i).startsWith("\tat ")) {
-                    return lines.get(i).strip();
+                    return lines.get(i).strip().replaceFirst("^\\d{4}-\\d\\d-\\d\\dT\\S+Z ", "");
                 }
             }
         } catch (IOException e) {

@@ -8,12 +8,14 @@ import dev.same.cli.render.Terminal;
 import dev.same.protocol.CancelParams;
 import dev.same.protocol.RunParams;
 import dev.same.protocol.RunResult;
+import dev.same.protocol.client.SameClient;
 import dev.same.server.SameException;
 import dev.same.server.config.RootFinder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,11 +83,12 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             RunResult result;
             try {
-                CompletableFuture.anyOf(run, session.closed()).get();
-                if (!run.isDone()) {
+                result = run.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SameClient.ConnectionClosedException) {
                     throw lostDaemon(root);
                 }
-                result = run.get();
+                throw e;
             } finally {
                 removeHook(onInterrupt);
             }

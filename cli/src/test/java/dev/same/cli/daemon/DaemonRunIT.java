@@ -116,6 +116,8 @@ class DaemonRunIT {
 
         Result ended = run.await();
         assertEquals(1, ended.exitCode(), ended.toString());
+        assertTrue(ended.stderr().contains("[slow] ✗ Cancelled"), "the cancelled result reached the CLI: " + ended);
+        assertFalse(ended.stderr().contains("lost the connection"), "a stop is not a crash: " + ended);
         assertFalse(ended.stderr().contains("\tat "), "no stack trace: " + ended);
         awaitGone(daemon);
         tasks.forEach(task -> poll(() -> !task.isAlive(), "task process " + task.pid() + " to be killed"));

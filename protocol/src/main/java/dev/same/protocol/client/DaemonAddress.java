@@ -73,6 +73,17 @@ public final class DaemonAddress {
         }
     }
 
+    /** Whether {@code dir} is a private directory as {@link #ensurePrivateDirectory} leaves it; changes nothing. */
+    public static boolean isPrivateDirectory(Path dir) {
+        try {
+            return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                    && (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS) == currentUid()
+                    && Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** Throws when the path does not fit in a Unix socket address. */
     public static void checkLength(Path socket) throws IOException {
         int length = socket.toString().getBytes(StandardCharsets.UTF_8).length;

@@ -9,6 +9,8 @@ import dev.same.protocol.jsonrpc.Connections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -32,8 +34,15 @@ public final class SameClient implements AutoCloseable {
     private final AutoCloseable transport;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
+    /** A request was pending when the connection ended: the server went away before answering. */
+    public static final class ConnectionClosedException extends IOException {
+        public ConnectionClosedException() {
+            super("the connection to the server closed before it answered");
+        }
+    }
+
     private SameClient(Launcher<SameServerApi> launcher, AutoCloseable transport) {
-        this.server = launcher.getRemoteProxy();
+        this.server = failingOnClose(launcher.getRemoteProxy(), closed);
         this.transport = transport;
         this.listening = launcher.startListening();
         Thread.ofVirtual().name("same-client-watch").start(() -> {
@@ -44,6 +53,27 @@ public final class SameClient implements AutoCloseable {
             }
             closed.complete(null);
         });
+    }
+
+    /**
+     * lsp4j leaves a request pending forever when the connection ends before its answer; through this proxy it
+     * fails with {@link ConnectionClosedException} instead. An answer read before the end has completed its
+     * future already (responses are handled on the reader thread), so it is never overridden.
+     */
+    private static SameServerApi failingOnClose(SameServerApi remote, CompletableFuture<Void> closed) {
+        return (SameServerApi) Proxy.newProxyInstance(SameServerApi.class.getClassLoader(),
+                new Class<?>[] {SameServerApi.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(remote, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (result instanceof CompletableFuture<?> pending) {
+                        closed.thenRun(() -> pending.completeExceptionally(new ConnectionClosedException()));
+                    }
+                    return result;
+                });
     }
 
     /** Connects to the daemon listening on {@code socket}; fails at once if nobody listens. */

@@ -2,6 +2,7 @@ package dev.same.server.daemon;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -61,6 +62,12 @@ final class BoundedAsyncOutputStream extends OutputStream {
     @Override
     public void close() {
         queue.add(CLOSE);
+    }
+
+    /** Closes after everything queued so far has been written, waiting at most {@code timeout} for that. */
+    void closeAndAwaitWritten(Duration timeout) throws InterruptedException {
+        close();
+        drainer.join(timeout);
     }
 
     private void drain() {

@@ -207,12 +207,8 @@ public final class Daemon implements DaemonControl {
 
     @Override
     public void requestStop() {
+        // on another thread, so this request is answered; the shutdown waits for that answer to be written
         Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(50); // let the answer to daemon/stop reach the client first
-            } catch (InterruptedException ignored) {
-                // stop now
-            }
             shutdown("daemon/stop");
             System.exit(0);
         });
@@ -235,7 +231,7 @@ public final class Daemon implements DaemonControl {
             if (engine != null) {
                 engine.close();
             }
-            sessions.forEach(Session::close);
+            sessions.forEach(Session::closeGracefully);
             Files.deleteIfExists(socketPath);
             Files.deleteIfExists(stateDirectory.resolve(DiscoveryFile.NAME));
         } catch (IOException e) {

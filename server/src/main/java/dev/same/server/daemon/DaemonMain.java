@@ -1,6 +1,7 @@
 package dev.same.server.daemon;
 
 import dev.same.server.SameException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -33,7 +34,15 @@ public final class DaemonMain {
             System.err.println("usage: DaemonMain --root DIR [--idle-timeout D]");
             System.exit(2);
         }
-        System.exit(run(root, idle));
+        int status;
+        try {
+            status = run(root, idle);
+        } catch (IOException e) {
+            // one line for the spawner to show (the last line of daemon.log), not a stack trace
+            new DaemonLog(System.err).info("cannot start: " + e.getMessage());
+            status = 1;
+        }
+        System.exit(status);
     }
 
     /** Runs a daemon in this process until it stops; returns its exit status. */

@@ -16,10 +16,13 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 final class Session {
     /** A client this far behind on pushes is disconnected rather than allowed to hold up the daemon. */
     static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
+    /** How long a shutdown waits for answers still due to a client, and then for them to be written. */
+    private static final Duration GOODBYE = Duration.ofSeconds(5);
 
     private final Socket socket;
     private final SameService service;
     private final Launcher<SameClientApi> launcher;
+    private final BoundedAsyncOutputStream out;
     private final Instant connectedAt = Instant.now();
     private final long peerPid;
 
@@ -29,7 +32,7 @@ final class Session {
         this.peerPid = peerPid;
         ForwardingClient pushes = new ForwardingClient();
         this.service = new SameService(engine, pushes, control, version);
-        var out = new BoundedAsyncOutputStream(socket.getOutputStream(), MAX_PENDING_BYTES, this::close);
+        this.out = new BoundedAsyncOutputStream(socket.getOutputStream(), MAX_PENDING_BYTES, this::close);
         this.launcher = Connections.launcher(service, SameClientApi.class, socket.getInputStream(), out);
         pushes.setTarget(launcher.getRemoteProxy());
     }
@@ -42,6 +45,21 @@ final class Session {
             // the connection is over either way
         } finally {
             service.close();
+            close();
+        }
+    }
+
+    /**
+     * For a shutdown: lets the answers still due reach the client (the cancelled result of its run, say), so it
+     * learns what happened instead of seeing the connection drop; then closes.
+     */
+    void closeGracefully() {
+        try {
+            service.awaitAnswered(GOODBYE);
+            out.closeAndAwaitWritten(GOODBYE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
             close();
         }
     }

@@ -20,12 +20,14 @@ import dev.same.protocol.RunResult;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.SameServerApi;
 import dev.same.server.SameException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 
@@ -42,6 +44,7 @@ public final class SameService implements SameServerApi, AutoCloseable {
     private final Set<String> ownRuns = ConcurrentHashMap.newKeySet();
     private volatile String clientDescription = "unknown client";
     private volatile String subscriptions = "no pushes";
+    private int unanswered; // guarded by this
 
     /**
      * @param daemon null in process: daemon/status and daemon/stop are then refused
@@ -150,13 +153,40 @@ public final class SameService implements SameServerApi, AutoCloseable {
         ownRuns.forEach(engine::cancel);
     }
 
+    /**
+     * Waits until every request received so far has been answered (its response handed to the connection), at
+     * most {@code timeout}; a shutting-down daemon calls it before it closes the connection.
+     */
+    public synchronized boolean awaitAnswered(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (unanswered > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    private synchronized void requestReceived() {
+        unanswered++;
+    }
+
+    private synchronized void requestAnswered() {
+        unanswered--;
+        notifyAll();
+    }
+
     private <T> CompletableFuture<T> async(Callable<T> work) {
         if (daemon != null) {
             daemon.touched();
         }
         CompletableFuture<T> future = new CompletableFuture<>();
+        requestReceived();
         Thread.ofVirtual().name("same-request").start(() -> {
             try {
+                // completing sends the response: lsp4j's callback runs in this thread
                 future.complete(work.call());
             } catch (Throwable e) {
                 Throwable answer = toResponseError(e);
@@ -166,6 +196,7 @@ public final class SameService implements SameServerApi, AutoCloseable {
                 }
                 future.completeExceptionally(answer);
             } finally {
+                requestAnswered();
                 if (daemon != null) {
                     daemon.touched();
                 }

@@ -1,6 +1,7 @@
 package dev.same.server.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +81,20 @@ class DaemonAddressTest {
         IOException error = assertThrows(IOException.class, () -> DaemonAddress.ensurePrivateDirectory(socketDir));
         assertTrue(error.getMessage().contains("belongs to uid 65534"), error.getMessage());
         assertEquals("rwx------", mode(socketDir), "a foreign directory is left as it is");
+    }
+
+    @Test
+    void isPrivateDirectoryOnlyChecks() throws IOException {
+        Path socketDir = dir.resolve("same");
+        assertFalse(DaemonAddress.isPrivateDirectory(socketDir), "missing");
+        assertTrue(Files.notExists(socketDir), "not created");
+        DaemonAddress.ensurePrivateDirectory(socketDir);
+        assertTrue(DaemonAddress.isPrivateDirectory(socketDir));
+        Files.setPosixFilePermissions(socketDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertFalse(DaemonAddress.isPrivateDirectory(socketDir), "readable by others");
+        assertEquals("rwxr-xr-x", mode(socketDir), "not corrected");
+        Files.setPosixFilePermissions(socketDir, PosixFilePermissions.fromString("rwx------"));
+        assertFalse(DaemonAddress.isPrivateDirectory(Files.createSymbolicLink(dir.resolve("link"), socketDir)));
     }
 
     @Test

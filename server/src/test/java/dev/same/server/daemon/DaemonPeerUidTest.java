@@ -1,9 +1,13 @@
 package dev.same.server.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.same.protocol.client.DaemonAddress;
+import dev.same.protocol.client.SameClient;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,6 +32,18 @@ class DaemonPeerUidTest {
             assertTrue(daemon.log().contains("refused a connection from uid " + me + " (pid "
                     + ProcessHandle.current().pid() + ")"), daemon.log());
             assertTrue(daemon.running(), "a refused peer does not stop the daemon");
+        }
+    }
+
+    @Test
+    void aRefusedClientsHandshakeFailsAsSoonAsTheConnectionCloses() throws Exception {
+        try (InProcessDaemon daemon = InProcessDaemon.start(DaemonAddress.currentUid() + 1);
+             SameClient client = SameClient.connect(daemon.socket, InProcessDaemon.NO_PUSHES)) {
+            long tenMinutes = 600_000; // far beyond the test's own timeout: only the closed connection ends it
+            IOException error = assertThrows(IOException.class,
+                    () -> client.initialize("test", BuildId.current(), daemon.root, tenMinutes));
+            // closed before the request was answered, or even before it was written (broken pipe)
+            assertFalse(error.getMessage().contains("timed out"), error.getMessage());
         }
     }
 }

@@ -53,15 +53,17 @@ final class InProcessDaemon implements AutoCloseable {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    private InProcessDaemon(int uid) throws IOException {
+    static final String HELLO_WORKSPACE = """
+            version: "1"
+            tasks:
+              hello:
+                cmd: ["true"]
+            """;
+
+    private InProcessDaemon(int uid, String sameYaml) throws IOException {
         java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.WARNING);
         root = Files.createTempDirectory("same-daemon-ws").toRealPath();
-        Files.writeString(root.resolve("same.yaml"), """
-                version: "1"
-                tasks:
-                  hello:
-                    cmd: ["true"]
-                """);
+        Files.writeString(root.resolve("same.yaml"), sameYaml);
         runtimeDir = Files.createTempDirectory(Path.of("/tmp"), "sd");
         Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", runtimeDir.toString());
         socket = DaemonAddress.socketPath(root, environment);
@@ -83,7 +85,12 @@ final class InProcessDaemon implements AutoCloseable {
 
     /** Starts a daemon that serves only {@code uid} and waits until it accepts connections. */
     static InProcessDaemon start(int uid) throws IOException {
-        InProcessDaemon started = new InProcessDaemon(uid);
+        return start(uid, HELLO_WORKSPACE);
+    }
+
+    /** Starts a daemon for a workspace with this {@code same.yaml}; {@link #assertServes} expects the default. */
+    static InProcessDaemon start(int uid, String sameYaml) throws IOException {
+        InProcessDaemon started = new InProcessDaemon(uid, sameYaml);
         started.awaitListening();
         return started;
     }
@@ -128,10 +135,15 @@ final class InProcessDaemon implements AutoCloseable {
         return !exit.isDone();
     }
 
-    @Override
-    public void close() throws Exception {
+    /** Shuts the daemon down as a signal or daemon/stop would, and waits until it has. */
+    void shutdown() throws Exception {
         daemon.shutdown("test finished");
         exit.get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        shutdown();
         deleteTree(root);
         deleteTree(runtimeDir);
     }
