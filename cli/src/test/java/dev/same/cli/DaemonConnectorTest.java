@@ -160,6 +160,16 @@ class DaemonConnectorTest {
             return refused();
         }
 
+        @Override
+        public CompletableFuture<dev.same.protocol.StatusResult> status(dev.same.protocol.StatusParams params) {
+            return refused();
+        }
+
+        @Override
+        public CompletableFuture<dev.same.protocol.ExplainResult> explain(dev.same.protocol.ExplainParams params) {
+            return refused();
+        }
+
         private static <T> CompletableFuture<T> refused() {
             return CompletableFuture.failedFuture(new UnsupportedOperationException("not in this test"));
         }
