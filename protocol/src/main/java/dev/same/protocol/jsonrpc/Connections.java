@@ -28,14 +28,23 @@ public final class Connections {
      * @param remote the interface of the peer
      */
     public static <T> Launcher<T> launcher(Object local, Class<T> remote, InputStream in, OutputStream out) {
-        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("same-rpc-", 0)
-                .factory());
+        return launcher(local, remote, in, out, Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("same-rpc-", 0).factory()));
+    }
+
+    /**
+     * @param executor runs the connection's read loop; a socket whose blocking reads must not occupy a
+     *                 virtual-thread carrier (junixsocket's) needs platform threads here
+     */
+    public static <T> Launcher<T> launcher(Object local, Class<T> remote, InputStream in, OutputStream out,
+                                           ExecutorService executor) {
         return new GuardedBuilder<T>()
                 .setLocalService(local)
                 .setRemoteInterface(remote)
                 .setInput(in)
                 .setOutput(out)
                 .setExecutorService(executor)
+                .configureGson(gson -> gson.registerTypeAdapterFactory(new EnumsByName()))
                 .create();
     }
 

@@ -26,7 +26,8 @@ final class BoundedAsyncOutputStream extends OutputStream {
         this.out = out;
         this.limitBytes = limitBytes;
         this.onOverflow = onOverflow;
-        this.drainer = Thread.ofVirtual().name("same-session-writer").start(this::drain);
+        // a platform thread: a socket write blocked on a slow client must not hold a virtual-thread carrier
+        this.drainer = Thread.ofPlatform().daemon().name("same-session-writer").start(this::drain);
     }
 
     @Override

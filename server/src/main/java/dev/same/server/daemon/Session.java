@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 
 /** One client connection: JSON-RPC on a virtual thread, pushes through a bounded asynchronous writer. */
@@ -33,7 +34,11 @@ final class Session {
         ForwardingClient pushes = new ForwardingClient();
         this.service = new SameService(engine, pushes, control, version);
         this.out = new BoundedAsyncOutputStream(socket.getOutputStream(), MAX_PENDING_BYTES, this::close);
-        this.launcher = Connections.launcher(service, SameClientApi.class, socket.getInputStream(), out);
+        // platform threads: junixsocket polls for virtual threads on a pool as small as the CPU count, so a few
+        // idle clients blocked in reads would starve everyone else's
+        this.launcher = Connections.launcher(service, SameClientApi.class, socket.getInputStream(), out,
+                Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("same-session-io-", 0)
+                        .factory()));
         pushes.setTarget(launcher.getRemoteProxy());
     }
 

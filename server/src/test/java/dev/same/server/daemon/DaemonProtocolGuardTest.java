@@ -51,6 +51,35 @@ class DaemonProtocolGuardTest {
     }
 
     @Test
+    void manyIdleConnectionsDoNotStarveOthers() throws Exception {
+        java.util.List<RawConnection> idle = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors() + 2; i++) {
+                idle.add(new RawConnection(daemon.socket));
+            }
+            daemon.assertServes();
+        } finally {
+            for (RawConnection connection : idle) {
+                connection.close();
+            }
+        }
+    }
+
+    @Test
+    void enumsTravelByName() throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame(INITIALIZE.formatted(1)));
+            raw.readMessage().orElseThrow();
+            raw.send(RawConnection.frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"workspace/status\","
+                    + "\"params\":{\"targets\":[],\"includeWrites\":false}}"));
+            JsonNode answer = raw.readMessage().orElseThrow();
+            JsonNode tasks = answer.path("result").path("tasks");
+            assertTrue(tasks.size() > 0, answer.toString());
+            assertTrue(tasks.get(0).path("state").isTextual(), "state is a name: " + answer);
+        }
+    }
+
+    @Test
     void garbageWithoutAContentLengthClosesTheConnection() throws Exception {
         try (RawConnection raw = new RawConnection(daemon.socket)) {
             raw.send("GET / HTTP/1.1\r\nHost: same\r\n\r\n");
