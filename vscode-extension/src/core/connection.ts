@@ -41,6 +41,8 @@ export interface ConnectionOptions {
   readonly subscriptions?: Subscription[] | null;
   readonly initialBackoffMillis?: number;
   readonly maxBackoffMillis?: number;
+  /** How long `initialize` may take before the link is dropped and tried again (default 10 s). */
+  readonly handshakeTimeoutMillis?: number;
 }
 
 /** Something that sends requests to the daemon: the live connection, or a fake in tests. */
@@ -234,7 +236,11 @@ export class DaemonConnection implements Requester {
     };
     let result: InitializeResult;
     try {
-      result = await rpc.sendRequest<InitializeResult>(Methods.initialize, params);
+      result = await withTimeout(
+        rpc.sendRequest<InitializeResult>(Methods.initialize, params),
+        this.options.handshakeTimeoutMillis ?? 10_000,
+        'the daemon did not answer the handshake',
+      );
     } catch (error) {
       this.closeLink();
       throw error;
@@ -316,6 +322,14 @@ export class DaemonConnection implements Requester {
 
 function isVersionMismatch(error: unknown): error is ResponseError<unknown> {
   return error instanceof ResponseError && error.code === ErrorCodes.versionMismatch;
+}
+
+function withTimeout<T>(promise: Promise<T>, millis: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${millis} ms`)), millis);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function describe(error: unknown): string {
