@@ -35,7 +35,9 @@ export function describeChange(change: Change): string {
   const subject = change.subject ? `\`${change.subject}\`` : '';
   const title = CHANGE_TITLES[change.kind] ?? change.kind.toLowerCase().replace(/_/g, ' ');
   const head = subject ? `${title}: ${subject}` : title;
-  return change.detail && change.detail !== `${title}: ${change.subject}` ? `${head} — ${change.detail}` : head;
+  const detail = change.detail ?? '';
+  const redundant = detail === '' || (change.subject !== null && detail.endsWith(change.subject));
+  return redundant ? head : `${head} — ${detail}`;
 }
 
 const CHANGE_TITLES: Record<string, string> = {

@@ -24,3 +24,20 @@ describe('LinearRunRenderer', () => {
     assert.match(renderer.event({ runId: 'r', kind: 'TASK_FINISHED', task: 'a:x', status: 'OK', durationMillis: 1 }), /\[\u001b\[36ma:x\u001b\[0m\] \u001b\[32m✓\u001b\[0m Completed in 0\.0s/);
   });
 });
+
+import { describeChange, renderExplain } from '../../src/core/explainDocument';
+
+describe('the why document', () => {
+  it('lists what changed without repeating the daemon\'s detail line', () => {
+    assert.equal(describeChange({ kind: 'FILE_CHANGED', subject: 'packages/lib/src/name.txt', detail: 'input changed: packages/lib/src/name.txt' }), 'file changed: `packages/lib/src/name.txt`');
+    assert.equal(describeChange({ kind: 'ENVIRONMENT_CHANGED', subject: 'PATH', detail: 'was /bin' }), 'environment changed: `PATH` — was /bin');
+    assert.equal(describeChange({ kind: 'NEVER_RUN', subject: null, detail: null }), 'never run');
+    const text = renderExplain(
+      { epoch: 4, task: 'lib:build', state: 'DIRTY', hash: 'abc', previousHash: 'def', previousFinishedAtMillis: 1_000, changes: [] },
+      61_000,
+    );
+    assert.match(text, /^# Why is `lib:build` dirty\?/);
+    assert.match(text, /\*\*Last successful run:\*\* 1m ago/);
+    assert.match(text, /Nothing changed since the last successful run\./);
+  });
+});

