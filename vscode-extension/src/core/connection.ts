@@ -1,0 +1,337 @@
+import type * as net from 'node:net';
+import { Emitter, Event, MessageConnection, ResponseError, createMessageConnection } from 'vscode-jsonrpc';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { Backoff } from './backoff';
+import { daemonLogFile, socketPath } from './daemonAddress';
+import { DaemonStartError, startDaemon } from './launcher';
+import {
+  ErrorCodes,
+  GraphInvalidated,
+  HashesChanged,
+  Health,
+  InitializeParams,
+  InitializeResult,
+  Methods,
+  Notifications,
+  PROTOCOL_VERSION,
+  RunEvent,
+  RunOutput,
+  Subscription,
+} from './protocol';
+import { connectSocket, isNobodyListening } from './socketConnect';
+import { decodeHashesChanged, decodeRunEvent } from './wire';
+
+export type ConnectionState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'connecting' }
+  | { readonly kind: 'starting'; readonly launcher: string }
+  | { readonly kind: 'connected'; readonly serverVersion: string; readonly pid: number }
+  | { readonly kind: 'reconnecting'; readonly attempt: number; readonly delayMillis: number; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string; readonly logFile: string }
+  | { readonly kind: 'disposed' };
+
+export interface ConnectionOptions {
+  /** The workspace root (a real path). */
+  readonly root: string;
+  /** The `same` launcher used to start the daemon; undefined when none was found. */
+  readonly launcher: () => string | undefined;
+  readonly clientVersion: string;
+  /** Environment used to find the socket and to start the daemon. */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly subscriptions?: Subscription[] | null;
+  readonly initialBackoffMillis?: number;
+  readonly maxBackoffMillis?: number;
+  /** How long `initialize` may take before the link is dropped and tried again (default 10 s). */
+  readonly handshakeTimeoutMillis?: number;
+}
+
+/** Something that sends requests to the daemon: the live connection, or a fake in tests. */
+export interface Requester {
+  request<R>(method: string, params?: unknown): Promise<R>;
+}
+
+export class NotConnectedError extends Error {
+  constructor(state: ConnectionState) {
+    super(`not connected to the same daemon (${state.kind})`);
+    this.name = 'NotConnectedError';
+  }
+}
+
+/**
+ * The extension's link to the workspace's daemon: finds its socket, starts it with the launcher when
+ * nobody answers, performs the `initialize` handshake and re-establishes the link by itself (with
+ * backoff, starting the daemon again if needed) whenever it drops.
+ */
+export class DaemonConnection implements Requester {
+  private readonly stateEmitter = new Emitter<ConnectionState>();
+  private readonly connectedEmitter = new Emitter<InitializeResult>();
+  private readonly runEventEmitter = new Emitter<RunEvent>();
+  private readonly runOutputEmitter = new Emitter<RunOutput>();
+  private readonly hashesChangedEmitter = new Emitter<HashesChanged>();
+  private readonly graphInvalidatedEmitter = new Emitter<GraphInvalidated>();
+  private readonly healthEmitter = new Emitter<Health>();
+
+  readonly onDidChangeState: Event<ConnectionState> = this.stateEmitter.event;
+  /** Fires after every successful handshake, the first one and each reconnection. */
+  readonly onDidConnect: Event<InitializeResult> = this.connectedEmitter.event;
+  readonly onRunEvent: Event<RunEvent> = this.runEventEmitter.event;
+  readonly onRunOutput: Event<RunOutput> = this.runOutputEmitter.event;
+  readonly onHashesChanged: Event<HashesChanged> = this.hashesChangedEmitter.event;
+  readonly onGraphInvalidated: Event<GraphInvalidated> = this.graphInvalidatedEmitter.event;
+  readonly onHealth: Event<Health> = this.healthEmitter.event;
+
+  private currentState: ConnectionState = { kind: 'idle' };
+  private rpc: MessageConnection | undefined;
+  private socket: net.Socket | undefined;
+  private readonly backoff: Backoff;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private connecting: Promise<void> | undefined;
+  private waiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+
+  constructor(private readonly options: ConnectionOptions) {
+    this.backoff = new Backoff(options.initialBackoffMillis ?? 250, options.maxBackoffMillis ?? 10_000);
+  }
+
+  get state(): ConnectionState {
+    return this.currentState;
+  }
+
+  get root(): string {
+    return this.options.root;
+  }
+
+  get socketFile(): string {
+    return socketPath(this.options.root, this.env);
+  }
+
+  get logFile(): string {
+    return daemonLogFile(this.options.root);
+  }
+
+  /** Connects (starting the daemon if needed); resolves when connected, rejects if the daemon cannot start. */
+  start(): Promise<void> {
+    if (this.currentState.kind === 'connected') {
+      return Promise.resolve();
+    }
+    this.cancelRetry();
+    this.backoff.reset();
+    return this.attempt();
+  }
+
+  /** Resolves once connected (now or later); rejects when the connection fails for good or is disposed. */
+  whenConnected(): Promise<void> {
+    if (this.currentState.kind === 'connected') {
+      return Promise.resolve();
+    }
+    if (this.currentState.kind === 'failed' || this.currentState.kind === 'disposed') {
+      return Promise.reject(new NotConnectedError(this.currentState));
+    }
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  request<R>(method: string, params?: unknown): Promise<R> {
+    const rpc = this.rpc;
+    if (!rpc || this.currentState.kind !== 'connected') {
+      return Promise.reject(new NotConnectedError(this.currentState));
+    }
+    return params === undefined ? rpc.sendRequest<R>(method) : rpc.sendRequest<R>(method, params);
+  }
+
+  /** Drops the current link (if any) and connects again at once. */
+  async reconnect(): Promise<void> {
+    this.closeLink();
+    await this.start();
+  }
+
+  dispose(): void {
+    this.cancelRetry();
+    this.closeLink();
+    this.setState({ kind: 'disposed' });
+    this.settleWaiters(new NotConnectedError(this.currentState));
+    for (const emitter of [
+      this.stateEmitter,
+      this.connectedEmitter,
+      this.runEventEmitter,
+      this.runOutputEmitter,
+      this.hashesChangedEmitter,
+      this.graphInvalidatedEmitter,
+      this.healthEmitter,
+    ]) {
+      emitter.dispose();
+    }
+  }
+
+  private get env(): NodeJS.ProcessEnv {
+    return this.options.env ?? process.env;
+  }
+
+  private attempt(): Promise<void> {
+    if (!this.connecting) {
+      this.connecting = this.connectOrStart().finally(() => {
+        this.connecting = undefined;
+      });
+    }
+    return this.connecting;
+  }
+
+  private async connectOrStart(): Promise<void> {
+    if (this.currentState.kind !== 'reconnecting') {
+      this.setState({ kind: 'connecting' });
+    }
+    try {
+      const socket = await this.openSocket();
+      await this.handshake(socket);
+    } catch (error) {
+      if (this.currentState.kind === 'disposed') {
+        return;
+      }
+      if (error instanceof DaemonStartError || isVersionMismatch(error)) {
+        this.fail(error.message);
+        throw error;
+      }
+      this.scheduleRetry(describe(error));
+      throw error;
+    }
+  }
+
+  private async openSocket(): Promise<net.Socket> {
+    const file = this.socketFile;
+    try {
+      return await connectSocket(file);
+    } catch (error) {
+      if (!isNobodyListening(error)) {
+        throw error;
+      }
+    }
+    const launcher = this.options.launcher();
+    if (!launcher) {
+      throw new DaemonStartError(
+        'could not find the `same` launcher: set `same.path`, put `same` on PATH, or build it (cli/target/same/bin/same)',
+        '',
+      );
+    }
+    this.setState({ kind: 'starting', launcher });
+    await startDaemon(launcher, this.options.root, this.env);
+    return await connectSocket(file);
+  }
+
+  private async handshake(socket: net.Socket): Promise<void> {
+    const rpc = createMessageConnection(new StreamMessageReader(socket), new StreamMessageWriter(socket));
+    rpc.onNotification(Notifications.runEvent, (event: RunEvent) => this.runEventEmitter.fire(decodeRunEvent(event)));
+    rpc.onNotification(Notifications.runOutput, (output: RunOutput) => this.runOutputEmitter.fire(output));
+    rpc.onNotification(Notifications.hashesChanged, (change: HashesChanged) => this.hashesChangedEmitter.fire(decodeHashesChanged(change)));
+    rpc.onNotification(Notifications.graphInvalidated, (change: GraphInvalidated) => this.graphInvalidatedEmitter.fire(change));
+    rpc.onNotification(Notifications.health, (health: Health) => this.healthEmitter.fire(health));
+    rpc.onClose(() => this.linkLost(rpc, 'the daemon closed the connection'));
+    rpc.onError(([error]) => this.linkLost(rpc, error.message));
+    rpc.listen();
+    this.rpc = rpc;
+    this.socket = socket;
+    const params: InitializeParams = {
+      protocolVersion: PROTOCOL_VERSION,
+      clientName: 'vscode',
+      clientVersion: this.options.clientVersion,
+      root: this.options.root,
+      subscriptions: this.options.subscriptions === undefined ? null : this.options.subscriptions,
+    };
+    let result: InitializeResult;
+    try {
+      result = await withTimeout(
+        rpc.sendRequest<InitializeResult>(Methods.initialize, params),
+        this.options.handshakeTimeoutMillis ?? 10_000,
+        'the daemon did not answer the handshake',
+      );
+    } catch (error) {
+      this.closeLink();
+      throw error;
+    }
+    if (this.rpc !== rpc) {
+      throw new Error('the connection closed during the handshake');
+    }
+    this.backoff.reset();
+    this.setState({ kind: 'connected', serverVersion: result.serverVersion, pid: result.pid });
+    this.settleWaiters();
+    this.connectedEmitter.fire(result);
+  }
+
+  private linkLost(rpc: MessageConnection, reason: string): void {
+    if (this.rpc !== rpc) {
+      return;
+    }
+    this.closeLink();
+    if (this.currentState.kind === 'disposed' || this.currentState.kind === 'failed') {
+      return;
+    }
+    this.scheduleRetry(reason);
+  }
+
+  private scheduleRetry(reason: string): void {
+    this.cancelRetry();
+    const delayMillis = this.backoff.next();
+    this.setState({ kind: 'reconnecting', attempt: this.backoff.attempts, delayMillis, reason });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.attempt().catch(() => {
+        // the failure is reflected in the state; another attempt is scheduled unless it failed for good
+      });
+    }, delayMillis);
+  }
+
+  private fail(reason: string): void {
+    this.closeLink();
+    this.setState({ kind: 'failed', reason, logFile: this.logFile });
+    this.settleWaiters(new NotConnectedError(this.currentState));
+  }
+
+  private closeLink(): void {
+    const rpc = this.rpc;
+    const socket = this.socket;
+    this.rpc = undefined;
+    this.socket = undefined;
+    rpc?.dispose();
+    socket?.destroy();
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+    }
+  }
+
+  private settleWaiters(error?: Error): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiters) {
+      if (error) {
+        waiter.reject(error);
+      } else {
+        waiter.resolve();
+      }
+    }
+  }
+
+  private setState(state: ConnectionState): void {
+    if (this.currentState.kind === 'disposed') {
+      return;
+    }
+    this.currentState = state;
+    this.stateEmitter.fire(state);
+  }
+}
+
+function isVersionMismatch(error: unknown): error is ResponseError<unknown> {
+  return error instanceof ResponseError && error.code === ErrorCodes.versionMismatch;
+}
+
+function withTimeout<T>(promise: Promise<T>, millis: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${millis} ms`)), millis);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

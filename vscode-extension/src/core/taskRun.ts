@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { Disposable, Event } from 'vscode-jsonrpc';
+import { LinearRunRenderer } from './runRenderer';
+import { RunEvent, RunOutput, RunResult } from './protocol';
+import type { SameClient } from './sameClient';
+
+/** The run pushes of a connection (DaemonConnection provides them). */
+export interface RunPushes {
+  readonly onRunEvent: Event<RunEvent>;
+  readonly onRunOutput: Event<RunOutput>;
+}
+
+export interface RunRequest {
+  readonly targets: readonly string[];
+  readonly root: string;
+  readonly environment: Record<string, string>;
+  readonly noCache?: boolean;
+  readonly parallel?: number;
+}
+
+/**
+ * One run started by this client: sends `run/start` with its own runId, renders the run's pushes as
+ * terminal text for `write`, and resolves with the exit code. `cancel()` sends `run/cancel`.
+ */
+export class TaskRun {
+  readonly runId = randomUUID();
+  private readonly renderer: LinearRunRenderer;
+  private subscriptions: Disposable[] = [];
+  private runDuration: number | undefined;
+  private finished = false;
+  private cancelled = false;
+
+  constructor(
+    private readonly client: SameClient,
+    private readonly pushes: RunPushes,
+    private readonly request: RunRequest,
+    private readonly write: (text: string) => void,
+    colour = true,
+  ) {
+    this.renderer = new LinearRunRenderer(colour);
+  }
+
+  async start(): Promise<number> {
+    this.subscriptions = [
+      this.pushes.onRunEvent((event) => this.onEvent(event)),
+      this.pushes.onRunOutput((output) => {
+        if (output.runId === this.runId) {
+          this.write(this.renderer.output(output));
+        }
+      }),
+    ];
+    try {
+      const result: RunResult = await this.client.runStart({
+        runId: this.runId,
+        targets: [...this.request.targets],
+        cwd: this.request.root,
+        environment: this.request.environment,
+        noCache: this.request.noCache ?? false,
+        parallel: this.request.parallel ?? 0,
+      });
+      this.write(this.renderer.summary(result.success, this.runDuration));
+      return result.exitCode;
+    } catch (error) {
+      this.write(this.describeFailure(error));
+      return 1;
+    } finally {
+      this.finished = true;
+      this.subscriptions.forEach((subscription) => subscription.dispose());
+      this.subscriptions = [];
+    }
+  }
+
+  /** Asks the daemon to cancel the run; harmless when it already ended. */
+  async cancel(): Promise<void> {
+    if (this.finished || this.cancelled) {
+      return;
+    }
+    this.cancelled = true;
+    try {
+      await this.client.runCancel(this.runId);
+    } catch {
+      // the connection is gone: the daemon cancels the runs of a client that disconnects
+    }
+  }
+
+  private onEvent(event: RunEvent): void {
+    if (event.runId !== this.runId) {
+      return;
+    }
+    if (event.kind === 'RUN_FINISHED') {
+      this.runDuration = event.durationMillis;
+    }
+    this.write(this.renderer.event(event));
+  }
+
+  private describeFailure(error: unknown): string {
+    if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
+      const { message, data } = error as { message: string; data?: unknown };
+      const context = Array.isArray(data) ? data.map(String) : [];
+      return this.renderer.error(message, context);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return this.renderer.error(this.cancelled ? 'cancelled' : message);
+  }
+}
+
+/** The caller's environment as a plain string map (undefined values dropped), for `RunParams.environment`. */
+export function environmentOf(env: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined) {
+      result[key] = value;
+    }
+  }
+  return result;
+}

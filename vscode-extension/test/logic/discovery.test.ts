@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { rootHash, socketDirectory, socketPath } from '../../src/core/daemonAddress';
+import { resolveLauncher } from '../../src/core/launcher';
+import { findWorkspaceRoot } from '../../src/core/workspaceRoot';
+
+const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'same-discovery-')));
+after(() => fs.rmSync(base, { recursive: true, force: true }));
+
+function write(relative: string, text = '', mode = 0o644): string {
+  const file = path.join(base, relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text, { mode });
+  return file;
+}
+
+describe('finding the workspace and its daemon', () => {
+  it('prefers the nearest same.work.yaml over a nearer same.yaml', () => {
+    write('repo/same.work.yaml');
+    write('repo/packages/app/same.yaml');
+    fs.mkdirSync(path.join(base, 'repo/packages/app/src'), { recursive: true });
+    assert.equal(findWorkspaceRoot(path.join(base, 'repo/packages/app/src')), path.join(base, 'repo'));
+  });
+
+  it('takes the nearest same.yaml without a workfile, and nothing without either', () => {
+    write('solo/same.yaml');
+    fs.mkdirSync(path.join(base, 'solo/src'), { recursive: true });
+    assert.equal(findWorkspaceRoot(path.join(base, 'solo/src')), path.join(base, 'solo'));
+    fs.mkdirSync(path.join(base, 'none'), { recursive: true });
+    assert.equal(findWorkspaceRoot(path.join(base, 'none')), undefined);
+  });
+
+  it('returns the real path through a symlink', () => {
+    fs.symlinkSync(path.join(base, 'solo'), path.join(base, 'link'));
+    assert.equal(findWorkspaceRoot(path.join(base, 'link')), path.join(base, 'solo'));
+  });
+
+  it('names the socket as DaemonAddress.java does', () => {
+    assert.equal(rootHash('/tmp/demo1'), 'cf1d882a935f951a', 'the name a real daemon chose for /tmp/demo1');
+    assert.match(rootHash('/tmp/x'), /^[0-9a-f]{16}$/);
+    assert.equal(socketPath('/r', { XDG_RUNTIME_DIR: base }), path.join(base, 'same', `${rootHash('/r')}.sock`));
+    assert.equal(socketDirectory({ XDG_RUNTIME_DIR: path.join(base, 'missing') }), `/tmp/same-${os.userInfo().uid}`);
+    assert.equal(socketDirectory({}), `/tmp/same-${os.userInfo().uid}`);
+  });
+
+  it('finds the launcher: setting, PATH, ./same above the root, then a built distribution', () => {
+    const root = path.join(base, 'repo/examples/demo');
+    fs.mkdirSync(root, { recursive: true });
+    assert.equal(resolveLauncher(root, '/opt/same/bin/same', { PATH: '' }), '/opt/same/bin/same');
+    assert.equal(resolveLauncher(root, undefined, { PATH: '' }), undefined);
+    const built = write('repo/cli/target/same/bin/same', '#!/bin/sh\n', 0o755);
+    assert.equal(resolveLauncher(root, '', { PATH: '' }), built);
+    const script = write('repo/same', '#!/bin/sh\n', 0o755);
+    assert.equal(resolveLauncher(root, undefined, { PATH: '' }), script);
+    const onPath = write('bin/same', '#!/bin/sh\n', 0o755);
+    assert.equal(resolveLauncher(root, undefined, { PATH: path.dirname(onPath) }), onPath);
+  });
+});
