@@ -21,7 +21,12 @@ export class DaemonWorkspace {
       throw new Error(`no same launcher at ${LAUNCHER}: build it with 'mvn -B -q package -DskipTests' in the repository root, or set SAME_LAUNCHER`);
     }
     this.root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'same-vscode-ws-')));
-    fs.cpSync(DEMO_WORKSPACE, this.root, { recursive: true });
+    // only the sources: a developer's local .same cache or built outputs would turn first runs into cache hits
+    const generated = new Set(['.same', 'dist', 'out', 'node_modules']);
+    fs.cpSync(DEMO_WORKSPACE, this.root, {
+      recursive: true,
+      filter: (source) => !generated.has(path.basename(source)),
+    });
     this.runtimeDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sx-')));
     fs.chmodSync(this.runtimeDir, 0o700);
     this.env = { ...process.env, XDG_RUNTIME_DIR: this.runtimeDir };
