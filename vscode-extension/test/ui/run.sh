@@ -19,7 +19,7 @@ echo "packaging the extension" >&2
 WORK=$(mktemp -d /tmp/same-ui-XXXXXX)
 RUNTIME=$(mktemp -d /tmp/sxu-XXXXXX); chmod 700 "$RUNTIME"
 WORKSPACE="$WORK/demo"
-cp -r "$REPO_DIR/examples/demo" "$WORKSPACE"
+cp -r "$REPO_DIR/examples/demo" "$WORKSPACE" && rm -rf "$WORKSPACE/.same" "$WORKSPACE"/packages/*/dist "$WORKSPACE"/packages/*/out
 mkdir -p "$WORK/user/User" "$WORK/ext" "$WORK/cfg" "$WORK/data" "$RESULTS"
 rm -f "$RESULTS"/*.png
 cat > "$WORK/user/User/settings.json" <<JSON
