@@ -63,10 +63,23 @@ public final class WorkspaceWatcher implements AutoCloseable {
                     .fileTreeVisitor(new SkippingVisitor())
                     .listener(new Listener())
                     .build();
-            watcher.watchAsync(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("same-watcher").factory()));
+            // registering the directories happens here; a failure (the watch limit) only fails the future
+            watcher.watchAsync(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("same-watcher").factory()))
+                    .whenComplete((ignored, error) -> stopped(error));
         } catch (IOException | RuntimeException e) {
             degrade("file watching could not start: " + e.getMessage());
         }
+    }
+
+    /** The watcher gave up (it could not register the directories, or its event loop ended): scan instead. */
+    private void stopped(Throwable error) {
+        if (closed) {
+            return;
+        }
+        closeWatcher();
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        degrade(cause == null ? "file watching stopped" : "file watching could not start: " + cause.getMessage());
     }
 
     private final class Listener implements DirectoryChangeListener {
@@ -165,6 +178,10 @@ public final class WorkspaceWatcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        closeWatcher();
+    }
+
+    private void closeWatcher() {
         if (watcher != null) {
             try {
                 watcher.close();
