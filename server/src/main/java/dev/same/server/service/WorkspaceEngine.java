@@ -9,6 +9,7 @@ import dev.same.server.watch.Timer;
 import java.time.Duration;
 import java.time.InstantSource;
 import dev.same.protocol.ExplainParams;
+import dev.same.protocol.Health;
 import dev.same.protocol.ExplainResult;
 import dev.same.protocol.StatusParams;
 import dev.same.protocol.StatusResult;
@@ -241,6 +242,12 @@ public final class WorkspaceEngine implements AutoCloseable {
 
     public LiveWorkspace live() {
         return live;
+    }
+
+    /** The watcher's health; null until the live state has started (or without one, in process). */
+    public Health health() {
+        LiveWorkspace current = live;
+        return current == null ? null : current.health();
     }
 
     public Subscribers subscribers() {
