@@ -63,7 +63,7 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final InFlightTasks inFlight = new InFlightTasks();
     private final RunStatistics statistics = new RunStatistics();
     private final Map<String, ActiveRun> runs = new ConcurrentHashMap<>();
-    private final RunTracker tracker = new RunTracker();
+    private final RunTracker tracker;
     private final Fingerprinter fingerprinter;
     private final StatusCalculator statuses;
     private final AtomicLong epoch = new AtomicLong();
@@ -78,6 +78,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.cache = CacheDirectory.of(root);
         this.digestFile = cache.cacheDir().resolve("file-digests");
         this.digests = FileDigests.load(digestFile);
+        this.tracker = new RunTracker(cache.cacheDir().resolve("failures"));
         this.fingerprinter = new Fingerprinter(digests, environments);
         this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker);
     }
