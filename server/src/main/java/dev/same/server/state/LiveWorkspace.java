@@ -7,6 +7,7 @@ import dev.same.protocol.Health;
 import dev.same.protocol.TaskStatusInfo;
 import dev.same.server.SameException;
 import dev.same.server.config.ConfigLoader;
+import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.watch.ChangeBatch;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,7 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The daemon's live view of the workspace: the graph (reloaded only when a config file changes; an invalid
  * config keeps the last good graph and reports the error) and every task's state, recomputed as the
  * watcher reports changes, published as an immutable {@link Snapshot} that reads never wait for, and
- * pushed to clients as the differences.
+ * pushed to clients as the differences. A batch of changed files recomputes only the tasks whose inputs it
+ * touches, and the tasks that depend on them.
  */
 public final class LiveWorkspace implements AutoCloseable {
     /** What clients see; replaced atomically, never modified. */
@@ -67,6 +72,9 @@ public final class LiveWorkspace implements AutoCloseable {
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final Map<String, CompletableFuture<Void>> cookies = new ConcurrentHashMap<>();
     private volatile Health health;
+    // used on the worker thread only: the fingerprints behind the snapshot's statuses, the tasks' input scopes
+    private Map<String, TaskFingerprint> fingerprints = Map.of();
+    private InputScopes scopes = new InputScopes(List.of());
 
     public LiveWorkspace(Path root, StatusCalculator calculator, Pushes pushes, Duration debounce, Timer timer,
                          InstantSource clock, Duration pollInterval) {
@@ -127,7 +135,13 @@ public final class LiveWorkspace implements AutoCloseable {
 
     /** Recomputes every state now (after a run), pushing what changed. */
     public void refresh() {
-        worker.execute(() -> apply(new ChangeBatch(Set.of(), false)));
+        worker.execute(() -> {
+            Snapshot previous = snapshot.get();
+            if (previous != null && previous.workspace() != null) {
+                publish(previous, recompute(previous.epoch() + 1, previous.workspace(), previous.graph(),
+                        previous.configError(), null, previous), List.of(), false, false);
+            }
+        });
     }
 
     /** Tells clients at once that a task started or finished in a run. */
@@ -146,15 +160,47 @@ public final class LiveWorkspace implements AutoCloseable {
         });
     }
 
+    /** Applies a batch now, on the worker, and returns once it is applied (for tests). */
+    void applyNow(ChangeBatch batch) {
+        await(worker.submit(() -> apply(batch)));
+    }
+
+    /** Returns once everything queued so far (batches, refreshes) has been applied (for tests). */
+    void awaitIdle() {
+        await(worker.submit(() -> { }));
+    }
+
     private void apply(ChangeBatch batch) {
         Snapshot previous = snapshot.get();
-        boolean configChanged = batch.rescan() || batch.paths().stream().anyMatch(this::affectsConfig);
+        List<String> files = batch.paths().stream().filter(p -> !isCookie(p)).sorted().toList();
+        boolean configChanged = batch.rescan() || files.stream().anyMatch(this::affectsConfig);
+        Set<String> touched = configChanged ? Set.of() : scopes.touchedBy(files);
         Snapshot next = configChanged ? load(previous.epoch() + 1, previous)
-                : recompute(previous.epoch() + 1, previous.workspace(), previous.graph(), previous.configError());
+                : recompute(previous.epoch() + 1, previous.workspace(), previous.graph(), previous.configError(),
+                touched, previous);
+        publish(previous, next, files, configChanged, !touched.isEmpty());
+        batch.paths().forEach(this::complete);
+        if (batch.rescan()) {
+            cookies.values().forEach(c -> c.complete(null));
+        }
+    }
+
+    private void complete(String cookie) {
+        CompletableFuture<Void> waiting = cookies.get(cookie);
+        if (waiting != null) {
+            waiting.complete(null);
+        }
+    }
+
+    /**
+     * Publishes the next snapshot and pushes the differences: the graph when the config changed, and the
+     * tasks whose state changed; a batch that touched some task's inputs is pushed even when no state
+     * changed, so that every changed input file is named by a push.
+     */
+    private void publish(Snapshot previous, Snapshot next, List<String> files, boolean configChanged,
+                         boolean touchedInputs) {
         snapshot.set(next);
-        if (configChanged && (next.configError() != null || !Objects.equals(
-                previous.workspace() == null ? null : previous.workspace().tasks(),
-                next.workspace() == null ? null : next.workspace().tasks())
+        if (configChanged && (next.configError() != null || !Objects.equals(tasksOf(previous), tasksOf(next))
                 || !Objects.equals(previous.configError(), next.configError()))) {
             pushes.graphInvalidated(new GraphInvalidated(next.epoch(), next.configError()));
         }
@@ -164,20 +210,17 @@ public final class LiveWorkspace implements AutoCloseable {
                 changed.add(status);
             }
         });
-        if (!changed.isEmpty()) {
-            List<String> files = batch.paths().stream()
-                    .filter(p -> !p.startsWith(WatchFilter.COOKIE_DIRECTORY)).sorted().toList();
+        if (!changed.isEmpty() || touchedInputs) {
             pushes.hashesChanged(new HashesChanged(next.epoch(), changed, files));
         }
-        for (String path : batch.paths()) {
-            CompletableFuture<Void> waiting = cookies.get(path);
-            if (waiting != null) {
-                waiting.complete(null);
-            }
-        }
-        if (batch.rescan()) {
-            cookies.values().forEach(c -> c.complete(null));
-        }
+    }
+
+    private static Map<String, TaskDef> tasksOf(Snapshot snapshot) {
+        return snapshot.workspace() == null ? null : snapshot.workspace().tasks();
+    }
+
+    private static boolean isCookie(String path) {
+        return path.equals(".same") || path.startsWith(WatchFilter.COOKIE_DIRECTORY);
     }
 
     private boolean affectsConfig(String path) {
@@ -201,25 +244,45 @@ public final class LiveWorkspace implements AutoCloseable {
         try {
             Workspace workspace = ConfigLoader.load(root);
             TaskGraph graph = TaskGraph.of(workspace);
-            List<String> targets = new ArrayList<>();
-            workspace.tasks().values().forEach(t -> targets.addAll(t.targets()));
-            filter.targets(targets);
-            return recompute(epoch, workspace, graph, null);
+            filter.targets(targetsOf(workspace));
+            scopes = new InputScopes(workspace.tasks().values());
+            return recompute(epoch, workspace, graph, null, null, previous);
         } catch (SameException e) {
             ConfigError error = ConfigErrors.of(e);
             if (previous == null || previous.workspace() == null) {
                 return new Snapshot(epoch, null, null, error, Map.of());
             }
-            return recompute(epoch, previous.workspace(), previous.graph(), error);
+            return recompute(epoch, previous.workspace(), previous.graph(), error, null, previous);
         }
     }
 
-    private Snapshot recompute(long epoch, Workspace workspace, TaskGraph graph, ConfigError error) {
+    private static List<String> targetsOf(Workspace workspace) {
+        List<String> targets = new ArrayList<>();
+        workspace.tasks().values().forEach(t -> targets.addAll(t.targets()));
+        return targets;
+    }
+
+    /**
+     * The states of every task: all recomputed ({@code stale} null), or only the stale tasks, those whose
+     * dependencies' hashes changed and those whose inputs follow links (the others keep their state).
+     */
+    private Snapshot recompute(long epoch, Workspace workspace, TaskGraph graph, ConfigError error,
+                               Set<String> stale, Snapshot previous) {
         if (workspace == null) {
             return new Snapshot(epoch, null, null, error, Map.of());
         }
-        Map<String, TaskStatusInfo> statuses = calculator.statuses(workspace, graph, graph.order());
-        return new Snapshot(epoch, workspace, graph, error, java.util.Collections.unmodifiableMap(statuses));
+        Fingerprinter fingerprinter = calculator.fingerprinter();
+        boolean incremental = stale != null && previous != null && previous.graph() == graph;
+        Map<String, TaskFingerprint> next = incremental ? fingerprinter.update(workspace, graph, fingerprints, stale)
+                : fingerprinter.fingerprint(workspace, graph, graph.order());
+        Map<String, TaskStatusInfo> statuses = new LinkedHashMap<>();
+        next.forEach((id, fingerprint) -> {
+            TaskStatusInfo kept = incremental && fingerprint == fingerprints.get(id)
+                    ? previous.statuses().get(id) : null;
+            statuses.put(id, kept != null ? kept : calculator.status(graph, fingerprint));
+        });
+        fingerprints = next;
+        return new Snapshot(epoch, workspace, graph, error, Collections.unmodifiableMap(statuses));
     }
 
     private void healthChanged(WorkspaceWatcher.HealthChange change) {
@@ -232,6 +295,20 @@ public final class LiveWorkspace implements AutoCloseable {
     /** The statuses of a subset, for answers about some targets. */
     public static List<TaskStatusInfo> select(Snapshot snapshot, List<String> tasks) {
         return tasks.stream().map(snapshot.statuses()::get).filter(Objects::nonNull).toList();
+    }
+
+    private static void await(Future<?> work) {
+        try {
+            work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing the workspace's state", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
