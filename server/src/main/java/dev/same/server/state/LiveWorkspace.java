@@ -200,7 +200,7 @@ public final class LiveWorkspace implements AutoCloseable {
     private void publish(Snapshot previous, Snapshot next, List<String> files, boolean configChanged,
                          boolean touchedInputs) {
         snapshot.set(next);
-        if (configChanged && (next.configError() != null || !Objects.equals(tasksOf(previous), tasksOf(next))
+        if (configChanged && (!Objects.equals(tasksOf(previous), tasksOf(next))
                 || !Objects.equals(previous.configError(), next.configError()))) {
             pushes.graphInvalidated(new GraphInvalidated(next.epoch(), next.configError()));
         }

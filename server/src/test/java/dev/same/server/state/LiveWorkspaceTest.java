@@ -224,6 +224,27 @@ class LiveWorkspaceTest {
     }
 
     @Test
+    void aBrokenConfigKeepsTheGraphAndIsPushedOnceNotAtEveryRescan() throws Exception {
+        write("packages/docs/same.yaml", DOCS_YAML + "  broken: [\n");
+        live.applyNow(batch("packages/docs/same.yaml"));
+        ConfigError error = live.snapshot().configError();
+        assertNotNull(error);
+        assertEquals("packages/docs/same.yaml", error.file());
+        assertEquals(Set.of("lib:build", "app:build", "docs:site"), states().keySet());
+        assertEquals(List.of(error), pushes.all(GraphInvalidated.class).stream().map(GraphInvalidated::error).toList());
+
+        live.applyNow(new ChangeBatch(Set.of(), true)); // polling: a rescan every two seconds
+        live.applyNow(new ChangeBatch(Set.of(), true));
+        assertEquals(1, pushes.all(GraphInvalidated.class).size(), "the same error is not pushed again");
+
+        write("packages/docs/same.yaml", DOCS_YAML);
+        live.applyNow(batch("packages/docs/same.yaml"));
+        assertNull(live.snapshot().configError());
+        assertEquals(2, pushes.all(GraphInvalidated.class).size());
+        assertNull(pushes.all(GraphInvalidated.class).getLast().error());
+    }
+
+    @Test
     void aNewProjectDirectoryReloadsTheGraph() throws Exception {
         write("packages/tools/same.yaml", """
                 version: "1"
