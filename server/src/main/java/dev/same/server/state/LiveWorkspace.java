@@ -61,6 +61,8 @@ public final class LiveWorkspace implements AutoCloseable {
     }
 
     private static final Duration COOKIE_WAIT = Duration.ofSeconds(5);
+    /** The key of a read-your-writes request answered by the next rescan (the watcher is degraded). */
+    private static final String RESCAN_COOKIE = "rescan:";
 
     private final Path root;
     private final StatusCalculator calculator;
@@ -108,24 +110,32 @@ public final class LiveWorkspace implements AutoCloseable {
 
     /**
      * Read-your-writes: returns once every file change made before this call has been processed, by writing a
-     * cookie file and waiting until the watcher reports it (at most a few seconds, then it answers anyway).
+     * cookie file and waiting until the watcher reports it; when the watcher is degraded, by asking for a rescan
+     * and waiting for it (at most a few seconds either way, then it answers anyway).
      */
     public Snapshot awaitWrites() {
+        boolean polling = watcher.polling();
         String name = UUID.randomUUID().toString();
-        String relative = WatchFilter.COOKIE_DIRECTORY + "/" + name;
+        String key = polling ? RESCAN_COOKIE + name : WatchFilter.COOKIE_DIRECTORY + "/" + name;
         CompletableFuture<Void> seen = new CompletableFuture<>();
-        cookies.put(relative, seen);
-        Path cookie = root.resolve(relative);
+        cookies.put(key, seen);
+        Path cookie = polling ? null : root.resolve(key);
         try {
-            Files.createDirectories(cookie.getParent());
-            Files.writeString(cookie, "");
-            seen.get(watcher.polling() ? COOKIE_WAIT.toMillis() * 3 : COOKIE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (polling) {
+                watcher.rescan();
+            } else {
+                Files.createDirectories(cookie.getParent());
+                Files.writeString(cookie, "");
+            }
+            seen.get(polling ? COOKIE_WAIT.toMillis() * 3 : COOKIE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             // a slow or degraded watcher: answer with what is known rather than hang
         } finally {
-            cookies.remove(relative);
+            cookies.remove(key);
             try {
-                Files.deleteIfExists(cookie);
+                if (cookie != null) {
+                    Files.deleteIfExists(cookie);
+                }
             } catch (IOException ignored) {
                 // removed by the next clean-up
             }
@@ -172,6 +182,8 @@ public final class LiveWorkspace implements AutoCloseable {
 
     private void apply(ChangeBatch batch) {
         Snapshot previous = snapshot.get();
+        // a rescan answers the read-your-writes requests made before it began, not those made while it runs
+        Set<String> answered = batch.rescan() ? Set.copyOf(cookies.keySet()) : Set.of();
         List<String> files = batch.paths().stream().filter(p -> !isCookie(p)).sorted().toList();
         boolean configChanged = batch.rescan() || files.stream().anyMatch(this::affectsConfig);
         Set<String> touched = configChanged ? Set.of() : scopes.touchedBy(files);
@@ -179,10 +191,10 @@ public final class LiveWorkspace implements AutoCloseable {
                 : recompute(previous.epoch() + 1, previous.workspace(), previous.graph(), previous.configError(),
                 touched, previous);
         publish(previous, next, files, configChanged, !touched.isEmpty());
-        batch.paths().forEach(this::complete);
-        if (batch.rescan()) {
-            cookies.values().forEach(c -> c.complete(null));
+        if (!watcher.polling()) {
+            batch.paths().forEach(path -> complete(path));
         }
+        answered.forEach(this::complete);
     }
 
     private void complete(String cookie) {

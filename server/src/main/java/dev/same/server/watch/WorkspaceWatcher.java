@@ -54,6 +54,11 @@ public final class WorkspaceWatcher implements AutoCloseable {
         return polling;
     }
 
+    /** Asks for a rescan of the whole workspace, as after lost events. */
+    public void rescan() {
+        lost();
+    }
+
     public void start() {
         try {
             Files.createDirectories(root.resolve(WatchFilter.COOKIE_DIRECTORY));
