@@ -89,11 +89,18 @@ public final class LiveWorkspace implements AutoCloseable {
         this.health = new Health(0, "OK", null, null);
     }
 
-    /** Loads the graph, computes every state, then starts watching. */
+    /**
+     * Starts watching, then loads the graph and computes every state: a change made while the workspace is
+     * being hashed is applied right after, never missed.
+     */
     public void start() {
-        Snapshot first = load(0, null);
-        snapshot.set(first);
+        try {
+            filter.targets(targetsOf(ConfigLoader.load(root))); // targets are not watched: skip them from the start
+        } catch (SameException e) {
+            // the first computation reports it
+        }
         watcher.start();
+        await(worker.submit(() -> snapshot.set(load(0, null))));
     }
 
     public Snapshot snapshot() {
@@ -182,6 +189,9 @@ public final class LiveWorkspace implements AutoCloseable {
 
     private void apply(ChangeBatch batch) {
         Snapshot previous = snapshot.get();
+        if (previous == null) {
+            return; // before the first computation, which reads everything anyway
+        }
         // a rescan answers the read-your-writes requests made before it began, not those made while it runs
         Set<String> answered = batch.rescan() ? Set.copyOf(cookies.keySet()) : Set.of();
         List<String> files = batch.paths().stream().filter(p -> !isCookie(p)).sorted().toList();
