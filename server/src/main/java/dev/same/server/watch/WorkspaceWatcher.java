@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
@@ -32,6 +34,8 @@ public final class WorkspaceWatcher implements AutoCloseable {
     private final Duration pollInterval;
     private final Consumer<HealthChange> health;
     private final WatcherStatistics statistics = new WatcherStatistics();
+    /** Registered directories: directory-watcher visits each twice (to list it, then to register it). */
+    private final Set<String> directories = ConcurrentHashMap.newKeySet();
     private DirectoryWatcher watcher;
     private volatile boolean polling;
     private volatile boolean closed;
@@ -96,6 +100,10 @@ public final class WorkspaceWatcher implements AutoCloseable {
                 return;
             }
             String relative = relative(event.path());
+            if (relative != null && event.eventType() == DirectoryChangeEvent.EventType.DELETE
+                    && directories.remove(relative)) {
+                statistics.directories.decrementAndGet();
+            }
             if (relative != null && !filter.ignored(relative)) {
                 debouncer.changed(relative);
             }
@@ -162,7 +170,9 @@ public final class WorkspaceWatcher implements AutoCloseable {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     onDirectory.call(dir);
-                    statistics.directories.incrementAndGet();
+                    if (relative != null && directories.add(relative)) {
+                        statistics.directories.incrementAndGet();
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
