@@ -196,7 +196,7 @@ public final class LiveWorkspace implements AutoCloseable {
         Set<String> answered = batch.rescan() ? Set.copyOf(cookies.keySet()) : Set.of();
         List<String> files = batch.paths().stream().filter(p -> !isCookie(p)).sorted().toList();
         boolean configChanged = batch.rescan() || files.stream().anyMatch(this::affectsConfig);
-        Set<String> touched = configChanged ? Set.of() : scopes.touchedBy(files);
+        Set<String> touched = scopes.touchedBy(files); // a reload recomputes everything, but names them too
         Snapshot next = configChanged ? load(previous.epoch() + 1, previous)
                 : recompute(previous.epoch() + 1, previous.workspace(), previous.graph(), previous.configError(),
                 touched, previous);

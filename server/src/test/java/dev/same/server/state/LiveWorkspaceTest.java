@@ -178,6 +178,15 @@ class LiveWorkspaceTest {
     }
 
     @Test
+    void aRescanNamesTheInputFilesItsBatchHadEvenWhenNoStateChanged() throws Exception {
+        write(LIB_FILE, "lib\n"); // saved without a change, then events were lost: the batch asks for a rescan
+        live.applyNow(new ChangeBatch(Set.of(LIB_FILE, "README.md"), true));
+        HashesChanged pushed = pushes.all(HashesChanged.class).getLast();
+        assertEquals(List.of(), pushed.tasks());
+        assertEquals(List.of("README.md", LIB_FILE), pushed.changedFiles());
+    }
+
+    @Test
     void aRemovedInputDirectoryMakesTheTaskUnknownAndItsReturnCleanAgain() throws Exception {
         Files.delete(root.resolve(DOCS_FILE));
         Files.delete(root.resolve("packages/docs/pages"));
