@@ -28,8 +28,13 @@ public final class Connections {
      * @param remote the interface of the peer
      */
     public static <T> Launcher<T> launcher(Object local, Class<T> remote, InputStream in, OutputStream out) {
-        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("same-rpc-", 0)
-                .factory());
+        return launcher(local, remote, in, out, Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                .name("same-rpc-", 0).factory()));
+    }
+
+    /** As above, reading (and dispatching) on a thread of {@code executor}. */
+    public static <T> Launcher<T> launcher(Object local, Class<T> remote, InputStream in, OutputStream out,
+                                           ExecutorService executor) {
         return new GuardedBuilder<T>()
                 .setLocalService(local)
                 .setRemoteInterface(remote)

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Decouples writers from a slow reader: writes are queued and a virtual thread drains them to the socket.
+ * Decouples writers from a slow reader: writes are queued and a thread drains them to the socket.
  * When more than {@code limitBytes} wait, the client is too slow to keep up; {@code onOverflow} runs (the
  * session closes it) instead of the daemon's threads blocking on it.
  */
@@ -25,7 +25,8 @@ final class BoundedAsyncOutputStream extends OutputStream {
         this.out = out;
         this.limitBytes = limitBytes;
         this.onOverflow = onOverflow;
-        this.drainer = Thread.ofVirtual().name("same-session-writer").start(this::drain);
+        // a platform thread: a virtual thread's blocked socket write would hold one of junixsocket's few pollers
+        this.drainer = Thread.ofPlatform().daemon().name("same-session-writer").start(this::drain);
     }
 
     @Override

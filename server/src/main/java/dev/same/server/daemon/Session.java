@@ -10,9 +10,13 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 
-/** One client connection: JSON-RPC on a virtual thread, pushes through a bounded asynchronous writer. */
+/**
+ * One client connection: JSON-RPC read on a platform thread, requests served on virtual threads, pushes through
+ * a bounded asynchronous writer.
+ */
 final class Session {
     /** A client this far behind on pushes is disconnected rather than allowed to hold up the daemon. */
     static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
@@ -30,7 +34,11 @@ final class Session {
         ForwardingClient pushes = new ForwardingClient();
         this.service = new SameService(engine, pushes, control, version);
         var out = new BoundedAsyncOutputStream(socket.getOutputStream(), MAX_PENDING_BYTES, this::close);
-        this.launcher = Connections.launcher(service, SameClientApi.class, socket.getInputStream(), out);
+        // a platform thread reads: junixsocket parks a virtual thread's read on a pool of one blocking poll per
+        // core, so as many idle clients (editors, 'same watch') as cores would leave none to read the others
+        this.launcher = Connections.launcher(service, SameClientApi.class, socket.getInputStream(), out,
+                Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("same-session-reader", 0)
+                        .factory()));
         pushes.setTarget(launcher.getRemoteProxy());
     }
 
