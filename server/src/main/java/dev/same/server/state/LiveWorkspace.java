@@ -155,8 +155,11 @@ public final class LiveWorkspace implements AutoCloseable {
         worker.execute(() -> {
             Snapshot previous = snapshot.get();
             if (previous != null && previous.workspace() != null) {
-                publish(previous, recompute(previous.epoch() + 1, previous.workspace(), previous.graph(),
-                        previous.configError(), null, previous), List.of(), false, false);
+                Map<String, TaskFingerprint> before = fingerprints;
+                Snapshot next = recompute(previous.epoch() + 1, previous.workspace(), previous.graph(),
+                        previous.configError(), null, previous);
+                List<String> named = named(List.of(), before);
+                publish(previous, next, named, false, !named.isEmpty());
             }
         });
     }
@@ -197,14 +200,23 @@ public final class LiveWorkspace implements AutoCloseable {
         List<String> files = batch.paths().stream().filter(p -> !isCookie(p)).sorted().toList();
         boolean configChanged = batch.rescan() || files.stream().anyMatch(this::affectsConfig);
         Set<String> touched = scopes.touchedBy(files); // a reload recomputes everything, but names them too
+        Map<String, TaskFingerprint> before = fingerprints;
         Snapshot next = configChanged ? load(previous.epoch() + 1, previous)
                 : recompute(previous.epoch() + 1, previous.workspace(), previous.graph(), previous.configError(),
                 touched, previous);
-        publish(previous, next, files, configChanged, !touched.isEmpty());
+        List<String> named = named(files, before);
+        publish(previous, next, named, configChanged, !touched.isEmpty() || named.size() > files.size());
         if (!watcher.polling()) {
             batch.paths().forEach(path -> complete(path));
         }
         answered.forEach(this::complete);
+    }
+
+    /** The batch's files and the input files the recomputation found changed, sorted, once each. */
+    private List<String> named(List<String> files, Map<String, TaskFingerprint> before) {
+        Set<String> named = InputChanges.between(before, fingerprints);
+        named.addAll(files);
+        return List.copyOf(named);
     }
 
     private void complete(String cookie) {
@@ -216,11 +228,11 @@ public final class LiveWorkspace implements AutoCloseable {
 
     /**
      * Publishes the next snapshot and pushes the differences: the graph when the config changed, and the
-     * tasks whose state changed; a batch that touched some task's inputs is pushed even when no state
-     * changed, so that every changed input file is named by a push.
+     * tasks whose state changed; with {@code inputFiles}, the files are pushed even when no state changed, so
+     * that every changed input file is named by a push.
      */
     private void publish(Snapshot previous, Snapshot next, List<String> files, boolean configChanged,
-                         boolean touchedInputs) {
+                         boolean inputFiles) {
         snapshot.set(next);
         if (configChanged && (!Objects.equals(tasksOf(previous), tasksOf(next))
                 || !Objects.equals(previous.configError(), next.configError()))) {
@@ -232,7 +244,7 @@ public final class LiveWorkspace implements AutoCloseable {
                 changed.add(status);
             }
         });
-        if (!changed.isEmpty() || touchedInputs) {
+        if (!changed.isEmpty() || inputFiles) {
             pushes.hashesChanged(new HashesChanged(next.epoch(), changed, files));
         }
     }

@@ -187,6 +187,29 @@ class LiveWorkspaceTest {
     }
 
     @Test
+    void aFileReadBeforeItsEventArrivesIsNamedByThePushThatReadIt() throws Exception {
+        String other = "packages/lib/src/other.txt";
+        write(LIB_FILE, "changed\n");
+        write(other, "written meanwhile\n"); // its event is still on its way when the first batch is applied
+        live.applyNow(batch(LIB_FILE));
+        assertEquals(List.of(LIB_FILE, other), pushes.all(HashesChanged.class).getLast().changedFiles());
+        live.applyNow(batch(other));
+        HashesChanged late = pushes.all(HashesChanged.class).getLast();
+        assertEquals(List.of(other), late.changedFiles());
+        assertEquals(List.of(), late.tasks(), "nothing changed since the first batch");
+    }
+
+    @Test
+    void aRescanNamesTheInputFilesWhoseEventsWereLost() throws Exception {
+        write(LIB_FILE, "changed\n");
+        Files.delete(root.resolve(DOCS_FILE));
+        write("packages/docs/pages/new.md", "new\n");
+        live.applyNow(new ChangeBatch(Set.of(), true));
+        assertEquals(List.of(DOCS_FILE, "packages/docs/pages/new.md", LIB_FILE),
+                pushes.all(HashesChanged.class).getLast().changedFiles());
+    }
+
+    @Test
     void aRemovedInputDirectoryMakesTheTaskUnknownAndItsReturnCleanAgain() throws Exception {
         Files.delete(root.resolve(DOCS_FILE));
         Files.delete(root.resolve("packages/docs/pages"));
