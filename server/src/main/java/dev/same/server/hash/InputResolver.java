@@ -57,7 +57,7 @@ public final class InputResolver {
         } catch (IOException e) {
             throw new SameException("cannot read inputs: " + e.getMessage(), List.of("input patterns: " + patterns), e);
         }
-        return new ResolvedInputs(new TreeMap<>(walk.files));
+        return new ResolvedInputs(new TreeMap<>(walk.files), walk.followsLinks);
     }
 
     private record Include(String written, Glob glob) {
@@ -89,6 +89,7 @@ public final class InputResolver {
         private final List<Glob> excludes;
         private final Map<String, FileStat> files = new ConcurrentHashMap<>();
         private Path realRoot;
+        private volatile boolean followsLinks;
 
         Walk(Path root, List<Glob> excludes) {
             this.root = root;
@@ -111,6 +112,7 @@ public final class InputResolver {
                 return switch (stat.type()) {
                     case FILE -> {
                         files.put(start, stat);
+                        noteLinks(startPath, start);
                         yield true;
                     }
                     case DIRECTORY -> {
@@ -185,6 +187,7 @@ public final class InputResolver {
                                 if (target != null && target.isFile()) {
                                     found = true;
                                     addUnlessExcluded(rel, target);
+                                    followsLinks = true;
                                 }
                             }
                             case OTHER -> { }
@@ -232,14 +235,32 @@ public final class InputResolver {
 
         /** A named directory may be a symlink (or lie under one): it must still lead to a place inside the root. */
         private void requireInsideRoot(Path dir, String written) throws IOException {
-            if (realRoot == null) {
-                realRoot = root.toRealPath();
-            }
             Path real = dir.toRealPath();
-            if (!real.startsWith(realRoot)) {
+            if (!real.startsWith(realRoot())) {
                 throw new SameException("input is outside the workspace: " + written,
                         List.of("it leads through a symlink to " + real));
             }
+            if (!real.equals(realRoot().resolve(relative(dir)))) {
+                followsLinks = true;
+            }
+        }
+
+        /** A named file that is, or lies below, a symbolic link. */
+        private void noteLinks(Path file, String rel) throws IOException {
+            if (!file.toRealPath().equals(realRoot().resolve(rel))) {
+                followsLinks = true;
+            }
+        }
+
+        private Path realRoot() throws IOException {
+            if (realRoot == null) {
+                realRoot = root.toRealPath();
+            }
+            return realRoot;
+        }
+
+        private String relative(Path dir) {
+            return root.relativize(dir).toString();
         }
 
         private static String child(String relDir, Path entry) {

@@ -63,7 +63,7 @@ public final class SameService implements SameServerApi, AutoCloseable {
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        return async(() -> {
+        CompletableFuture<InitializeResult> answer = async(() -> {
             clientDescription = params.clientName() + " " + params.clientVersion();
             if (params.protocolVersion() != Protocol.VERSION) {
                 throw new ResponseErrorException(new ResponseError(ErrorCodes.VERSION_MISMATCH,
@@ -78,6 +78,12 @@ public final class SameService implements SameServerApi, AutoCloseable {
             return new InitializeResult(Protocol.VERSION, serverVersion, ProcessHandle.current().pid(),
                     engine.root().toString());
         });
+        if (daemon != null) {
+            // after the answer (whose sending runs first among the callbacks): a degraded watcher, if any
+            answer.thenRun(() -> Thread.ofVirtual().name("same-health").start(() ->
+                    engine.subscribers().sendCurrentHealth(client, engine.health())));
+        }
+        return answer;
     }
 
     @Override

@@ -19,6 +19,21 @@ public final class Subscribers implements LiveWorkspace.Pushes {
         clients.put(client, subscriptions == null ? ALL : Set.copyOf(subscriptions));
     }
 
+    /**
+     * Tells a client that just subscribed to "health" what it missed: a watcher that is already degraded
+     * (pushed once when it happened, possibly before this client connected).
+     */
+    public void sendCurrentHealth(SameClientApi client, Health current) {
+        Set<String> kinds = clients.get(client);
+        if (current != null && !"OK".equals(current.status()) && kinds != null && kinds.contains("health")) {
+            try {
+                client.health(current);
+            } catch (RuntimeException gone) {
+                // disconnected meanwhile
+            }
+        }
+    }
+
     public void unsubscribe(SameClientApi client) {
         clients.remove(client);
     }

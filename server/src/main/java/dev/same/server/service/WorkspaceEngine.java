@@ -10,6 +10,7 @@ import dev.same.server.watch.Timer;
 import java.time.Duration;
 import java.time.InstantSource;
 import dev.same.protocol.ExplainParams;
+import dev.same.protocol.Health;
 import dev.same.protocol.ExplainResult;
 import dev.same.protocol.StatusParams;
 import dev.same.protocol.StatusResult;
@@ -61,7 +62,7 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final EnvironmentResolver environments = new HostEnvironmentResolver();
     private final RunStatistics statistics = new RunStatistics();
     private final Map<String, ActiveRun> runs = new ConcurrentHashMap<>();
-    private final RunTracker tracker = new RunTracker();
+    private final RunTracker tracker;
     private final Fingerprinter fingerprinter;
     private final StatusCalculator statuses;
     private final AtomicLong epoch = new AtomicLong();
@@ -76,6 +77,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.cache = CacheDirectory.of(root);
         this.digestFile = cache.cacheDir().resolve("file-digests");
         this.digests = FileDigests.load(digestFile);
+        this.tracker = new RunTracker(cache.cacheDir().resolve("failures"));
         this.fingerprinter = new Fingerprinter(digests, environments);
         this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker);
     }
@@ -261,6 +263,12 @@ public final class WorkspaceEngine implements AutoCloseable {
 
     public LiveWorkspace live() {
         return live;
+    }
+
+    /** The watcher's health; null until the live state has started (or without one, in process). */
+    public Health health() {
+        LiveWorkspace current = live;
+        return current == null ? null : current.health();
     }
 
     public Subscribers subscribers() {

@@ -23,7 +23,7 @@ public final class ChangeExplainer {
             return changes;
         }
         if (previous == null) {
-            changes.add(new Change("NEVER_RUN", null, "no successful run recorded"));
+            changes.add(new Change("NEVER_RUN", null, "never run"));
             return changes;
         }
         if (previous.hash().equals(now.hash())) {
@@ -33,7 +33,7 @@ public final class ChangeExplainer {
         upstream(previous.dependencyHashes(), now.dependencyHashes(), changes);
         environment(previous.environment(), now.environment(), changes);
         if (changes.isEmpty()) {
-            changes.add(new Change("DEFINITION_CHANGED", null, "the task's definition in its same.yaml changed"));
+            changes.add(new Change("DEFINITION_CHANGED", null, "task definition changed"));
         }
         return changes;
     }

@@ -9,11 +9,15 @@ import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import dev.same.server.hash.InputDigester;
 import dev.same.server.hash.InputFile;
+import dev.same.server.hash.InputResolver;
+import dev.same.server.hash.ResolvedInputs;
 import dev.same.server.hash.TaskHasher;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,7 +28,8 @@ import java.util.TreeMap;
 public final class Fingerprinter {
     private final FileDigests digests;
     private final EnvironmentResolver environments;
-    private final InputDigester inputDigester = new InputDigester();
+    private final InputResolver resolver = new InputResolver();
+    private final InputDigester inputDigester = new InputDigester(resolver, Runtime.getRuntime().availableProcessors());
     private final TaskHasher hasher = new TaskHasher();
 
     public Fingerprinter(FileDigests digests, EnvironmentResolver environments) {
@@ -57,12 +62,37 @@ public final class Fingerprinter {
         }
     }
 
+    /**
+     * Fingerprints of every task of the graph, in graph order, after changes that concern only the {@code stale}
+     * tasks (the graph is the one {@code previous} was computed with): a task is recomputed when it is stale, when
+     * a dependency's hash changed or when its inputs follow symbolic links; the others keep their fingerprint
+     * from {@code previous}, the same object.
+     */
+    public Map<String, TaskFingerprint> update(Workspace workspace, TaskGraph graph,
+                                               Map<String, TaskFingerprint> previous, Set<String> stale) {
+        Map<String, TaskFingerprint> result = new LinkedHashMap<>();
+        for (String id : graph.order()) {
+            TaskFingerprint old = previous.get(id);
+            TaskDef task = graph.task(id);
+            boolean keep = old != null && !stale.contains(id) && !old.followsLinks() && task.dependsOn().stream()
+                    .allMatch(dep -> Objects.equals(hashOf(result.get(dep)), hashOf(previous.get(dep))));
+            result.put(id, keep ? old : fingerprint(workspace, task, result));
+        }
+        return result;
+    }
+
+    private static String hashOf(TaskFingerprint fingerprint) {
+        return fingerprint == null ? null : fingerprint.hash();
+    }
+
     /** The fingerprint of one task whose dependencies' hashes are known; a missing input throws. */
     public TaskFingerprint compute(Workspace workspace, TaskDef task, SortedMap<String, String> dependencyHashes) {
-        List<InputFile> inputs = inputDigester.digestInputs(workspace.root(), task.inputs(), digests);
+        ResolvedInputs resolved = resolver.resolve(workspace.root(), task.inputs());
+        List<InputFile> inputs = inputDigester.digest(workspace.root(), resolved, digests);
         ToolEnvironment tools = environments.resolve(workspace.projects().get(task.project()), task);
         String hash = hasher.hash(task, inputs, tools.hash(), dependencyHashes);
-        return new TaskFingerprint(task.id(), hash, inputs, dependencyHashes, environmentOf(task, tools), tools, null);
+        return new TaskFingerprint(task.id(), hash, inputs, dependencyHashes, environmentOf(task, tools), tools, null,
+                resolved.followsLinks());
     }
 
     /** What {@link TaskFingerprint#environment()} and action records keep of a task's environment. */

@@ -7,6 +7,7 @@ import dev.same.protocol.Health;
 import dev.same.protocol.TaskStatusInfo;
 import dev.same.server.SameException;
 import dev.same.server.config.ConfigLoader;
+import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.watch.ChangeBatch;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,7 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The daemon's live view of the workspace: the graph (reloaded only when a config file changes; an invalid
  * config keeps the last good graph and reports the error) and every task's state, recomputed as the
  * watcher reports changes, published as an immutable {@link Snapshot} that reads never wait for, and
- * pushed to clients as the differences.
+ * pushed to clients as the differences. A batch of changed files recomputes only the tasks whose inputs it
+ * touches, and the tasks that depend on them.
  */
 public final class LiveWorkspace implements AutoCloseable {
     /** What clients see; replaced atomically, never modified. */
@@ -56,6 +61,8 @@ public final class LiveWorkspace implements AutoCloseable {
     }
 
     private static final Duration COOKIE_WAIT = Duration.ofSeconds(5);
+    /** The key of a read-your-writes request answered by the next rescan (the watcher is degraded). */
+    private static final String RESCAN_COOKIE = "rescan:";
 
     private final Path root;
     private final StatusCalculator calculator;
@@ -67,6 +74,9 @@ public final class LiveWorkspace implements AutoCloseable {
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final Map<String, CompletableFuture<Void>> cookies = new ConcurrentHashMap<>();
     private volatile Health health;
+    // used on the worker thread only: the fingerprints behind the snapshot's statuses, the tasks' input scopes
+    private Map<String, TaskFingerprint> fingerprints = Map.of();
+    private InputScopes scopes = new InputScopes(List.of());
 
     public LiveWorkspace(Path root, StatusCalculator calculator, Pushes pushes, Duration debounce, Timer timer,
                          InstantSource clock, Duration pollInterval) {
@@ -79,11 +89,18 @@ public final class LiveWorkspace implements AutoCloseable {
         this.health = new Health(0, "OK", null, null);
     }
 
-    /** Loads the graph, computes every state, then starts watching. */
+    /**
+     * Starts watching, then loads the graph and computes every state: a change made while the workspace is
+     * being hashed is applied right after, never missed.
+     */
     public void start() {
-        Snapshot first = load(0, null);
-        snapshot.set(first);
+        try {
+            filter.targets(targetsOf(ConfigLoader.load(root))); // targets are not watched: skip them from the start
+        } catch (SameException e) {
+            // the first computation reports it
+        }
         watcher.start();
+        await(worker.submit(() -> snapshot.set(load(0, null))));
     }
 
     public Snapshot snapshot() {
@@ -100,24 +117,32 @@ public final class LiveWorkspace implements AutoCloseable {
 
     /**
      * Read-your-writes: returns once every file change made before this call has been processed, by writing a
-     * cookie file and waiting until the watcher reports it (at most a few seconds, then it answers anyway).
+     * cookie file and waiting until the watcher reports it; when the watcher is degraded, by asking for a rescan
+     * and waiting for it (at most a few seconds either way, then it answers anyway).
      */
     public Snapshot awaitWrites() {
+        boolean polling = watcher.polling();
         String name = UUID.randomUUID().toString();
-        String relative = WatchFilter.COOKIE_DIRECTORY + "/" + name;
+        String key = polling ? RESCAN_COOKIE + name : WatchFilter.COOKIE_DIRECTORY + "/" + name;
         CompletableFuture<Void> seen = new CompletableFuture<>();
-        cookies.put(relative, seen);
-        Path cookie = root.resolve(relative);
+        cookies.put(key, seen);
+        Path cookie = polling ? null : root.resolve(key);
         try {
-            Files.createDirectories(cookie.getParent());
-            Files.writeString(cookie, "");
-            seen.get(watcher.polling() ? COOKIE_WAIT.toMillis() * 3 : COOKIE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (polling) {
+                watcher.rescan();
+            } else {
+                Files.createDirectories(cookie.getParent());
+                Files.writeString(cookie, "");
+            }
+            seen.get(polling ? COOKIE_WAIT.toMillis() * 3 : COOKIE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             // a slow or degraded watcher: answer with what is known rather than hang
         } finally {
-            cookies.remove(relative);
+            cookies.remove(key);
             try {
-                Files.deleteIfExists(cookie);
+                if (cookie != null) {
+                    Files.deleteIfExists(cookie);
+                }
             } catch (IOException ignored) {
                 // removed by the next clean-up
             }
@@ -127,7 +152,16 @@ public final class LiveWorkspace implements AutoCloseable {
 
     /** Recomputes every state now (after a run), pushing what changed. */
     public void refresh() {
-        worker.execute(() -> apply(new ChangeBatch(Set.of(), false)));
+        worker.execute(() -> {
+            Snapshot previous = snapshot.get();
+            if (previous != null && previous.workspace() != null) {
+                Map<String, TaskFingerprint> before = fingerprints;
+                Snapshot next = recompute(previous.epoch() + 1, previous.workspace(), previous.graph(),
+                        previous.configError(), null, previous);
+                List<String> named = named(List.of(), before);
+                publish(previous, next, named, false, !named.isEmpty());
+            }
+        });
     }
 
     /** Tells clients at once that a task started or finished in a run. */
@@ -146,15 +180,61 @@ public final class LiveWorkspace implements AutoCloseable {
         });
     }
 
+    /** Applies a batch now, on the worker, and returns once it is applied (for tests). */
+    void applyNow(ChangeBatch batch) {
+        await(worker.submit(() -> apply(batch)));
+    }
+
+    /** Returns once everything queued so far (batches, refreshes) has been applied (for tests). */
+    void awaitIdle() {
+        await(worker.submit(() -> { }));
+    }
+
     private void apply(ChangeBatch batch) {
         Snapshot previous = snapshot.get();
-        boolean configChanged = batch.rescan() || batch.paths().stream().anyMatch(this::affectsConfig);
+        if (previous == null) {
+            return; // before the first computation, which reads everything anyway
+        }
+        // a rescan answers the read-your-writes requests made before it began, not those made while it runs
+        Set<String> answered = batch.rescan() ? Set.copyOf(cookies.keySet()) : Set.of();
+        List<String> files = batch.paths().stream().filter(p -> !isCookie(p)).sorted().toList();
+        boolean configChanged = batch.rescan() || files.stream().anyMatch(this::affectsConfig);
+        Set<String> touched = scopes.touchedBy(files); // a reload recomputes everything, but names them too
+        Map<String, TaskFingerprint> before = fingerprints;
         Snapshot next = configChanged ? load(previous.epoch() + 1, previous)
-                : recompute(previous.epoch() + 1, previous.workspace(), previous.graph(), previous.configError());
+                : recompute(previous.epoch() + 1, previous.workspace(), previous.graph(), previous.configError(),
+                touched, previous);
+        List<String> named = named(files, before);
+        publish(previous, next, named, configChanged, !touched.isEmpty() || named.size() > files.size());
+        if (!watcher.polling()) {
+            batch.paths().forEach(path -> complete(path));
+        }
+        answered.forEach(this::complete);
+    }
+
+    /** The batch's files and the input files the recomputation found changed, sorted, once each. */
+    private List<String> named(List<String> files, Map<String, TaskFingerprint> before) {
+        Set<String> named = InputChanges.between(before, fingerprints);
+        named.addAll(files);
+        return List.copyOf(named);
+    }
+
+    private void complete(String cookie) {
+        CompletableFuture<Void> waiting = cookies.get(cookie);
+        if (waiting != null) {
+            waiting.complete(null);
+        }
+    }
+
+    /**
+     * Publishes the next snapshot and pushes the differences: the graph when the config changed, and the
+     * tasks whose state changed; with {@code inputFiles}, the files are pushed even when no state changed, so
+     * that every changed input file is named by a push.
+     */
+    private void publish(Snapshot previous, Snapshot next, List<String> files, boolean configChanged,
+                         boolean inputFiles) {
         snapshot.set(next);
-        if (configChanged && (next.configError() != null || !Objects.equals(
-                previous.workspace() == null ? null : previous.workspace().tasks(),
-                next.workspace() == null ? null : next.workspace().tasks())
+        if (configChanged && (!Objects.equals(tasksOf(previous), tasksOf(next))
                 || !Objects.equals(previous.configError(), next.configError()))) {
             pushes.graphInvalidated(new GraphInvalidated(next.epoch(), next.configError()));
         }
@@ -164,20 +244,17 @@ public final class LiveWorkspace implements AutoCloseable {
                 changed.add(status);
             }
         });
-        if (!changed.isEmpty()) {
-            List<String> files = batch.paths().stream()
-                    .filter(p -> !p.startsWith(WatchFilter.COOKIE_DIRECTORY)).sorted().toList();
+        if (!changed.isEmpty() || inputFiles) {
             pushes.hashesChanged(new HashesChanged(next.epoch(), changed, files));
         }
-        for (String path : batch.paths()) {
-            CompletableFuture<Void> waiting = cookies.get(path);
-            if (waiting != null) {
-                waiting.complete(null);
-            }
-        }
-        if (batch.rescan()) {
-            cookies.values().forEach(c -> c.complete(null));
-        }
+    }
+
+    private static Map<String, TaskDef> tasksOf(Snapshot snapshot) {
+        return snapshot.workspace() == null ? null : snapshot.workspace().tasks();
+    }
+
+    private static boolean isCookie(String path) {
+        return path.equals(".same") || path.startsWith(WatchFilter.COOKIE_DIRECTORY);
     }
 
     private boolean affectsConfig(String path) {
@@ -201,25 +278,45 @@ public final class LiveWorkspace implements AutoCloseable {
         try {
             Workspace workspace = ConfigLoader.load(root);
             TaskGraph graph = TaskGraph.of(workspace);
-            List<String> targets = new ArrayList<>();
-            workspace.tasks().values().forEach(t -> targets.addAll(t.targets()));
-            filter.targets(targets);
-            return recompute(epoch, workspace, graph, null);
+            filter.targets(targetsOf(workspace));
+            scopes = new InputScopes(workspace.tasks().values());
+            return recompute(epoch, workspace, graph, null, null, previous);
         } catch (SameException e) {
             ConfigError error = ConfigErrors.of(e);
             if (previous == null || previous.workspace() == null) {
                 return new Snapshot(epoch, null, null, error, Map.of());
             }
-            return recompute(epoch, previous.workspace(), previous.graph(), error);
+            return recompute(epoch, previous.workspace(), previous.graph(), error, null, previous);
         }
     }
 
-    private Snapshot recompute(long epoch, Workspace workspace, TaskGraph graph, ConfigError error) {
+    private static List<String> targetsOf(Workspace workspace) {
+        List<String> targets = new ArrayList<>();
+        workspace.tasks().values().forEach(t -> targets.addAll(t.targets()));
+        return targets;
+    }
+
+    /**
+     * The states of every task: all recomputed ({@code stale} null), or only the stale tasks, those whose
+     * dependencies' hashes changed and those whose inputs follow links (the others keep their state).
+     */
+    private Snapshot recompute(long epoch, Workspace workspace, TaskGraph graph, ConfigError error,
+                               Set<String> stale, Snapshot previous) {
         if (workspace == null) {
             return new Snapshot(epoch, null, null, error, Map.of());
         }
-        Map<String, TaskStatusInfo> statuses = calculator.statuses(workspace, graph, graph.order());
-        return new Snapshot(epoch, workspace, graph, error, java.util.Collections.unmodifiableMap(statuses));
+        Fingerprinter fingerprinter = calculator.fingerprinter();
+        boolean incremental = stale != null && previous != null && previous.graph() == graph;
+        Map<String, TaskFingerprint> next = incremental ? fingerprinter.update(workspace, graph, fingerprints, stale)
+                : fingerprinter.fingerprint(workspace, graph, graph.order());
+        Map<String, TaskStatusInfo> statuses = new LinkedHashMap<>();
+        next.forEach((id, fingerprint) -> {
+            TaskStatusInfo kept = incremental && fingerprint == fingerprints.get(id)
+                    ? previous.statuses().get(id) : null;
+            statuses.put(id, kept != null ? kept : calculator.status(graph, fingerprint));
+        });
+        fingerprints = next;
+        return new Snapshot(epoch, workspace, graph, error, Collections.unmodifiableMap(statuses));
     }
 
     private void healthChanged(WorkspaceWatcher.HealthChange change) {
@@ -232,6 +329,20 @@ public final class LiveWorkspace implements AutoCloseable {
     /** The statuses of a subset, for answers about some targets. */
     public static List<TaskStatusInfo> select(Snapshot snapshot, List<String> tasks) {
         return tasks.stream().map(snapshot.statuses()::get).filter(Objects::nonNull).toList();
+    }
+
+    private static void await(Future<?> work) {
+        try {
+            work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing the workspace's state", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Override

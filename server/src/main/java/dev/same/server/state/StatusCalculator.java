@@ -34,6 +34,10 @@ public final class StatusCalculator {
         return result;
     }
 
+    public Fingerprinter fingerprinter() {
+        return fingerprinter;
+    }
+
     public TaskStatusInfo status(TaskGraph graph, TaskFingerprint fingerprint) {
         String id = fingerprint.id();
         if (runs.isRunning(id)) {

@@ -11,16 +11,18 @@ import java.util.SortedMap;
  * @param hash          null when it cannot be computed ({@code problem} says why)
  * @param environment   the task's variables, plus {@value #TOOLS_KEY} → hash of its tool environment
  * @param tools         the resolved tool environment; null when unknown
+ * @param followsLinks  some input is reached through a symbolic link, so a change to it may be reported under
+ *                      a path outside the task's inputs
  */
 public record TaskFingerprint(String id, String hash, List<InputFile> inputs,
                               SortedMap<String, String> dependencyHashes, SortedMap<String, String> environment,
-                              ToolEnvironment tools, String problem) {
+                              ToolEnvironment tools, String problem, boolean followsLinks) {
     /** The key under which the tool environment's hash is kept beside the task's variables. */
     public static final String TOOLS_KEY = "@tools";
 
     public static TaskFingerprint unknown(String id, String problem) {
         return new TaskFingerprint(id, null, List.of(), new java.util.TreeMap<>(), new java.util.TreeMap<>(),
-                null, problem);
+                null, problem, false);
     }
 
     public boolean known() {

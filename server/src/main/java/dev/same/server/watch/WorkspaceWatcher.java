@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
@@ -32,6 +34,8 @@ public final class WorkspaceWatcher implements AutoCloseable {
     private final Duration pollInterval;
     private final Consumer<HealthChange> health;
     private final WatcherStatistics statistics = new WatcherStatistics();
+    /** Registered directories: directory-watcher visits each twice (to list it, then to register it). */
+    private final Set<String> directories = ConcurrentHashMap.newKeySet();
     private DirectoryWatcher watcher;
     private volatile boolean polling;
     private volatile boolean closed;
@@ -54,6 +58,11 @@ public final class WorkspaceWatcher implements AutoCloseable {
         return polling;
     }
 
+    /** Asks for a rescan of the whole workspace, as after lost events. */
+    public void rescan() {
+        lost();
+    }
+
     public void start() {
         try {
             Files.createDirectories(root.resolve(WatchFilter.COOKIE_DIRECTORY));
@@ -63,10 +72,23 @@ public final class WorkspaceWatcher implements AutoCloseable {
                     .fileTreeVisitor(new SkippingVisitor())
                     .listener(new Listener())
                     .build();
-            watcher.watchAsync(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("same-watcher").factory()));
+            // registering the directories happens here; a failure (the watch limit) only fails the future
+            watcher.watchAsync(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("same-watcher").factory()))
+                    .whenComplete((ignored, error) -> stopped(error));
         } catch (IOException | RuntimeException e) {
             degrade("file watching could not start: " + e.getMessage());
         }
+    }
+
+    /** The watcher gave up (it could not register the directories, or its event loop ended): scan instead. */
+    private void stopped(Throwable error) {
+        if (closed) {
+            return;
+        }
+        closeWatcher();
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        degrade(cause == null ? "file watching stopped" : "file watching could not start: " + cause.getMessage());
     }
 
     private final class Listener implements DirectoryChangeListener {
@@ -78,6 +100,10 @@ public final class WorkspaceWatcher implements AutoCloseable {
                 return;
             }
             String relative = relative(event.path());
+            if (relative != null && event.eventType() == DirectoryChangeEvent.EventType.DELETE
+                    && directories.remove(relative)) {
+                statistics.directories.decrementAndGet();
+            }
             if (relative != null && !filter.ignored(relative)) {
                 debouncer.changed(relative);
             }
@@ -144,7 +170,9 @@ public final class WorkspaceWatcher implements AutoCloseable {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     onDirectory.call(dir);
-                    statistics.directories.incrementAndGet();
+                    if (relative != null && directories.add(relative)) {
+                        statistics.directories.incrementAndGet();
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -165,6 +193,10 @@ public final class WorkspaceWatcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        closeWatcher();
+    }
+
+    private void closeWatcher() {
         if (watcher != null) {
             try {
                 watcher.close();

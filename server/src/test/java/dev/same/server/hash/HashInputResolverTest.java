@@ -151,6 +151,18 @@ class HashInputResolverTest {
     }
 
     @Test
+    void inputsReachedThroughASymlinkAreFlagged() throws IOException {
+        assertEquals(false, resolver.resolve(root, List.of("src", "package.json", "src/**/*.js")).followsLinks());
+        Files.createSymbolicLink(root.resolve("linked-src"), root.resolve("src"));
+        Files.createSymbolicLink(root.resolve("docs/readme.md"), root.resolve("README.md"));
+        assertEquals(true, resolver.resolve(root, List.of("linked-src")).followsLinks(), "a named directory link");
+        assertEquals(true, resolver.resolve(root, List.of("linked-src/index.js")).followsLinks(), "below a link");
+        assertEquals(true, resolver.resolve(root, List.of("docs")).followsLinks(), "a linked file in a walk");
+        assertEquals(true, resolver.resolve(root, List.of("docs/*.md")).followsLinks(), "a linked file in a glob");
+        assertEquals(false, resolver.resolve(root, List.of("src")).followsLinks());
+    }
+
+    @Test
     void statIsTakenForEveryFile() throws IOException {
         var inputs = resolver.resolve(root, List.of("src/index.js"));
         FileStat stat = inputs.files().get("src/index.js");

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Virtual time for tests: scheduled work runs only when the test advances the clock past it. */
-final class ManualTimer implements Timer, InstantSource {
+public final class ManualTimer implements Timer, InstantSource {
     private record Job(Instant due, Runnable task, boolean[] cancelled) {
     }
 
@@ -28,7 +28,7 @@ final class ManualTimer implements Timer, InstantSource {
     }
 
     /** Moves time forward, running every job that falls due, in order. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         Instant end;
         synchronized (this) {
             end = now.plus(duration);

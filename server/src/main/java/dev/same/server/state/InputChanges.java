@@ -1,0 +1,50 @@
+package dev.same.server.state;
+
+import dev.same.server.hash.InputFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The input files whose content a recomputation found changed (added, removed or with another digest), task by
+ * task. A push names them besides the batch's paths: a file whose event arrives after an earlier recomputation
+ * already read it, or whose event was lost, is still named once.
+ */
+final class InputChanges {
+    private InputChanges() {
+    }
+
+    /** Over the tasks present in both (a fingerprint kept as the same object is skipped). */
+    static Set<String> between(Map<String, TaskFingerprint> before, Map<String, TaskFingerprint> after) {
+        Set<String> changed = new TreeSet<>();
+        after.forEach((id, now) -> {
+            TaskFingerprint then = before.get(id);
+            if (then != null && then != now) {
+                compare(then.inputs(), now.inputs(), changed);
+            }
+        });
+        return changed;
+    }
+
+    /** Both lists sorted by path, as resolved. */
+    private static void compare(List<InputFile> before, List<InputFile> after, Set<String> changed) {
+        int i = 0;
+        int j = 0;
+        while (i < before.size() || j < after.size()) {
+            int order = i == before.size() ? 1 : j == after.size() ? -1
+                    : before.get(i).path().compareTo(after.get(j).path());
+            if (order < 0) {
+                changed.add(before.get(i++).path());
+            } else if (order > 0) {
+                changed.add(after.get(j++).path());
+            } else {
+                if (!before.get(i).digest().equals(after.get(j).digest())) {
+                    changed.add(after.get(j).path());
+                }
+                i++;
+                j++;
+            }
+        }
+    }
+}

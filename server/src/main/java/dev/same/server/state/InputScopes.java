@@ -1,0 +1,53 @@
+package dev.same.server.state;
+
+import dev.same.server.config.TaskDef;
+import dev.same.server.hash.Glob;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Which tasks a changed path may concern: those with an input pattern whose fixed leading part (before any
+ * wildcard) is the path or one of its directories, or lies below the path (a directory created, removed or
+ * renamed). Conservative: a glob's remaining segments and the exclusions are not looked at.
+ */
+final class InputScopes {
+    private final NavigableMap<String, Set<String>> tasksByPrefix = new TreeMap<>();
+
+    InputScopes(Collection<TaskDef> tasks) {
+        for (TaskDef task : tasks) {
+            for (String pattern : task.inputs()) {
+                if (!pattern.startsWith("!")) {
+                    tasksByPrefix.computeIfAbsent(Glob.compile(pattern).literalPrefix(), p -> new HashSet<>())
+                            .add(task.id());
+                }
+            }
+        }
+    }
+
+    /** The tasks whose inputs the root-relative {@code paths} may be, contain or lie in. */
+    Set<String> touchedBy(Collection<String> paths) {
+        Set<String> touched = new HashSet<>();
+        for (String path : paths) {
+            for (String directory = path; ; directory = parentOf(directory)) {
+                Set<String> tasks = tasksByPrefix.get(directory);
+                if (tasks != null) {
+                    touched.addAll(tasks);
+                }
+                if (directory.isEmpty()) {
+                    break;
+                }
+            }
+            // prefixes below the path: "path/..." sorts from "path/" up to "path0" ('0' follows '/')
+            tasksByPrefix.subMap(path + "/", path + "0").values().forEach(touched::addAll);
+        }
+        return touched;
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+}
