@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 
-/** One client connection: JSON-RPC read on a platform thread, requests served on virtual threads, pushes through a bounded asynchronous writer. */
+/**
+ * One client connection: JSON-RPC read on a platform thread, requests served on virtual threads, pushes through
+ * a bounded asynchronous writer.
+ */
 final class Session {
     /** A client this far behind on pushes is disconnected rather than allowed to hold up the daemon. */
     static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
