@@ -19,9 +19,4 @@ public record EnvCommand(List<String> command, List<String> files, String baseDi
         command = List.copyOf(command);
         files = List.copyOf(files);
     }
-
-    /** What determines the environment apart from the files' content: equal keys resolve alike. */
-    public List<Object> key() {
-        return List.of(command, files, baseDir);
-    }
 }

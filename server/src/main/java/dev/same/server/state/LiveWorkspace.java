@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The daemon's live view of the workspace: the graph (reloaded only when a config file changes; an invalid
@@ -60,6 +61,7 @@ public final class LiveWorkspace implements AutoCloseable {
     private final Path root;
     private final StatusCalculator calculator;
     private final Pushes pushes;
+    private final Consumer<ChangeBatch> changesSeen;
     private final WatchFilter filter = new WatchFilter();
     private final WorkspaceWatcher watcher;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
@@ -70,9 +72,19 @@ public final class LiveWorkspace implements AutoCloseable {
 
     public LiveWorkspace(Path root, StatusCalculator calculator, Pushes pushes, Duration debounce, Timer timer,
                          InstantSource clock, Duration pollInterval) {
+        this(root, calculator, pushes, batch -> { }, debounce, timer, clock, pollInterval);
+    }
+
+    /**
+     * @param changesSeen told of every batch of changes before states are recomputed, so caches that depend on
+     *                    files (the environments of env commands) can drop what is stale
+     */
+    public LiveWorkspace(Path root, StatusCalculator calculator, Pushes pushes, Consumer<ChangeBatch> changesSeen,
+                         Duration debounce, Timer timer, InstantSource clock, Duration pollInterval) {
         this.root = root;
         this.calculator = calculator;
         this.pushes = pushes;
+        this.changesSeen = changesSeen;
         Debouncer debouncer = new Debouncer(debounce, debounce.multipliedBy(20), timer, clock,
                 batch -> worker.execute(() -> apply(batch)));
         this.watcher = new WorkspaceWatcher(root, filter, debouncer, timer, pollInterval, this::healthChanged);
@@ -147,6 +159,7 @@ public final class LiveWorkspace implements AutoCloseable {
     }
 
     private void apply(ChangeBatch batch) {
+        changesSeen.accept(batch);
         Snapshot previous = snapshot.get();
         boolean configChanged = batch.rescan() || batch.paths().stream().anyMatch(this::affectsConfig);
         Snapshot next = configChanged ? load(previous.epoch() + 1, previous)
