@@ -43,7 +43,7 @@ final class NixExpression {
         }
         List<String> packages = new ArrayList<>();
         for (Map.Entry<ToolSpec, NixPackage> tool : tools.entrySet()) {
-            packages.add("      " + names.get(tool.getValue().commit()) + "." + attrPath(tool.getValue().attrPath())
+            packages.add("    " + names.get(tool.getValue().commit()) + "." + attrPath(tool.getValue().attrPath())
                     + "  # " + tool.getKey());
         }
         StringBuilder text = new StringBuilder();
