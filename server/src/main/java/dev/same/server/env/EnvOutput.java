@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 /**
  * What an environment command prints: a JSON object of names to values ({@code mise env --json},
  * {@code direnv export json}; a null value means "not set" and is left out), or lines of {@code KEY=VALUE}, each
- * optionally starting with {@code export}, the value bare or quoted as in a shell ({@code 'single'},
- * {@code "double"} with backslash escapes, and concatenations such as {@code 'it'\''s'}). Blank lines and
- * {@code #} comments are skipped. Nothing printed is an empty environment.
+ * optionally starting with {@code export}. A value starting with a quote is read as a shell word ({@code 'single'},
+ * {@code "double"} with backslash escapes, concatenations such as {@code 'it'\''s'}, then an optional
+ * {@code # comment}); any other value is the rest of the line, as {@code env} and dotenv files print it. Blank
+ * lines and {@code #} comment lines are skipped. Nothing printed is an empty environment.
  */
 final class EnvOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,8 +42,9 @@ final class EnvOutput {
             if (!matcher.matches()) {
                 throw new IllegalArgumentException("line " + number + " is not KEY=VALUE: " + Output.trimmed(line));
             }
+            String value = matcher.group(2).strip();
             try {
-                variables.put(matcher.group(1), value(matcher.group(2)));
+                variables.put(matcher.group(1), value.startsWith("'") || value.startsWith("\"") ? word(value) : value);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("line " + number + ": " + e.getMessage() + ": "
                         + Output.trimmed(line));
@@ -80,7 +82,7 @@ final class EnvOutput {
     }
 
     /** One shell word: bare, quoted and escaped pieces up to the first blank; a {@code #} comment may follow. */
-    static String value(String text) {
+    static String word(String text) {
         StringBuilder value = new StringBuilder();
         int i = 0;
         while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
@@ -109,7 +111,7 @@ final class EnvOutput {
         }
         String rest = text.substring(Math.min(i, text.length())).strip();
         if (!rest.isEmpty() && !rest.startsWith("#")) {
-            throw new IllegalArgumentException("unexpected text after the value (quote values with blanks)");
+            throw new IllegalArgumentException("unexpected text after the quoted value");
         }
         return value.toString();
     }
