@@ -165,7 +165,10 @@ public final class WorkspaceEngine implements AutoCloseable {
         return new Loaded(snapshot.workspace(), snapshot.graph());
     }
 
-    /** The variables one task would run with, resolving its environment (again, if it failed before). */
+    /**
+     * The variables one task would run with, resolving its environment (again, if it failed before). In the daemon
+     * it answers once every file change made before the request is seen, so an edited {@code .tool-versions} counts.
+     */
     public EnvResult environment(EnvParams params) {
         Loaded loaded = load(true);
         Workspace workspace = loaded.workspace();
