@@ -148,6 +148,13 @@ public final class ToolEnvironmentResolver implements EnvironmentResolver {
         }
     }
 
+    /** Forgets every environment and resolution held in memory: after {@code same clean}, resolve afresh. */
+    public void forgetAll() {
+        byTools.clear();
+        byCommand.clear();
+        byIdentity.clear();
+    }
+
     /** Requests answered without running anything: from memory or from disk. */
     public long hits() {
         return hits.get();

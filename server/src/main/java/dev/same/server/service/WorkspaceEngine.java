@@ -340,6 +340,7 @@ public final class WorkspaceEngine implements AutoCloseable {
                 bytes += result.bytes();
             }
         }
+        environments.forgetAll(); // the daemon's memory must not outlive what the user asked to clean
         return new CleanResult(removed, bytes);
     }
 

@@ -169,6 +169,18 @@ class EnvResolverCacheTest {
     }
 
     @Test
+    void forgettingEverythingReadsTheFilesAgain() {
+        ToolEnvironmentResolver resolver = ws.resolver();
+        Workspace workspace = ws.load();
+        EnvFixture.resolve(resolver, workspace, "api:build");
+        ws.file("api/.nvmrc", "18\n");
+
+        resolver.forgetAll();
+
+        assertEquals("18", EnvFixture.resolve(resolver, workspace, "api:build").variables().get("NVM"));
+    }
+
+    @Test
     void aFailureIsRememberedForStatusAndRetriedByARun() {
         ws.file("api/same.yaml", """
                 project: api
