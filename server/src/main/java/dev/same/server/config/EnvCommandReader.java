@@ -17,10 +17,11 @@ final class EnvCommandReader {
 
     /**
      * @param node    the value of the {@code env} key
+     * @param line    the line of the {@code env} key
      * @param baseDir the directory of {@code file}, relative to the root ("" for the root)
      * @param owner   how the entry is named in messages, e.g. "'env' in task 'web:build'"
      */
-    static EnvCommand read(ConfigFile file, YamlNode node, String baseDir, Path root, String owner) {
+    static EnvCommand read(ConfigFile file, YamlNode node, int line, String baseDir, Path root, String owner) {
         if (!(node instanceof YamlNode.Mapping mapping)) {
             throw file.wrongType(node, owner, "a map with 'command' and 'files'");
         }
@@ -41,7 +42,7 @@ final class EnvCommandReader {
         };
         if (command.isEmpty()) {
             throw new SameException("environment command is empty: " + owner + " has no 'command'", List.of(
-                    file.at(mapping.line()),
+                    file.at(line),
                     "give it the command that prints the environment, e.g. command: [\"mise\", \"env\", \"--json\"]"));
         }
         SortedSet<String> files = new TreeSet<>();
@@ -57,6 +58,6 @@ final class EnvCommandReader {
                     List.of(file.at(path.line()), "files are relative to the directory of " + file.name())));
             files.add(resolved);
         }
-        return new EnvCommand(command, List.copyOf(files), baseDir, file.location(mapping.line()));
+        return new EnvCommand(command, List.copyOf(files), baseDir, file.location(line));
     }
 }

@@ -198,7 +198,8 @@ final class TaskReader {
     /** The task's own {@code env}, written relative to the project directory; else the project's. */
     private EnvCommand env(YamlNode.Mapping definition, String id) {
         return definition.present("env")
-                .map(node -> EnvCommandReader.read(file, node, project.relativeDir(), root, "'env' in task '" + id + "'"))
+                .map(node -> EnvCommandReader.read(file, node, definition.lineOf("env"), project.relativeDir(), root,
+                        "'env' in task '" + id + "'"))
                 .orElse(project.env());
     }
 

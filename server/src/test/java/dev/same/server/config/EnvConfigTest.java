@@ -110,7 +110,7 @@ class EnvConfigTest {
         SameException e = ws.loadFails();
 
         assertEquals("environment command is empty: 'env' in task 'build' has no 'command'", e.getMessage());
-        assertEquals("at same.yaml:5", e.context().getFirst());
+        assertEquals("at same.yaml:4", e.context().getFirst());
     }
 
     @Test

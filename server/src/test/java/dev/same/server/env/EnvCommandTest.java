@@ -73,7 +73,7 @@ class EnvCommandTest {
 
         assertEquals("environment command failed with exit status 3: sh -c echo mise: no version of node installed "
                 + ">&2; exit 3", e.getMessage());
-        assertEquals("at same.yaml:5", e.context().getFirst());
+        assertEquals("at same.yaml:4", e.context().getFirst());
         assertTrue(e.context().contains("  mise: no version of node installed"), e.context().toString());
     }
 

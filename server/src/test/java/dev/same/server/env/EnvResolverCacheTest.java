@@ -213,7 +213,7 @@ class EnvResolverCacheTest {
                 EnvFixture.tasks(workspace, "api:build", "plain:build", "web:build", "web:test")));
 
         assertTrue(e.getMessage().startsWith("environment command failed with exit status 4"), e.getMessage());
-        assertEquals("at web/same.yaml:3", e.context().getFirst());
+        assertEquals("at web/same.yaml:2", e.context().getFirst());
         assertEquals("needed by web:build, web:test; no task was started", e.context().getLast());
         assertEquals(1, ws.runs("api-runs.log"), "the healthy environment was resolved all the same");
     }
