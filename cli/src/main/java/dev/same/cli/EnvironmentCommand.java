@@ -40,7 +40,7 @@ final class EnvironmentCommand implements Callable<Integer> {
         try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), GraphCommand.NO_PUSHES,
                 noDaemon)) {
             result = session.request(session.server().environment(new EnvParams(task, cli.cwd().toString(),
-                    cli.environment())));
+                    cli.taskEnvironment())));
         }
         PrintStream out = cli.terminal().out();
         if (json) {
