@@ -63,7 +63,9 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
 
     /** The {@code env} key, or null when absent. */
     EnvCommand env(String baseDir, Path root, String owner) {
-        return content.present("env").map(node -> EnvCommandReader.read(this, node, content.lineOf("env"), baseDir, root, owner)).orElse(null);
+        return content.present("env")
+                .map(node -> EnvCommandReader.read(this, node, content.lineOf("env"), baseDir, root, owner))
+                .orElse(null);
     }
 
     /** A context line pointing at {@code line} of this file. */

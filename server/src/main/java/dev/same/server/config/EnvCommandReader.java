@@ -51,7 +51,8 @@ final class EnvCommandReader {
         for (YamlNode.Scalar path : written) {
             if (RootRelativePath.isGlob(path.text()) || path.text().startsWith("!")) {
                 throw new SameException("environment file must be a path, not a pattern: '" + path.text() + "' in "
-                        + owner, List.of(file.at(path.line()), "name the files the command reads, e.g. .tool-versions"));
+                        + owner, List.of(file.at(path.line()),
+                        "name the files the command reads, e.g. .tool-versions"));
             }
             String resolved = RootRelativePath.resolve(root, baseDir, path.text()).orElseThrow(() -> new SameException(
                     "environment file is outside the workspace root: '" + path.text() + "' in " + owner,

@@ -41,7 +41,7 @@ public record EnvSettings(URI nixhubUrl, Duration resolverTimeout, Duration comm
         return new EnvSettings(nixhubUrl, resolverTimeout, timeout, system, processEnvironment);
     }
 
-    /** {@code 90} (seconds), {@code 90s}, {@code 500ms}, {@code 2m}, {@code 1m30s}; anything else is {@code otherwise}. */
+    /** {@code 90} (seconds), {@code 90s}, {@code 500ms}, {@code 2m}, {@code 1m30s}; else {@code otherwise}. */
     static Duration duration(String text, Duration otherwise) {
         if (text == null || text.isBlank()) {
             return otherwise;

@@ -59,6 +59,7 @@ final class NixCli {
                 List.of("install it: on Debian or Ubuntu 'apt-get install nix-bin', elsewhere the Nix installer "
                                 + "(https://nixos.org/download)",
                         "or run without Nix: remove 'tools' from the task, which then uses the programs on your PATH",
-                        "if you have just installed it, restart the daemon so it sees the new PATH: same daemon restart"));
+                        "if you have just installed it, restart the daemon so it sees the new PATH: "
+                                + "same daemon restart"));
     }
 }

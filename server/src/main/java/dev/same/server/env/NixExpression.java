@@ -72,7 +72,8 @@ final class NixExpression {
             if (segment.isEmpty()) {
                 throw new IllegalArgumentException("invalid attribute path: " + attrPath);
             }
-            segments.add(IDENTIFIER.matcher(segment).matches() && !KEYWORDS.contains(segment) ? segment : quoted(segment));
+            boolean plain = IDENTIFIER.matcher(segment).matches() && !KEYWORDS.contains(segment);
+            segments.add(plain ? segment : quoted(segment));
         }
         return String.join(".", segments);
     }

@@ -60,6 +60,7 @@ final class NixPackageResolver {
     }
 
     private Optional<NixPackage> forSystem(Map<String, NixPackage> systems) {
-        return Optional.ofNullable(systems.get(system)).or(() -> Optional.ofNullable(systems.get(NixhubAnswer.ANY_SYSTEM)));
+        return Optional.ofNullable(systems.get(system))
+                .or(() -> Optional.ofNullable(systems.get(NixhubAnswer.ANY_SYSTEM)));
     }
 }

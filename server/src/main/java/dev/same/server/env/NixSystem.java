@@ -19,7 +19,8 @@ final class NixSystem {
             default -> javaArch.toLowerCase(Locale.ROOT);
         };
         String os = javaOs.toLowerCase(Locale.ROOT);
-        String kernel = os.startsWith("mac") || os.startsWith("darwin") ? "darwin" : os.startsWith("linux") ? "linux" : os;
+        String kernel = os.startsWith("mac") || os.startsWith("darwin") ? "darwin"
+                : os.startsWith("linux") ? "linux" : os;
         return arch + "-" + kernel;
     }
 }

@@ -1,9 +1,11 @@
 package dev.same.server.env;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -51,10 +53,14 @@ final class NixhubClient {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) {
+            return new Unreachable(url, "no connection within " + timeout.toSeconds() + "s");
         } catch (HttpTimeoutException e) {
             return new Unreachable(url, "no answer within " + timeout.toSeconds() + "s");
+        } catch (ConnectException e) {
+            return new Unreachable(url, "cannot connect" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (IOException e) {
-            return new Unreachable(url, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return new Unreachable(url, describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Unreachable(url, "interrupted");
@@ -65,6 +71,16 @@ final class NixhubClient {
             default -> new Unreachable(url, "it answered HTTP " + response.statusCode()
                     + snippet(response.body()));
         };
+    }
+
+    /** The first message along the causes, e.g. an unknown host's name; else the kind of failure. */
+    private static String describe(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
+            }
+        }
+        return error.getClass().getSimpleName();
     }
 
     private static String snippet(String body) {

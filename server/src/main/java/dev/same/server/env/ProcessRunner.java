@@ -3,7 +3,6 @@ package dev.same.server.env;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,24 +35,21 @@ final class ProcessRunner {
         Process process = builder.start();
         try {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Thread errReader = Thread.ofVirtual().name("same-env-stderr").start(() -> copy(process.getErrorStream(), err));
+            Thread errReader = Thread.ofVirtual().name("same-env-stderr")
+                    .start(() -> copy(process.getErrorStream(), err));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Thread outReader = Thread.ofVirtual().name("same-env-stdout").start(() -> copy(process.getInputStream(), out));
-            boolean finished = timeout == null ? waitFor(process) : process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Thread outReader = Thread.ofVirtual().name("same-env-stdout")
+                    .start(() -> copy(process.getInputStream(), out));
+            boolean finished = timeout == null ? waitFor(process)
+                    : process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 killTree(process);
             }
             outReader.join(Duration.ofSeconds(5));
             errReader.join(Duration.ofSeconds(5));
-            String stdout;
-            String stderr;
-            synchronized (out) {
-                stdout = out.toString(StandardCharsets.UTF_8);
-            }
-            synchronized (err) {
-                stderr = err.toString(StandardCharsets.UTF_8);
-            }
-            return new Result(finished ? process.exitValue() : -1, stdout, stderr, !finished);
+            // ByteArrayOutputStream is synchronized: a reader still copying after a kill is no harm
+            return new Result(finished ? process.exitValue() : -1, out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8), !finished);
         } catch (InterruptedException e) {
             killTree(process);
             throw e;
@@ -69,20 +65,18 @@ final class ProcessRunner {
         byte[] buffer = new byte[8192];
         try (in) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
-                synchronized (sink) {
-                    sink.write(buffer, 0, n);
-                }
+                sink.write(buffer, 0, n);
             }
         } catch (IOException e) {
             // the process was killed: keep what arrived
-        } catch (UncheckedIOException ignored) {
-            // likewise
         }
     }
 
+    /** The parent first, so a shell does not report its children's deaths into the output, then the rest. */
     private static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -111,8 +111,8 @@ public final class ToolEnvironmentResolver implements EnvironmentResolver {
             try {
                 future.get();
             } catch (ExecutionException e) {
-                failures.add(e.getCause() instanceof SameException same ? same
-                        : new SameException("cannot resolve the environment: " + e.getCause(), List.of(), e.getCause()));
+                failures.add(e.getCause() instanceof SameException same ? same : new SameException(
+                        "cannot resolve the environment: " + e.getCause(), List.of(), e.getCause()));
                 failedUsers.add(byDefinition.get(definition));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
