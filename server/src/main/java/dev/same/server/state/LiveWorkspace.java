@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,7 +87,7 @@ public final class LiveWorkspace implements AutoCloseable {
         this.pushes = pushes;
         this.changesSeen = changesSeen;
         Debouncer debouncer = new Debouncer(debounce, debounce.multipliedBy(20), timer, clock,
-                batch -> worker.execute(() -> apply(batch)));
+                batch -> submit(() -> apply(batch)));
         this.watcher = new WorkspaceWatcher(root, filter, debouncer, timer, pollInterval, this::healthChanged);
         this.health = new Health(0, "OK", null, null);
     }
@@ -139,12 +140,12 @@ public final class LiveWorkspace implements AutoCloseable {
 
     /** Recomputes every state now (after a run), pushing what changed. */
     public void refresh() {
-        worker.execute(() -> apply(new ChangeBatch(Set.of(), false)));
+        submit(() -> apply(new ChangeBatch(Set.of(), false)));
     }
 
     /** Tells clients at once that a task started or finished in a run. */
     public void taskStateChanged(TaskStatusInfo status) {
-        worker.execute(() -> {
+        submit(() -> {
             Snapshot current = snapshot.get();
             Map<String, TaskStatusInfo> statuses = new LinkedHashMap<>(current.statuses());
             if (!statuses.containsKey(status.id()) || Objects.equals(statuses.get(status.id()), status)) {
@@ -156,6 +157,15 @@ public final class LiveWorkspace implements AutoCloseable {
             snapshot.set(next);
             pushes.hashesChanged(new HashesChanged(next.epoch(), List.of(status), List.of()));
         });
+    }
+
+    /** Work for the state's own thread; after {@link #close()} there is no state left to update. */
+    private void submit(Runnable work) {
+        try {
+            worker.execute(work);
+        } catch (RejectedExecutionException closed) {
+            // a run that ends during shutdown: its answer matters, this update does not
+        }
     }
 
     private void apply(ChangeBatch batch) {
