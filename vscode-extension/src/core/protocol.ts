@@ -11,6 +11,7 @@ export const Methods = {
   graph: 'workspace/graph',
   status: 'workspace/status',
   explain: 'task/explain',
+  environment: 'task/environment',
   runStart: 'run/start',
   runCancel: 'run/cancel',
   runAttach: 'run/attach',
@@ -157,6 +158,20 @@ export interface ExplainResult {
   changes: Change[];
 }
 
+export interface EnvParams {
+  task: string;
+  cwd: string;
+  environment: Record<string, string>;
+}
+
+/** The variables a task runs with, the hash of its tool environment, and where that comes from. */
+export interface EnvResult {
+  task: string;
+  hash: string;
+  variables: Record<string, string>;
+  source: string;
+}
+
 export interface RunParams {
   runId: string;
   targets: string[];
@@ -243,4 +258,6 @@ export interface DaemonStatus {
   watchedDirectories: number;
   watchEvents: number;
   rescans: number;
+  envCacheHits: number;
+  envCacheMisses: number;
 }

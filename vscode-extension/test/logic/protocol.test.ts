@@ -64,6 +64,8 @@ const RECORDS: Record<string, string[]> = {
     epoch: true, task: true, state: true, hash: true, previousHash: true, previousFinishedAtMillis: true, changes: true,
   }),
   Change: fields<protocol.Change>({ kind: true, subject: true, detail: true }),
+  EnvParams: fields<protocol.EnvParams>({ task: true, cwd: true, environment: true }),
+  EnvResult: fields<protocol.EnvResult>({ task: true, hash: true, variables: true, source: true }),
   RunParams: fields<protocol.RunParams>({ runId: true, targets: true, cwd: true, environment: true, noCache: true, parallel: true }),
   RunResult: fields<protocol.RunResult>({ runId: true, success: true, exitCode: true, statuses: true }),
   CancelParams: fields<protocol.CancelParams>({ runId: true }),

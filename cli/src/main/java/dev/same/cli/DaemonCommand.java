@@ -188,6 +188,7 @@ final class DaemonCommand implements Runnable {
             }
             row(out, "active runs", s.activeRuns().isEmpty() ? "none" : String.join(", ", s.activeRuns()));
             row(out, "cache", s.cacheHits() + " hits, " + s.cacheMisses() + " misses since start");
+            row(out, "environments", s.envCacheHits() + " hits, " + s.envCacheMisses() + " misses since start");
         }
 
         private static void row(PrintStream out, String name, String value) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
         description = "A monorepo task runner with a warm daemon.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {RunCommand.class, StatusCommand.class, WhyCommand.class, GraphCommand.class, CleanCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, WhyCommand.class, EnvironmentCommand.class,
+                GraphCommand.class, CleanCommand.class,
                 WatchCommand.class, DaemonCommand.class,
                 VersionCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})

@@ -170,6 +170,11 @@ class DaemonConnectorTest {
             return refused();
         }
 
+        @Override
+        public CompletableFuture<dev.same.protocol.EnvResult> environment(dev.same.protocol.EnvParams params) {
+            return refused();
+        }
+
         private static <T> CompletableFuture<T> refused() {
             return CompletableFuture.failedFuture(new UnsupportedOperationException("not in this test"));
         }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param watchedDirectories  directories the watcher registered
  * @param watchEvents         file events received
  * @param rescans             full re-examinations after lost events or in polling mode
+ * @param envCacheHits        task environments answered from memory or disk since start
+ * @param envCacheMisses      task environments resolved since start (an env command run, a Nix shell built)
  */
 public record DaemonStatus(
         long pid,
@@ -39,5 +41,7 @@ public record DaemonStatus(
         String health,
         long watchedDirectories,
         long watchEvents,
-        long rescans) {
+        long rescans,
+        long envCacheHits,
+        long envCacheMisses) {
 }

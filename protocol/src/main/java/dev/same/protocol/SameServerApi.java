@@ -21,6 +21,10 @@ public interface SameServerApi {
     @JsonRequest("task/explain")
     CompletableFuture<ExplainResult> explain(ExplainParams params);
 
+    /** The environment one task would run with, resolving its tools or env command if needed. */
+    @JsonRequest("task/environment")
+    CompletableFuture<EnvResult> environment(EnvParams params);
+
     @JsonRequest("run/start")
     CompletableFuture<RunResult> runStart(RunParams params);
 

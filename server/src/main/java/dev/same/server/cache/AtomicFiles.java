@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Temp file + rename. Temp names carry the pid and a random number, so concurrent writers never
  * share one; the rename makes the last writer win, and a failed write leaves no temp file behind.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     static final String TEMP_SUFFIX = ".same-tmp";
     private static final long PID = ProcessHandle.current().pid();
 
@@ -25,7 +25,7 @@ final class AtomicFiles {
                 target.getFileName(), PID, ThreadLocalRandom.current().nextLong(), TEMP_SUFFIX));
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = tempNextTo(target);
         try {

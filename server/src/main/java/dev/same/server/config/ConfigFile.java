@@ -41,9 +41,31 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
         };
     }
 
-    /** The {@code tools} key: alias to package@version. */
+    /** The {@code tools} key: alias to package@version; a spec without both parts is an error. */
     SortedMap<String, String> tools() {
-        return content.present("tools").map(node -> stringMap(node, "'tools'")).orElseGet(TreeMap::new);
+        return content.present("tools").map(this::toolSpecs).orElseGet(TreeMap::new);
+    }
+
+    private SortedMap<String, String> toolSpecs(YamlNode node) {
+        SortedMap<String, String> specs = stringMap(node, "'tools'");
+        for (YamlNode.Entry entry : ((YamlNode.Mapping) node).entries().values()) {
+            String spec = specs.get(entry.key());
+            int at = spec.indexOf('@');
+            if (at <= 0 || at == spec.length() - 1) {
+                throw new SameException("invalid tool specification, expected format: package@version", List.of(
+                        at(entry.line()), "tool '" + entry.key() + "' is '" + spec + "'; write it as package@version, "
+                                + "e.g. " + entry.key() + ": " + (at > 0 ? spec.substring(0, at) : spec.isEmpty()
+                                ? entry.key() : spec) + "@1.2.3"));
+            }
+        }
+        return specs;
+    }
+
+    /** The {@code env} key, or null when absent. */
+    EnvCommand env(String baseDir, Path root, String owner) {
+        return content.present("env")
+                .map(node -> EnvCommandReader.read(this, node, content.lineOf("env"), baseDir, root, owner))
+                .orElse(null);
     }
 
     /** A context line pointing at {@code line} of this file. */

@@ -67,7 +67,9 @@ public final class ConfigLoader {
             checkProjectName(projectFile, dir);
             SortedMap<String, String> tools = new TreeMap<>(workfile.tools());
             tools.putAll(projectFile.tools());
-            addProject(projectFile, new Project(projectFile.name(), dir, samefile, tools), false, root);
+            EnvCommand env = projectFile.file().env(dir, root, "'env' in " + projectFile.file().name());
+            addProject(projectFile, new Project(projectFile.name(), dir, samefile, tools,
+                    env != null ? env : workfile.env()), false, root);
         }
         return finish(root, false);
     }
@@ -76,7 +78,8 @@ public final class ConfigLoader {
         Path samefile = base.resolve(ConfigFileNames.SAMEFILE);
         ProjectFile projectFile = ProjectFile.read(readFile(samefile), warnings);
         // A standalone project's name, if it has one, is not part of any task id.
-        addProject(projectFile, new Project("", "", samefile, projectFile.tools()), true, base);
+        EnvCommand env = projectFile.file().env("", base, "'env' in " + projectFile.file().name());
+        addProject(projectFile, new Project("", "", samefile, projectFile.tools(), env), true, base);
         return finish(base, true);
     }
 

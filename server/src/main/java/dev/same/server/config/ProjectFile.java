@@ -12,7 +12,7 @@ import java.util.SortedMap;
  * @param tasks    the {@code tasks} value, null when absent
  */
 record ProjectFile(ConfigFile file, String name, int nameLine, SortedMap<String, String> tools, YamlNode tasks) {
-    static final List<String> KEYS = List.of("version", "project", "tools", "tasks");
+    static final List<String> KEYS = List.of("version", "project", "tools", "env", "tasks");
 
     static ProjectFile read(ConfigFile file, List<String> warnings) {
         file.checkVersion();

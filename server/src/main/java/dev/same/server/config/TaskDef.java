@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param tools       tool aliases, sorted
  * @param environment variables set for the task, sorted by name
  * @param workingDir  relative to the workspace root, '/'-separated, "" for the root
+ * @param env         the environment command the task runs with: its own {@code env}, else its project's, else
+ *                    the workspace's; null when none applies
  */
 public record TaskDef(
         String id,
@@ -33,7 +35,8 @@ public record TaskDef(
         SortedMap<String, String> environment,
         String workingDir,
         Rebuild rebuild,
-        SourceLocation location) {
+        SourceLocation location,
+        EnvCommand env) {
     public TaskDef {
         cmd = List.copyOf(cmd);
         inputs = List.copyOf(inputs);
@@ -41,5 +44,13 @@ public record TaskDef(
         dependsOn = List.copyOf(dependsOn);
         tools = List.copyOf(tools);
         environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
+    }
+
+    /** A task without an environment command. */
+    public TaskDef(String id, String project, String name, List<String> cmd, List<String> inputs, List<String> targets,
+                   List<String> dependsOn, List<String> tools, SortedMap<String, String> environment,
+                   String workingDir, Rebuild rebuild, SourceLocation location) {
+        this(id, project, name, cmd, inputs, targets, dependsOn, tools, environment, workingDir, rebuild, location,
+                null);
     }
 }

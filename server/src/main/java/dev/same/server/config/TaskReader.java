@@ -18,7 +18,7 @@ import java.util.TreeSet;
  */
 final class TaskReader {
     static final List<String> KEYS =
-            List.of("cmd", "input", "target", "dependsOn", "tools", "environment", "workingDir", "rebuild");
+            List.of("cmd", "input", "target", "dependsOn", "tools", "environment", "env", "workingDir", "rebuild");
 
     /**
      * A task and what is needed to report a bad dependency later.
@@ -90,7 +90,8 @@ final class TaskReader {
                 environment(definition, id),
                 workingDir(definition, id),
                 rebuild(definition, id),
-                file.location(entry.line()));
+                file.location(entry.line()),
+                env(definition, id));
         return new ParsedTask(task, file, Map.copyOf(dependencyLines));
     }
 
@@ -192,6 +193,14 @@ final class TaskReader {
         return definition.present("environment")
                 .map(node -> file.stringMap(node, "'environment' in task '" + id + "'"))
                 .orElseGet(TreeMap::new);
+    }
+
+    /** The task's own {@code env}, written relative to the project directory; else the project's. */
+    private EnvCommand env(YamlNode.Mapping definition, String id) {
+        return definition.present("env")
+                .map(node -> EnvCommandReader.read(file, node, definition.lineOf("env"), project.relativeDir(), root,
+                        "'env' in task '" + id + "'"))
+                .orElse(project.env());
     }
 
     private String workingDir(YamlNode.Mapping definition, String id) {

@@ -14,9 +14,11 @@ import java.util.SortedMap;
  * @param root            the real workspace root: the workfile's directory joined with its {@code root} key
  * @param tools           workspace tools, inherited by every project
  * @param projectPatterns where the projects are, relative to {@code root}
+ * @param env             the workspace's environment command, inherited by every project; null when absent
  */
-record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, List<ProjectPattern> projectPatterns) {
-    static final List<String> KEYS = List.of("version", "root", "tools", "projects");
+record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, List<ProjectPattern> projectPatterns,
+                EnvCommand env) {
+    static final List<String> KEYS = List.of("version", "root", "tools", "env", "projects");
 
     /** One entry of {@code projects}, with its line for messages. */
     record ProjectPattern(String pattern, int line) {
@@ -25,7 +27,17 @@ record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, Lis
     static Workfile read(ConfigFile file, List<String> warnings) {
         file.checkVersion();
         file.unknownKeys(KEYS).forEach(unknown -> warnings.add(file.unknownKeyWarning(unknown, KEYS)));
-        return new Workfile(file, root(file), file.tools(), patterns(file));
+        Path root = root(file);
+        return new Workfile(file, root, file.tools(), patterns(file), env(file, root));
+    }
+
+    private static EnvCommand env(ConfigFile file, Path root) {
+        String dir = RootRelativePath.resolve(root, "", file.path().getParent().toString()).orElse(null);
+        if (dir == null && file.content().present("env").isPresent()) {
+            throw new SameException("'env' in " + file.name() + " must be inside the workspace root",
+                    List.of(file.at(file.content().lineOf("env")), "move it to the same.yaml of a project"));
+        }
+        return dir == null ? null : file.env(dir, root, "'env' in " + file.name());
     }
 
     private static Path root(ConfigFile file) {

@@ -202,7 +202,8 @@ public final class Daemon implements DaemonControl {
                 left == null ? -1 : left.toMillis(), runtime.totalMemory() - runtime.freeMemory(), Memory.rssBytes(),
                 clients, engine.activeRuns(), engine.statistics().cacheHits(), engine.statistics().cacheMisses(),
                 engine.epoch(), healthText, watch == null ? 0 : watch.directories(),
-                watch == null ? 0 : watch.events(), watch == null ? 0 : watch.rescans());
+                watch == null ? 0 : watch.events(), watch == null ? 0 : watch.rescans(),
+                engine.environments().hits(), engine.environments().misses());
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.same.protocol.CancelParams;
 import dev.same.protocol.CleanParams;
 import dev.same.protocol.CleanResult;
 import dev.same.protocol.DaemonStatus;
+import dev.same.protocol.EnvParams;
+import dev.same.protocol.EnvResult;
 import dev.same.protocol.ErrorCodes;
 import dev.same.protocol.ExplainParams;
 import dev.same.protocol.ExplainResult;
@@ -99,6 +101,11 @@ public final class SameService implements SameServerApi, AutoCloseable {
     @Override
     public CompletableFuture<ExplainResult> explain(ExplainParams params) {
         return async(() -> engine.explain(params));
+    }
+
+    @Override
+    public CompletableFuture<EnvResult> environment(EnvParams params) {
+        return async(() -> engine.environment(params));
     }
 
     @Override

@@ -36,8 +36,12 @@ import dev.same.server.cache.CacheDirectory;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
-import dev.same.server.env.EnvironmentResolver;
-import dev.same.server.env.HostEnvironmentResolver;
+import dev.same.protocol.EnvParams;
+import dev.same.protocol.EnvResult;
+import dev.same.server.env.EnvSettings;
+import dev.same.server.env.ToolEnvironment;
+import dev.same.server.env.ToolEnvironmentResolver;
+import dev.same.server.exec.TaskEnvironment;
 import dev.same.server.exec.RunExecution;
 import dev.same.server.exec.RunStatistics;
 import dev.same.server.graph.TargetResolver;
@@ -59,7 +63,7 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final CacheDirectory cache;
     private final Path digestFile;
     private final FileDigests digests;
-    private final EnvironmentResolver environments = new HostEnvironmentResolver();
+    private final ToolEnvironmentResolver environments;
     private final RunStatistics statistics = new RunStatistics();
     private final Map<String, ActiveRun> runs = new ConcurrentHashMap<>();
     private final RunTracker tracker;
@@ -73,8 +77,13 @@ public final class WorkspaceEngine implements AutoCloseable {
     }
 
     public WorkspaceEngine(Path root) {
+        this(root, EnvSettings.fromEnvironment(System.getenv()));
+    }
+
+    public WorkspaceEngine(Path root, EnvSettings envSettings) {
         this.root = root;
         this.cache = CacheDirectory.of(root);
+        this.environments = new ToolEnvironmentResolver(cache, envSettings);
         this.digestFile = cache.cacheDir().resolve("file-digests");
         this.digests = FileDigests.load(digestFile);
         this.tracker = new RunTracker(cache.cacheDir().resolve("failures"));
@@ -158,6 +167,31 @@ public final class WorkspaceEngine implements AutoCloseable {
         return new Loaded(snapshot.workspace(), snapshot.graph());
     }
 
+    /**
+     * The variables one task would run with, resolving its environment (again, if it failed before). In the daemon
+     * it answers once every file change made before the request is seen, so an edited {@code .tool-versions} counts.
+     */
+    public EnvResult environment(EnvParams params) {
+        Loaded loaded = load(true);
+        Workspace workspace = loaded.workspace();
+        TaskGraph graph = loaded.graph();
+        List<String> ids = resolver(workspace, graph).resolve(List.of(params.task()), cwdOf(params.cwd()));
+        if (ids.size() != 1) {
+            throw new SameException("'" + params.task() + "' names " + ids.size() + " tasks; name one",
+                    List.of("candidates: " + String.join(", ", ids)));
+        }
+        TaskDef task = graph.task(ids.getFirst());
+        var project = workspace.projects().get(task.project());
+        ToolEnvironment tools = environments.resolveNow(project, task);
+        Map<String, String> caller = params.environment() == null ? Map.of() : params.environment();
+        return new EnvResult(task.id(), tools.hash(), TaskEnvironment.build(caller, tools.variables(),
+                task.environment()), environments.describe(project, task));
+    }
+
+    public ToolEnvironmentResolver environments() {
+        return environments;
+    }
+
     private TargetResolver resolver(Workspace workspace, TaskGraph graph) {
         return new TargetResolver(graph, workspace.root(), workspace.projects().values());
     }
@@ -196,6 +230,8 @@ public final class WorkspaceEngine implements AutoCloseable {
         Workspace workspace = loaded.workspace();
         TaskGraph graph = loaded.graph();
         List<String> targets = resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd()));
+        // every environment the run needs, before anything runs: a broken one fails the run as a whole
+        environments.prepare(workspace, graph.closure(targets).stream().map(graph::task).toList());
         RunBroadcast broadcast = new RunBroadcast(this::observe);
         broadcast.subscribe(client, 0);
         RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
@@ -255,8 +291,8 @@ public final class WorkspaceEngine implements AutoCloseable {
      * subscribed clients get the changes pushed.
      */
     public void startLiveState(Duration debounce, Timer timer, InstantSource clock, Duration pollInterval) {
-        LiveWorkspace workspace = new LiveWorkspace(root, statuses, subscribers, debounce, timer, clock,
-                pollInterval);
+        LiveWorkspace workspace = new LiveWorkspace(root, statuses, subscribers,
+                batch -> environments.invalidate(batch.paths(), batch.rescan()), debounce, timer, clock, pollInterval);
         workspace.start();
         live = workspace;
     }
@@ -312,6 +348,7 @@ public final class WorkspaceEngine implements AutoCloseable {
                 bytes += result.bytes();
             }
         }
+        environments.forgetAll(); // the daemon's memory must not outlive what the user asked to clean
         return new CleanResult(removed, bytes);
     }
 

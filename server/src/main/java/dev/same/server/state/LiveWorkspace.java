@@ -33,10 +33,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The daemon's live view of the workspace: the graph (reloaded only when a config file changes; an invalid
@@ -67,6 +69,7 @@ public final class LiveWorkspace implements AutoCloseable {
     private final Path root;
     private final StatusCalculator calculator;
     private final Pushes pushes;
+    private final Consumer<ChangeBatch> changesSeen;
     private final WatchFilter filter = new WatchFilter();
     private final WorkspaceWatcher watcher;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
@@ -80,11 +83,21 @@ public final class LiveWorkspace implements AutoCloseable {
 
     public LiveWorkspace(Path root, StatusCalculator calculator, Pushes pushes, Duration debounce, Timer timer,
                          InstantSource clock, Duration pollInterval) {
+        this(root, calculator, pushes, batch -> { }, debounce, timer, clock, pollInterval);
+    }
+
+    /**
+     * @param changesSeen told of every batch of changes before states are recomputed, so caches that depend on
+     *                    files (the environments of env commands) can drop what is stale
+     */
+    public LiveWorkspace(Path root, StatusCalculator calculator, Pushes pushes, Consumer<ChangeBatch> changesSeen,
+                         Duration debounce, Timer timer, InstantSource clock, Duration pollInterval) {
         this.root = root;
         this.calculator = calculator;
         this.pushes = pushes;
+        this.changesSeen = changesSeen;
         Debouncer debouncer = new Debouncer(debounce, debounce.multipliedBy(20), timer, clock,
-                batch -> worker.execute(() -> apply(batch)));
+                batch -> submit(() -> apply(batch)));
         this.watcher = new WorkspaceWatcher(root, filter, debouncer, timer, pollInterval, this::healthChanged);
         this.health = new Health(0, "OK", null, null);
     }
@@ -152,7 +165,7 @@ public final class LiveWorkspace implements AutoCloseable {
 
     /** Recomputes every state now (after a run), pushing what changed. */
     public void refresh() {
-        worker.execute(() -> {
+        submit(() -> {
             Snapshot previous = snapshot.get();
             if (previous != null && previous.workspace() != null) {
                 Map<String, TaskFingerprint> before = fingerprints;
@@ -166,7 +179,7 @@ public final class LiveWorkspace implements AutoCloseable {
 
     /** Tells clients at once that a task started or finished in a run. */
     public void taskStateChanged(TaskStatusInfo status) {
-        worker.execute(() -> {
+        submit(() -> {
             Snapshot current = snapshot.get();
             Map<String, TaskStatusInfo> statuses = new LinkedHashMap<>(current.statuses());
             if (!statuses.containsKey(status.id()) || Objects.equals(statuses.get(status.id()), status)) {
@@ -190,7 +203,17 @@ public final class LiveWorkspace implements AutoCloseable {
         await(worker.submit(() -> { }));
     }
 
+    /** Work for the state's own thread; after {@link #close()} there is no state left to update. */
+    private void submit(Runnable work) {
+        try {
+            worker.execute(work);
+        } catch (RejectedExecutionException closed) {
+            // a run that ends during shutdown: its answer matters, this update does not
+        }
+    }
+
     private void apply(ChangeBatch batch) {
+        changesSeen.accept(batch);
         Snapshot previous = snapshot.get();
         if (previous == null) {
             return; // before the first computation, which reads everything anyway

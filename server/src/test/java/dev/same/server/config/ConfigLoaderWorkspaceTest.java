@@ -190,10 +190,10 @@ class ConfigLoaderWorkspaceTest {
 
         assertEquals(List.of(
                 "same.work.yaml:2: unknown key 'project' ignored (did you mean 'projects'?); "
-                        + "known keys: version, root, tools, projects",
+                        + "known keys: version, root, tools, env, projects",
                 "web/same.yaml: 'root' is only meaningful in same.work.yaml; ignored",
                 "web/same.yaml:3: unknown key 'task' ignored (did you mean 'tasks'?); "
-                        + "known keys: version, project, tools, tasks"), workspace.warnings());
+                        + "known keys: version, project, tools, env, tasks"), workspace.warnings());
     }
 
     @Test

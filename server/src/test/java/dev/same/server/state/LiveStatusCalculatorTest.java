@@ -14,12 +14,14 @@ import dev.same.server.cache.CacheDirectory;
 import dev.same.server.config.Rebuild;
 import dev.same.server.config.SourceLocation;
 import dev.same.server.config.TaskDef;
-import dev.same.server.env.HostEnvironmentResolver;
+import dev.same.server.env.EnvSettings;
+import dev.same.server.env.ToolEnvironmentResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import dev.same.server.hash.InputFile;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -42,7 +44,8 @@ class LiveStatusCalculatorTest {
     @BeforeEach
     void calculator() {
         actions = CacheDirectory.of(root).actionCache();
-        calculator = new StatusCalculator(new Fingerprinter(new FileDigests(), new HostEnvironmentResolver()),
+        calculator = new StatusCalculator(new Fingerprinter(new FileDigests(),
+                new ToolEnvironmentResolver(CacheDirectory.of(root), EnvSettings.fromEnvironment(Map.of()))),
                 actions, runs);
     }
 

@@ -16,7 +16,8 @@ import dev.same.server.cache.ActionRecord;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.Workspace;
-import dev.same.server.env.HostEnvironmentResolver;
+import dev.same.server.env.EnvSettings;
+import dev.same.server.env.ToolEnvironmentResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import dev.same.server.watch.ChangeBatch;
@@ -59,7 +60,7 @@ class LiveWorkspaceTest {
     private final ManualTimer time = new ManualTimer();
     private final Recorder pushes = new Recorder();
     private final FileDigests digests = new FileDigests();
-    private final Fingerprinter fingerprinter = new Fingerprinter(digests, new HostEnvironmentResolver());
+    private Fingerprinter fingerprinter;
     private ActionCache actions;
     private LiveWorkspace live;
 
@@ -117,6 +118,8 @@ class LiveWorkspaceTest {
         write("packages/app/src/main.txt", "app\n");
         write(DOCS_FILE, "# docs\n");
         actions = CacheDirectory.of(root).actionCache();
+        fingerprinter = new Fingerprinter(digests,
+                new ToolEnvironmentResolver(CacheDirectory.of(root), EnvSettings.fromEnvironment(Map.of())));
         live = new LiveWorkspace(root, new StatusCalculator(fingerprinter, actions, new RunTracker()), pushes,
                 Duration.ofMillis(10), time, time, Duration.ofSeconds(2));
         live.start();

@@ -1,0 +1,73 @@
+package dev.same.server.env;
+
+import dev.same.server.config.Workspace;
+import dev.same.server.graph.TaskGraph;
+import dev.same.server.hash.FileDigests;
+import dev.same.server.state.Fingerprinter;
+import dev.same.server.state.TaskFingerprint;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The environment's hash is part of the task hash: through the Fingerprinter, as status and runs compute it. */
+class EnvFingerprintTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTaskHashFollowsItsEnvironment() {
+        EnvFixture ws = new EnvFixture(dir)
+                .file("same.yaml", """
+                        tasks:
+                          build:
+                            cmd: [make]
+                            env: { command: [sh, -c, 'echo "GO=$(cat .go-version)"'], files: [.go-version] }
+                          docs:
+                            cmd: [make, docs]
+                        """)
+                .file(".go-version", "1.22\n");
+        ToolEnvironmentResolver resolver = ws.resolver();
+        Fingerprinter fingerprinter = new Fingerprinter(new FileDigests(), resolver);
+        Workspace workspace = ws.load();
+        TaskGraph graph = TaskGraph.of(workspace);
+
+        Map<String, TaskFingerprint> before = fingerprinter.fingerprint(workspace, graph, graph.order());
+        ws.file(".go-version", "1.23\n");
+        resolver.invalidate(Set.of(".go-version"), false);
+        Map<String, TaskFingerprint> after = fingerprinter.fingerprint(workspace, graph, graph.order());
+        ws.file(".go-version", "1.22\n");
+        resolver.invalidate(Set.of(".go-version"), false);
+        Map<String, TaskFingerprint> reverted = fingerprinter.fingerprint(workspace, graph, graph.order());
+
+        assertNotEquals(before.get("build").hash(), after.get("build").hash());
+        assertEquals(before.get("build").hash(), reverted.get("build").hash());
+        assertEquals(before.get("docs").hash(), after.get("docs").hash());
+        assertEquals("1.23", after.get("build").tools().variables().get("GO"));
+        assertEquals(after.get("build").tools().hash(), after.get("build").environment().get(TaskFingerprint.TOOLS_KEY));
+    }
+
+    @Test
+    void aBrokenEnvironmentMakesTheTaskUnknownWithTheReason() {
+        EnvFixture ws = new EnvFixture(dir).file("same.yaml", """
+                tasks:
+                  build:
+                    cmd: [make]
+                    env: { command: [sh, -c, 'echo broken >&2; exit 1'] }
+                """);
+        Workspace workspace = ws.load();
+        TaskGraph graph = TaskGraph.of(workspace);
+
+        TaskFingerprint build = new Fingerprinter(new FileDigests(), ws.resolver())
+                .fingerprint(workspace, graph, graph.order()).get("build");
+
+        assertFalse(build.known());
+        assertTrue(build.problem().startsWith("environment command failed with exit status 1"), build.problem());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.same.server.env;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Settings from the environment: resolver URL, command timeout, system. */
+class EnvSettingsTest {
+    @Test
+    void defaults() {
+        EnvSettings settings = EnvSettings.fromEnvironment(Map.of());
+
+        assertEquals(URI.create("https://search.devbox.sh"), settings.nixhubUrl());
+        assertEquals(Duration.ofSeconds(60), settings.commandTimeout());
+    }
+
+    @Test
+    void variablesOverrideThem() {
+        EnvSettings settings = EnvSettings.fromEnvironment(Map.of("SAME_NIXHUB_URL", "http://127.0.0.1:8080/",
+                "SAME_ENV_TIMEOUT", "1m30s"));
+
+        assertEquals(URI.create("http://127.0.0.1:8080/"), settings.nixhubUrl());
+        assertEquals(Duration.ofSeconds(90), settings.commandTimeout());
+    }
+
+    @Test
+    void timeoutsAsPeopleWriteThem() {
+        Duration otherwise = Duration.ofSeconds(60);
+        assertEquals(Duration.ofSeconds(120), EnvSettings.duration("120", otherwise));
+        assertEquals(Duration.ofMillis(500), EnvSettings.duration("500ms", otherwise));
+        assertEquals(Duration.ofMinutes(2), EnvSettings.duration(" 2m ", otherwise));
+        assertEquals(otherwise, EnvSettings.duration("soon", otherwise));
+        assertEquals(otherwise, EnvSettings.duration("0s", otherwise));
+    }
+
+    @Test
+    void nixSystemNames() {
+        assertEquals("x86_64-linux", NixSystem.of("amd64", "Linux"));
+        assertEquals("aarch64-linux", NixSystem.of("aarch64", "Linux"));
+        assertEquals("aarch64-darwin", NixSystem.of("aarch64", "Mac OS X"));
+        assertEquals("x86_64-darwin", NixSystem.of("x86_64", "Mac OS X"));
+    }
+}
