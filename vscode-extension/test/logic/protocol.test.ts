@@ -20,8 +20,14 @@ function withoutGenerics(text: string): string {
   return text;
 }
 
+/** The method names on the annotations of a service interface, resolved through the constants of Methods.java. */
 function annotated(source: string, annotation: string): string[] {
-  return [...source.matchAll(new RegExp(`@${annotation}\\("([^"]+)"\\)`, 'g'))].map((match) => match[1] ?? '').sort();
+  const constants = new Map(
+    [...java('Methods').matchAll(/static final String (\w+) = "([^"]+)";/g)].map((match) => [match[1], match[2]]),
+  );
+  return [...source.matchAll(new RegExp(`@${annotation}\\(Methods\\.(\\w+)\\)`, 'g'))]
+    .map((match) => constants.get(match[1] ?? '') ?? `unknown constant ${match[1]}`)
+    .sort();
 }
 
 function enumConstants(name: string): string[] {

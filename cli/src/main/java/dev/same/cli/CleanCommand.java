@@ -29,7 +29,7 @@ final class CleanCommand implements Callable<Integer> {
         Cli cli = parent.cli();
         CleanParams params = new CleanParams(all || !tools, all || tools);
         CleanResult result;
-        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), GraphCommand.NO_PUSHES, noDaemon)) {
+        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), Connector.NO_PUSHES, noDaemon)) {
             result = session.request(session.server().clean(params));
         }
         if (result.removed().isEmpty()) {

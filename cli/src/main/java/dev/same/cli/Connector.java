@@ -1,6 +1,8 @@
 package dev.same.cli;
 
 import dev.same.cli.render.Style;
+import dev.same.protocol.RunEvent;
+import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.SameClient;
 import dev.same.server.daemon.DaemonMain;
@@ -14,6 +16,17 @@ import java.time.Duration;
  * with {@code --no-daemon}, {@code SAME_DAEMON=0}, or when the daemon cannot be reached (said in one line).
  */
 final class Connector {
+    /** For commands that make requests only: they get no pushes. */
+    static final SameClientApi NO_PUSHES = new SameClientApi() {
+        @Override
+        public void runEvent(RunEvent event) {
+        }
+
+        @Override
+        public void runOutput(RunOutput output) {
+        }
+    };
+
     private Connector() {
     }
 

@@ -77,7 +77,7 @@ final class DaemonCommand implements Runnable {
                 return 0;
             }
             DaemonConnector connector = new DaemonConnector(root, cli.environment());
-            try (SameClient client = connector.connectOrSpawn(GraphCommand.NO_PUSHES, idle)) {
+            try (SameClient client = connector.connectOrSpawn(Connector.NO_PUSHES, idle)) {
                 DaemonStatus status = client.server().daemonStatus().get();
                 cli.terminal().out().println("same daemon running (pid " + status.pid() + ", socket "
                         + status.socket() + ")");
@@ -117,7 +117,7 @@ final class DaemonCommand implements Runnable {
         public Integer call() throws Exception {
             DaemonConnector connector = daemon.connector();
             Stop.stop(connector);
-            try (SameClient client = connector.connectOrSpawn(GraphCommand.NO_PUSHES,
+            try (SameClient client = connector.connectOrSpawn(Connector.NO_PUSHES,
                     Connector.idleTimeout(daemon.cli()))) {
                 DaemonStatus status = client.server().daemonStatus().get();
                 daemon.cli().terminal().out().println("same daemon restarted (pid " + status.pid() + ")");
@@ -236,7 +236,7 @@ final class DaemonCommand implements Runnable {
 
     /** Connects to whatever daemon is running, without replacing one of another build. */
     static Optional<SameClient> connectAnyBuild(DaemonConnector connector) {
-        Optional<SameClient> connected = connector.connectAny(GraphCommand.NO_PUSHES);
+        Optional<SameClient> connected = connector.connectAny(Connector.NO_PUSHES);
         if (connected.isEmpty()) {
             return Optional.empty();
         }

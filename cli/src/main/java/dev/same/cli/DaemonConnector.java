@@ -4,6 +4,7 @@ import dev.same.protocol.ErrorCodes;
 import dev.same.protocol.InitializeResult;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.DaemonAddress;
+import dev.same.protocol.client.RemoteException;
 import dev.same.protocol.client.SameClient;
 import dev.same.server.daemon.BuildId;
 import dev.same.server.daemon.Daemon;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /**
  * Finds, spawns and talks to the daemon of a workspace, the way mvnd's client does: connect to the socket;
@@ -86,32 +86,36 @@ final class DaemonConnector {
     }
 
     /**
-     * Where the workspace's daemon may listen: our socket, then the one its discovery file names if that differs
+     * Where else the workspace's daemon may listen: the socket its discovery file names, if that differs from ours
      * (a daemon spawned with another {@code XDG_RUNTIME_DIR}, say from an IDE) and lies in a private directory
-     * of ours. Without the second, such a daemon holds the lock, ours exits at once, and we wait in vain.
+     * of ours. Without it, such a daemon holds the lock, ours exits at once, and we wait in vain.
      */
-    List<Path> sockets() {
-        Optional<Path> announced = DiscoveryFile.read(stateDirectory)
+    Optional<Path> announcedSocket() {
+        return DiscoveryFile.read(stateDirectory)
                 .filter(found -> root.toString().equals(found.root()) && found.socket() != null)
                 .map(found -> Path.of(found.socket()))
                 .filter(other -> !other.equals(socket) && other.getParent() != null
                         && DaemonAddress.isPrivateDirectory(other.getParent()));
-        return announced.map(other -> List.of(socket, other)).orElse(List.of(socket));
     }
 
-    /** A connection to whichever of {@link #sockets()} answers; empty when none does. */
+    /**
+     * A connection to our socket or else the announced one; empty when none answers. The discovery file is read
+     * only when ours does not answer, which keeps JSON parsing of it off the common path.
+     */
     Optional<SameClient> connectAny(SameClientApi pushes) {
-        for (Path candidate : sockets()) {
-            if (!Files.exists(candidate)) {
-                continue;
-            }
-            try {
-                return Optional.of(SameClient.connect(candidate, pushes));
-            } catch (IOException refused) {
-                // a socket file left by a dead daemon: the next daemon replaces it
-            }
+        Optional<SameClient> ours = connect(socket, pushes);
+        return ours.isPresent() ? ours : announcedSocket().flatMap(other -> connect(other, pushes));
+    }
+
+    private static Optional<SameClient> connect(Path candidate, SameClientApi pushes) {
+        if (!Files.exists(candidate)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        try {
+            return Optional.of(SameClient.connect(candidate, pushes));
+        } catch (IOException refused) {
+            return Optional.empty(); // a socket file left by a dead daemon: the next daemon replaces it
+        }
     }
 
     /** Connects and handshakes with a live daemon of this build; empty when none answers. */
@@ -125,8 +129,7 @@ final class DaemonConnector {
         try {
             hello = client.initialize("cli", BuildId.current(), root, HANDSHAKE_MILLIS);
         } catch (IOException e) {
-            if (e.getCause() instanceof ResponseErrorException refused
-                    && refused.getResponseError().getCode() == ErrorCodes.VERSION_MISMATCH) {
+            if (e.getCause() instanceof RemoteException refused && refused.code() == ErrorCodes.VERSION_MISMATCH) {
                 stopDaemon(client); // another protocol version: another build, replaced like one
                 return Optional.empty();
             }

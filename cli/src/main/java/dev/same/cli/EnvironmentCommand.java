@@ -37,7 +37,7 @@ final class EnvironmentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Cli cli = parent.cli();
         EnvResult result;
-        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), GraphCommand.NO_PUSHES,
+        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), Connector.NO_PUSHES,
                 noDaemon)) {
             result = session.request(session.server().environment(new EnvParams(task, cli.cwd().toString(),
                     cli.taskEnvironment())));

@@ -2,13 +2,12 @@ package dev.same.cli;
 
 import dev.same.cli.render.Style;
 import dev.same.protocol.ErrorCodes;
+import dev.same.protocol.client.RemoteException;
 import dev.same.server.SameException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 
 /** Prints an error as {@code ✗ Error: <message>} with its context lines; a stack trace only with --debug. */
 final class ErrorReporter {
@@ -24,11 +23,10 @@ final class ErrorReporter {
                 message = e.getMessage();
                 context = e.context();
             }
-            case ResponseErrorException e -> {
-                ResponseError response = e.getResponseError();
-                message = response.getMessage();
-                if (response.getCode() == ErrorCodes.USER_ERROR && response.getData() != null) {
-                    context = contextLines(response.getData());
+            case RemoteException e -> {
+                message = e.getMessage();
+                if (e.code() == ErrorCodes.USER_ERROR) {
+                    context = e.context();
                 }
             }
             default -> message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
@@ -39,7 +37,7 @@ final class ErrorReporter {
         }
         if (debug) {
             cause.printStackTrace(err);
-        } else if (!(cause instanceof SameException) && !(cause instanceof ResponseErrorException)) {
+        } else if (!(cause instanceof SameException) && !(cause instanceof RemoteException)) {
             err.println(style.dim("  (run with --debug for details)"));
         }
         err.flush();
@@ -53,15 +51,5 @@ final class ErrorReporter {
             current = current.getCause();
         }
         return current;
-    }
-
-    private static List<String> contextLines(Object data) {
-        if (data instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        if (data instanceof com.google.gson.JsonArray array) {
-            return array.asList().stream().map(com.google.gson.JsonElement::getAsString).toList();
-        }
-        return List.of(String.valueOf(data));
     }
 }

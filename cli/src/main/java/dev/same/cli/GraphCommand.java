@@ -33,21 +33,11 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--no-daemon", description = "Load the graph in this process.")
     boolean noDaemon;
 
-    static final SameClientApi NO_PUSHES = new SameClientApi() {
-        @Override
-        public void runEvent(RunEvent event) {
-        }
-
-        @Override
-        public void runOutput(RunOutput output) {
-        }
-    };
-
     @Override
     public Integer call() throws Exception {
         Cli cli = parent.cli();
         GraphResult graph;
-        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), NO_PUSHES, noDaemon)) {
+        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), Connector.NO_PUSHES, noDaemon)) {
             graph = session.request(session.server().graph(new GraphParams(cli.cwd().toString())));
         }
         PrintStream out = cli.terminal().out();

@@ -22,6 +22,8 @@ final class InProcessServer {
     }
 
     static ServerSession start(Path root, SameClientApi pushes) {
+        // lsp4j reports a peer's normal disconnect with a stack trace at INFO; the CLI says what matters itself
+        java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.OFF);
         try {
             Pipe toServer = Pipe.open();
             Pipe toClient = Pipe.open();

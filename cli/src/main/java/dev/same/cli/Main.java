@@ -1,5 +1,7 @@
 package dev.same.cli;
 
+import dev.same.cli.render.Style;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Entry point of the {@code same} command. */
@@ -12,13 +14,21 @@ public final class Main {
     }
 
     static int run(String[] args) {
-        // lsp4j reports a peer's normal disconnect with a stack trace at INFO; the CLI says what matters itself
-        java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.OFF);
         Cli cli = Cli.system();
-        CommandLine commandLine = SameCommand.commandLine(cli);
-        int exit = commandLine.execute(args);
+        Optional<QuickCommand> quick = QuickCommand.parse(args);
+        int exit = quick.isPresent() ? quick(cli, quick.get()) : SameCommand.commandLine(cli).execute(args);
         cli.terminal().out().flush();
         cli.terminal().err().flush();
         return exit;
+    }
+
+    /** The hot commands: parsed by {@link QuickCommand}, errors reported as picocli's handler reports them. */
+    private static int quick(Cli cli, QuickCommand command) {
+        Cli here = command.directory() == null ? cli : cli.withCwd(command.directory());
+        try {
+            return command.execute(here);
+        } catch (Exception e) {
+            return ErrorReporter.report(e, cli.terminal().err(), new Style(cli.terminal().colour()), command.debug());
+        }
     }
 }

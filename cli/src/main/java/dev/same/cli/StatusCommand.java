@@ -1,18 +1,6 @@
 package dev.same.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.same.cli.render.Style;
-import dev.same.protocol.StatusParams;
-import dev.same.protocol.StatusResult;
-import dev.same.protocol.TaskState;
-import dev.same.protocol.TaskStatusInfo;
-import dev.same.server.config.RootFinder;
-import java.io.PrintStream;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,56 +25,6 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Cli cli = parent.cli();
-        StatusResult result;
-        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), GraphCommand.NO_PUSHES,
-                noDaemon)) {
-            result = session.request(session.server().status(new StatusParams(targets, cli.cwd().toString(),
-                    true)));
-        }
-        PrintStream out = cli.terminal().out();
-        if (json) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(result));
-            return 0;
-        }
-        Style style = new Style(cli.terminal().colour());
-        if (result.configError() != null) {
-            cli.terminal().err().println(style.red("✗ Error: ") + result.configError().message()
-                    + " (showing the last valid configuration)");
-        }
-        int width = result.tasks().stream().mapToInt(t -> t.id().length()).max().orElse(0);
-        Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
-        for (TaskStatusInfo task : result.tasks()) {
-            counts.merge(task.state(), 1, Integer::sum);
-            String reasons = task.reasons().isEmpty() ? "" : "  " + style.dim(String.join("; ", task.reasons()));
-            out.println(String.format(Locale.ROOT, "%-" + width + "s", task.id()) + "  " + state(task.state(), style)
-                    + reasons);
-        }
-        StringBuilder summary = new StringBuilder(result.tasks().size() + " tasks");
-        String separator = ": ";
-        for (var entry : counts.entrySet()) {
-            summary.append(separator).append(entry.getValue()).append(' ')
-                    .append(entry.getKey().name().toLowerCase(Locale.ROOT));
-            separator = ", ";
-        }
-        out.println(style.dim(summary.toString()));
-        return 0;
-    }
-
-    static String state(TaskState state, Style style) {
-        return state(state, style, 9);
-    }
-
-    static String state(TaskState state, Style style, int width) {
-        String name = state.name().toLowerCase(Locale.ROOT);
-        String label = width > 0 ? String.format(Locale.ROOT, "%-" + width + "s", name) : name;
-        return switch (state) {
-            case CLEAN -> style.green("✓ " + label);
-            case DIRTY -> style.yellow("● " + label);
-            case RUNNING -> style.yellow("▶ " + label);
-            case FAILED -> style.red("✗ " + label);
-            case UNKNOWN -> style.dim("? " + label);
-        };
+        return StatusAction.show(parent.cli(), new StatusOptions(targets, json, noDaemon));
     }
 }

@@ -80,7 +80,7 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
                     dirtied.take();
                 }
             }
-            throw RunCommand.lostDaemon(root);
+            throw RunAction.lostDaemon(root);
         }
     }
 

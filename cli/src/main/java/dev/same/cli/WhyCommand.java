@@ -36,7 +36,7 @@ final class WhyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Cli cli = parent.cli();
         ExplainResult result;
-        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), GraphCommand.NO_PUSHES,
+        try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), Connector.NO_PUSHES,
                 noDaemon)) {
             result = session.request(session.server().explain(new ExplainParams(task, cli.cwd().toString(), true)));
         }
@@ -47,7 +47,7 @@ final class WhyCommand implements Callable<Integer> {
             return 0;
         }
         Style style = new Style(cli.terminal().colour());
-        out.println(style.bold(result.task()) + " is " + StatusCommand.state(result.state(), style, 0)
+        out.println(style.bold(result.task()) + " is " + StatusAction.state(result.state(), style, 0)
                 + previousRun(result));
         if (result.changes().isEmpty()) {
             out.println("  nothing changed since its last successful run: 'same run' answers it from the cache");

@@ -91,7 +91,7 @@ class DaemonConnectorTest {
     void aDaemonOfAnotherProtocolVersionIsStoppedToBeReplaced() throws Exception {
         fakeDaemon(peer -> CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
                 ErrorCodes.VERSION_MISMATCH, "protocol version 1 is not supported; this server speaks 0", null))));
-        Optional<?> client = connector.connectExisting(GraphCommand.NO_PUSHES);
+        Optional<?> client = connector.connectExisting(Connector.NO_PUSHES);
         assertTrue(client.isEmpty(), "not usable: a new one is to be spawned");
         assertEquals(1, stopRequests.get(), "the old daemon was asked to stop");
     }
@@ -106,7 +106,7 @@ class DaemonConnectorTest {
             }
             return new CompletableFuture<>();
         });
-        Optional<?> client = connector.connectExisting(GraphCommand.NO_PUSHES);
+        Optional<?> client = connector.connectExisting(Connector.NO_PUSHES);
         assertTrue(client.isEmpty(), "no error: the caller waits for the next daemon");
         assertEquals(0, stopRequests.get());
     }

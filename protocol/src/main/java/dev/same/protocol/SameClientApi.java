@@ -5,24 +5,24 @@ import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
 /** Notifications the daemon pushes to a client. */
 public interface SameClientApi {
 
-    @JsonNotification("run/event")
+    @JsonNotification(Methods.RUN_EVENT)
     void runEvent(RunEvent event);
 
-    @JsonNotification("run/output")
+    @JsonNotification(Methods.RUN_OUTPUT)
     void runOutput(RunOutput output);
 
     /** Tasks whose hash or state changed (daemon only). */
-    @JsonNotification("workspace/hashesChanged")
+    @JsonNotification(Methods.HASHES_CHANGED)
     default void hashesChanged(HashesChanged change) {
     }
 
     /** A config file changed and the graph was reloaded (daemon only). */
-    @JsonNotification("workspace/graphInvalidated")
+    @JsonNotification(Methods.GRAPH_INVALIDATED)
     default void graphInvalidated(GraphInvalidated change) {
     }
 
     /** The watcher degraded or recovered; the daemon is shutting down. */
-    @JsonNotification("daemon/health")
+    @JsonNotification(Methods.HEALTH)
     default void health(Health health) {
     }
 }

@@ -6,42 +6,42 @@ import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 /** Requests a client sends to the daemon (or to the in-process server). See PROTOCOL.md. */
 public interface SameServerApi {
 
-    @JsonRequest("initialize")
+    @JsonRequest(Methods.INITIALIZE)
     CompletableFuture<InitializeResult> initialize(InitializeParams params);
 
-    @JsonRequest("workspace/graph")
+    @JsonRequest(Methods.GRAPH)
     CompletableFuture<GraphResult> graph(GraphParams params);
 
-    /** Runs the targets; events and output are pushed while it runs; completes when the run has finished. */
     /** Every task's live state (clean, dirty, running, failed, unknown) and why. */
-    @JsonRequest("workspace/status")
+    @JsonRequest(Methods.STATUS)
     CompletableFuture<StatusResult> status(StatusParams params);
 
     /** What changed for one task since its last successful run, file by file. */
-    @JsonRequest("task/explain")
+    @JsonRequest(Methods.EXPLAIN)
     CompletableFuture<ExplainResult> explain(ExplainParams params);
 
     /** The environment one task would run with, resolving its tools or env command if needed. */
-    @JsonRequest("task/environment")
+    @JsonRequest(Methods.ENVIRONMENT)
     CompletableFuture<EnvResult> environment(EnvParams params);
 
-    @JsonRequest("run/start")
+    /** Runs the targets; events and output are pushed while it runs; completes when the run has finished. */
+    @JsonRequest(Methods.RUN_START)
     CompletableFuture<RunResult> runStart(RunParams params);
 
-    @JsonRequest("run/cancel")
+    @JsonRequest(Methods.RUN_CANCEL)
     CompletableFuture<Boolean> runCancel(CancelParams params);
 
     /** Follows a live run; completes with its result when it finishes. */
-    @JsonRequest("run/attach")
+    @JsonRequest(Methods.RUN_ATTACH)
     CompletableFuture<RunResult> runAttach(AttachParams params);
 
-    @JsonRequest("workspace/clean")
+    @JsonRequest(Methods.CLEAN)
     CompletableFuture<CleanResult> clean(CleanParams params);
 
-    @JsonRequest("daemon/status")
+    @JsonRequest(Methods.DAEMON_STATUS)
     CompletableFuture<DaemonStatus> daemonStatus();
 
     /** Cancels runs, answers, then shuts the daemon down. */
-    @JsonRequest("daemon/stop")
+    @JsonRequest(Methods.DAEMON_STOP)
     CompletableFuture<Boolean> daemonStop();
 }

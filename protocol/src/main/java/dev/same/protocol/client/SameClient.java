@@ -1,16 +1,19 @@
 package dev.same.protocol.client;
 
+import dev.same.protocol.GraphInvalidated;
+import dev.same.protocol.HashesChanged;
+import dev.same.protocol.Health;
 import dev.same.protocol.InitializeParams;
 import dev.same.protocol.InitializeResult;
+import dev.same.protocol.Methods;
 import dev.same.protocol.Protocol;
+import dev.same.protocol.RunEvent;
+import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.SameServerApi;
-import dev.same.protocol.jsonrpc.Connections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -18,21 +21,19 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
 
 /**
  * A connection to a same daemon (or to an in-process server over streams): typed requests through
- * {@link #server()}, pushes delivered to the given {@link SameClientApi}. Uses only the JDK's Unix socket
- * channel, so it stays light for short-lived clients.
+ * {@link #server()}, pushes delivered to the given {@link SameClientApi} in the order they arrive. Built on the
+ * JDK's Unix socket channel and Jackson only, so it stays light for short-lived clients. A request still
+ * pending when the connection ends fails with {@link ConnectionClosedException}; an error answer fails with
+ * {@link RemoteException}.
  */
 public final class SameClient implements AutoCloseable {
+    private final JsonRpcConnection connection;
     private final SameServerApi server;
-    private final Future<Void> listening;
-    private final AutoCloseable transport;
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     /** A request was pending when the connection ended: the server went away before answering. */
     public static final class ConnectionClosedException extends IOException {
@@ -41,39 +42,29 @@ public final class SameClient implements AutoCloseable {
         }
     }
 
-    private SameClient(Launcher<SameServerApi> launcher, AutoCloseable transport) {
-        this.server = failingOnClose(launcher.getRemoteProxy(), closed);
-        this.transport = transport;
-        this.listening = launcher.startListening();
-        Thread.ofVirtual().name("same-client-watch").start(() -> {
-            try {
-                listening.get();
-            } catch (InterruptedException | ExecutionException | java.util.concurrent.CancellationException e) {
-                // the connection ended either way
-            }
-            closed.complete(null);
-        });
+    private SameClient(InputStream in, OutputStream out, AutoCloseable transport, SameClientApi pushes) {
+        this.connection = new JsonRpcConnection(in, out, transport, (method, params) -> deliver(pushes, method,
+                params));
+        this.server = new RemoteServer(connection);
     }
 
-    /**
-     * lsp4j leaves a request pending forever when the connection ends before its answer; through this proxy it
-     * fails with {@link ConnectionClosedException} instead. An answer read before the end has completed its
-     * future already (responses are handled on the reader thread), so it is never overridden.
-     */
-    private static SameServerApi failingOnClose(SameServerApi remote, CompletableFuture<Void> closed) {
-        return (SameServerApi) Proxy.newProxyInstance(SameServerApi.class.getClassLoader(),
-                new Class<?>[] {SameServerApi.class}, (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(remote, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (result instanceof CompletableFuture<?> pending) {
-                        closed.thenRun(() -> pending.completeExceptionally(new ConnectionClosedException()));
-                    }
-                    return result;
-                });
+    private static void deliver(SameClientApi pushes, String method, Object params) {
+        try {
+            switch (method) {
+                case Methods.RUN_EVENT -> pushes.runEvent(JsonRpcConnection.read(params, RunEvent.class));
+                case Methods.RUN_OUTPUT -> pushes.runOutput(JsonRpcConnection.read(params, RunOutput.class));
+                case Methods.HASHES_CHANGED -> pushes.hashesChanged(JsonRpcConnection.read(params,
+                        HashesChanged.class));
+                case Methods.GRAPH_INVALIDATED -> pushes.graphInvalidated(JsonRpcConnection.read(params,
+                        GraphInvalidated.class));
+                case Methods.HEALTH -> pushes.health(JsonRpcConnection.read(params, Health.class));
+                default -> {
+                    // a notification of a newer daemon: nothing to do with it
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // one unreadable push is dropped; the connection and the answers on it go on
+        }
     }
 
     /** Connects to the daemon listening on {@code socket}; fails at once if nobody listens. */
@@ -90,7 +81,7 @@ public final class SameClient implements AutoCloseable {
 
     /** A client over any pair of streams; {@code transport} is closed with the client. */
     public static SameClient over(InputStream in, OutputStream out, SameClientApi pushes, AutoCloseable transport) {
-        return new SameClient(Connections.launcher(pushes, SameServerApi.class, in, out), transport);
+        return new SameClient(in, out, transport, pushes);
     }
 
     public SameServerApi server() {
@@ -121,16 +112,11 @@ public final class SameClient implements AutoCloseable {
 
     /** Completes when the connection has ended, from either side. */
     public CompletableFuture<Void> closed() {
-        return closed;
+        return connection.closed();
     }
 
     @Override
     public void close() {
-        try {
-            transport.close();
-        } catch (Exception ignored) {
-            // closing anyway
-        }
-        listening.cancel(true);
+        connection.close();
     }
 }

@@ -17,8 +17,8 @@ import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
  * {@link #MAX_FRAME_BYTES}, message handling on virtual threads.
  */
 public final class Connections {
-    /** The largest frame either side accepts. Output is pushed in chunks far below this. */
-    public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
+    /** The largest frame either side accepts: {@link dev.same.protocol.Protocol#MAX_FRAME_BYTES}. */
+    public static final int MAX_FRAME_BYTES = dev.same.protocol.Protocol.MAX_FRAME_BYTES;
 
     private Connections() {
     }

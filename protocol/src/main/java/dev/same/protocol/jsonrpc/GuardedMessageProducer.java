@@ -16,7 +16,7 @@ import org.eclipse.lsp4j.jsonrpc.MessageIssueHandler;
  * without bound or logging forever. A peer sending garbage loses its connection; nobody else notices.
  */
 final class GuardedMessageProducer extends StreamMessageProducer {
-    static final int MAX_HEADER_BYTES = 8 * 1024;
+    static final int MAX_HEADER_BYTES = dev.same.protocol.Protocol.MAX_HEADER_BYTES;
     private static final Logger LOG = Logger.getLogger(GuardedMessageProducer.class.getName());
 
     private final int maxFrameBytes;

@@ -1,0 +1,123 @@
+package dev.same.cli;
+
+import dev.same.cli.render.Terminal;
+import dev.same.protocol.InitializeResult;
+import dev.same.protocol.Methods;
+import dev.same.protocol.Protocol;
+import dev.same.protocol.RunEvent;
+import dev.same.protocol.RunOutput;
+import dev.same.protocol.RunResult;
+import dev.same.protocol.StatusResult;
+import dev.same.protocol.TaskState;
+import dev.same.protocol.TaskStatus;
+import dev.same.protocol.TaskStatusInfo;
+import dev.same.protocol.client.DaemonAddress;
+import dev.same.protocol.client.WireFormat;
+import dev.same.server.daemon.BuildId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The training run for the CLI's AOT cache (JDK 25, {@code -XX:AOTCacheOutput}): the launcher runs it once per
+ * exact set of jars and JDK, in the background. It drives the hot path, {@code same run} and {@code same status}
+ * through the real {@link QuickCommand}, connector, client and renderers, against a stand-in daemon on a
+ * temporary socket, so the classes the warm path needs are loaded, linked and profiled ahead of time, and
+ * nothing else is (every archived class is loaded at every start).
+ */
+public final class AotTraining {
+    private AotTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path temp = Files.createTempDirectory("same-aot-training");
+        try {
+            train(temp);
+        } finally {
+            try (Stream<Path> files = Files.walk(temp)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void train(Path temp) throws Exception {
+        Path root = Files.createDirectory(temp.resolve("workspace")).toRealPath();
+        Files.writeString(root.resolve("same.yaml"), "version: \"1\"\ntasks:\n  build:\n    cmd: [\"true\"]\n");
+        Path runtime = Files.createDirectory(temp.resolve("run"));
+        Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", runtime.toString(), "HOME", temp.toString(),
+                "PATH", "/usr/bin:/bin", "TERM", "xterm");
+        Path socket = DaemonAddress.socketPath(root, environment);
+        DaemonAddress.ensurePrivateDirectory(socket.getParent());
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Thread daemon = Thread.ofPlatform().daemon().start(() -> serve(server, root));
+            PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+            for (boolean colour : new boolean[] {false, true}) {
+                Cli cli = new Cli(environment, root, new Terminal(sink, sink, false, colour, 100));
+                for (String[] args : List.of(new String[] {"run", "--ci", "all"}, new String[] {"run", "build"},
+                        new String[] {"status"})) {
+                    QuickCommand.parse(args).orElseThrow().execute(cli);
+                }
+            }
+            daemon.interrupt();
+        }
+    }
+
+    /** Answers like a daemon with one cached task, for as many connections as the training makes. */
+    private static void serve(ServerSocketChannel server, Path root) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try (SocketChannel client = server.accept()) {
+                InputStream in = Channels.newInputStream(client);
+                OutputStream out = Channels.newOutputStream(client);
+                byte[] frame;
+                while ((frame = WireFormat.readFrame(in)) != null) {
+                    answer(WireFormat.parse(frame), out, root);
+                }
+            } catch (IOException e) {
+                return; // the training is over
+            }
+        }
+    }
+
+    private static void answer(Map<?, ?> request, OutputStream out, Path root) throws IOException {
+        Object id = request.get("id");
+        String method = String.valueOf(request.get("method"));
+        Map<?, ?> params = request.get("params") instanceof Map<?, ?> map ? map : Map.of();
+        String runId = String.valueOf(params.get("runId"));
+        Object result = switch (method) {
+            case Methods.INITIALIZE -> new InitializeResult(Protocol.VERSION, BuildId.current(),
+                    ProcessHandle.current().pid(), root.toString());
+            case Methods.RUN_START -> {
+                push(out, Methods.RUN_EVENT, RunEvent.planned(runId, List.of("build"), List.of()));
+                push(out, Methods.RUN_EVENT, RunEvent.taskStarted(runId, "build", "0".repeat(64)));
+                push(out, Methods.RUN_OUTPUT, new RunOutput(runId, "build", 0, "built\n", true));
+                push(out, Methods.RUN_EVENT, RunEvent.taskFinished(runId, "build", TaskStatus.CACHED, 3, null,
+                        false, "0".repeat(64)));
+                push(out, Methods.RUN_EVENT, RunEvent.runFinished(runId, true, 5));
+                yield new RunResult(runId, true, 0, Map.of("build", TaskStatus.CACHED));
+            }
+            case Methods.STATUS -> new StatusResult(1, List.of(new TaskStatusInfo("build", TaskState.CLEAN,
+                    "0".repeat(64), List.of()), new TaskStatusInfo("test", TaskState.DIRTY, null,
+                    List.of("never run"))), null);
+            default -> Boolean.TRUE;
+        };
+        WireFormat.writeFrame(out, Map.of("jsonrpc", "2.0", "id", id, "result", result));
+    }
+
+    private static void push(OutputStream out, String method, Object params) throws IOException {
+        WireFormat.writeFrame(out, Map.of("jsonrpc", "2.0", "method", method, "params", params));
+    }
+}

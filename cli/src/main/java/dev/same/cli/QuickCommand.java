@@ -1,0 +1,151 @@
+package dev.same.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The commands run most often, {@code same run} and {@code same status}, in their plain forms, recognised
+ * without picocli: its start-up (annotation proxies, converters, old bytecode the AOT cache cannot hold) would
+ * cost more than a warm run itself. Anything unusual (help, completion, a misspelt option, a bad value) is
+ * left to picocli, which parses it the same way and reports errors.
+ */
+sealed interface QuickCommand {
+    /** {@code -C DIR} of the command line, or null. */
+    Path directory();
+
+    boolean debug();
+
+    int execute(Cli cli) throws Exception;
+
+    record Run(Path directory, boolean debug, RunOptions options) implements QuickCommand {
+        @Override
+        public int execute(Cli cli) throws Exception {
+            return RunAction.run(cli, options);
+        }
+    }
+
+    record Status(Path directory, boolean debug, StatusOptions options) implements QuickCommand {
+        @Override
+        public int execute(Cli cli) throws Exception {
+            return StatusAction.show(cli, options);
+        }
+    }
+
+    /** The command, if the arguments are a plain run or status; empty for picocli to parse. */
+    static Optional<QuickCommand> parse(String[] args) {
+        try {
+            return Optional.ofNullable(new Parser(args).command());
+        } catch (IllegalArgumentException notQuick) {
+            return Optional.empty();
+        }
+    }
+
+    /** Throws IllegalArgumentException at anything it does not take for sure. */
+    final class Parser {
+        private final String[] args;
+        private int next;
+        private Path directory;
+        private boolean debug;
+        private String command;
+        private final List<String> targets = new ArrayList<>();
+        private boolean noCache;
+        private boolean ci;
+        private OutputMode outputMode = OutputMode.auto;
+        private boolean json;
+        private int parallel;
+        private boolean noDaemon;
+
+        private Parser(String[] args) {
+            this.args = args;
+        }
+
+        private QuickCommand command() {
+            boolean onlyTargets = false;
+            while (next < args.length) {
+                String arg = args[next++];
+                if (onlyTargets || !arg.startsWith("-") || arg.equals("-")) {
+                    if (command == null) {
+                        command = arg;
+                    } else {
+                        targets.add(arg);
+                    }
+                } else if (arg.equals("--") && command != null) {
+                    onlyTargets = true;
+                } else {
+                    option(arg);
+                }
+            }
+            if ("run".equals(command) && !targets.isEmpty()) {
+                return new Run(directory, debug, new RunOptions(targets, noCache,
+                        ci ? OutputMode.linear : outputMode, json, parallel, noDaemon));
+            }
+            if ("status".equals(command) && !noCache && !ci && outputMode == OutputMode.auto && parallel == 0) {
+                return new Status(directory, debug, new StatusOptions(targets, json, noDaemon));
+            }
+            return null;
+        }
+
+        private void option(String arg) {
+            int equals = arg.indexOf('=');
+            String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
+            String inline = name.equals(arg) ? null : arg.substring(equals + 1);
+            switch (name) {
+                case "--debug" -> debug = flag(inline);
+                case "-C", "--directory" -> directory = Path.of(value(inline));
+                case "--json" -> json = commandFlag(inline);
+                case "--no-daemon" -> noDaemon = commandFlag(inline);
+                case "-n", "--no-cache" -> noCache = runFlag(inline);
+                case "--ci" -> ci = runFlag(inline);
+                case "-j", "--parallel" -> {
+                    requireRun();
+                    parallel = Integer.parseInt(value(inline));
+                    if (parallel < 0) {
+                        throw new IllegalArgumentException("picocli reports it");
+                    }
+                }
+                case "-o", "--output-mode" -> {
+                    requireRun();
+                    outputMode = OutputMode.valueOf(value(inline));
+                }
+                default -> throw new IllegalArgumentException(arg);
+            }
+        }
+
+        private boolean flag(String inline) {
+            if (inline != null) {
+                throw new IllegalArgumentException("a value for a flag");
+            }
+            return true;
+        }
+
+        private boolean commandFlag(String inline) {
+            if (!"run".equals(command) && !"status".equals(command)) {
+                throw new IllegalArgumentException("an option of run and status only");
+            }
+            return flag(inline);
+        }
+
+        private boolean runFlag(String inline) {
+            requireRun();
+            return flag(inline);
+        }
+
+        private void requireRun() {
+            if (!"run".equals(command)) {
+                throw new IllegalArgumentException("an option of run only");
+            }
+        }
+
+        private String value(String inline) {
+            if (inline != null) {
+                return inline;
+            }
+            if (next >= args.length) {
+                throw new IllegalArgumentException("a missing value");
+            }
+            return args[next++];
+        }
+    }
+}

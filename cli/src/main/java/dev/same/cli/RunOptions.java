@@ -1,0 +1,16 @@
+package dev.same.cli;
+
+import java.util.List;
+
+/**
+ * What {@code same run} was asked to do, however its arguments were parsed.
+ *
+ * @param outputMode {@code --ci} is linear
+ * @param parallel   0 for the default (the number of CPUs)
+ */
+record RunOptions(List<String> targets, boolean noCache, OutputMode outputMode, boolean json, int parallel,
+                  boolean noDaemon) {
+    RunOptions {
+        targets = List.copyOf(targets);
+    }
+}

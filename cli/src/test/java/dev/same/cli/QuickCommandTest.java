@@ -1,0 +1,69 @@
+package dev.same.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.same.cli.render.Terminal;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The quick parser takes exactly what picocli takes the same way, and leaves everything else to picocli. */
+class QuickCommandTest {
+    private static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream(), false,
+            StandardCharsets.UTF_8);
+
+    /** What picocli makes of the arguments, in the quick parser's terms. */
+    private static QuickCommand picocli(String... args) {
+        CommandLine line = SameCommand.commandLine(new Cli(Map.of(), Path.of("/w"), new Terminal(SINK, SINK, false,
+                false, 100)));
+        CommandLine.ParseResult parsed = line.parseArgs(args);
+        SameCommand root = line.getCommand();
+        Object command = parsed.subcommand().commandSpec().userObject();
+        return switch (command) {
+            case RunCommand run -> new QuickCommand.Run(root.directory, root.debug, new RunOptions(run.targets,
+                    run.noCache, run.ci ? OutputMode.linear : run.outputMode, run.json, run.parallel, run.noDaemon));
+            case StatusCommand status -> new QuickCommand.Status(root.directory, root.debug,
+                    new StatusOptions(status.targets, status.json, status.noDaemon));
+            default -> throw new AssertionError(command);
+        };
+    }
+
+    @Test
+    void plainRunsAndStatusesParseAsPicocliParsesThem() {
+        for (List<String> args : List.of(
+                List.of("run", "all"),
+                List.of("run", "--ci", "app:build", "lib:test"),
+                List.of("run", "-n", "--json", "-j", "3", "build"),
+                List.of("run", "--parallel=2", "--no-daemon", "all"),
+                List.of("run", "--parallel", "0", "-o", "tui", "all"),
+                List.of("run", "--output-mode=linear", "all"),
+                List.of("-C", "packages/app", "run", "build"),
+                List.of("--debug", "run", "all", "--directory", "sub"),
+                List.of("run", "--", "--odd-target"),
+                List.of("status"),
+                List.of("status", "--json", "app:build"),
+                List.of("status", "--no-daemon", "-C", "x"))) {
+            String[] array = args.toArray(String[]::new);
+            assertEquals(Optional.of(picocli(array)), QuickCommand.parse(array), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void anythingElseIsLeftToPicocli() {
+        for (List<String> args : List.<List<String>>of(List.of(), List.of("run"), List.of("run", "--help"),
+                List.of("run", "-j", "-1", "all"), List.of("run", "-j", "x", "all"), List.of("run", "-o", "fancy",
+                        "all"), List.of("run", "--unknown", "all"), List.of("run", "-nj2", "all"),
+                List.of("--json", "run", "all"), List.of("status", "--ci"), List.of("status", "-n"),
+                List.of("graph"), List.of("daemon", "status"), List.of("run", "--ci=true", "all"),
+                List.of("run", "all", "-C"), List.of("--version"), List.of("help", "run"))) {
+            assertTrue(QuickCommand.parse(args.toArray(String[]::new)).isEmpty(), String.join(" ", args));
+        }
+    }
+}
