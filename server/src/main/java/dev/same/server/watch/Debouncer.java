@@ -36,6 +36,22 @@ public final class Debouncer {
         reschedule();
     }
 
+    /**
+     * A change someone is waiting for (a read-your-writes cookie): the batch, with everything seen before it, is
+     * delivered at once instead of after the quiet period. Events arrive in order, so nothing written before
+     * the cookie is left out.
+     */
+    public synchronized void changedAwaited(String path) {
+        pending.add(path);
+        if (firstEvent == null) {
+            firstEvent = clock.instant();
+        }
+        if (scheduled != null) {
+            scheduled.cancel();
+        }
+        scheduled = timer.schedule(Duration.ZERO, this::flush);
+    }
+
     /** Events were lost: the next batch asks for a full rescan. */
     public synchronized void lost() {
         rescan = true;

@@ -104,7 +104,9 @@ public final class WorkspaceWatcher implements AutoCloseable {
                     && directories.remove(relative)) {
                 statistics.directories.decrementAndGet();
             }
-            if (relative != null && !filter.ignored(relative)) {
+            if (relative != null && relative.startsWith(WatchFilter.COOKIE_DIRECTORY + "/")) {
+                debouncer.changedAwaited(relative);
+            } else if (relative != null && !filter.ignored(relative)) {
                 debouncer.changed(relative);
             }
         }

@@ -26,6 +26,17 @@ class WatchDebouncerTest {
     }
 
     @Test
+    void anAwaitedChangeDeliversTheBatchSoFarAtOnce() {
+        debouncer.changed("a.txt");
+        time.advance(Duration.ofMillis(3));
+        debouncer.changedAwaited(".same/cookies/c1");
+        time.advance(Duration.ZERO);
+        assertEquals(List.of(new ChangeBatch(Set.of("a.txt", ".same/cookies/c1"), false)), batches);
+        time.advance(Duration.ofMillis(50));
+        assertEquals(1, batches.size(), "nothing is delivered twice");
+    }
+
+    @Test
     void coalescesABurstIntoOneBatch() {
         for (int i = 0; i < 1000; i++) {
             debouncer.changed("src/file-" + i + ".txt");

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# same vs turbo vs nx, side by side in one run, at several workspace sizes (see bench/README.md).
+#
+# Usage: bench/side-by-side/run.sh [OUT_DIR=bench/side-by-side/results]
+# Env:   SIZES="20 200 1000"   packages per workspace
+#        SHAPE=tree            dependency shape: tree | chain | none
+#        FILES=10              source files per package (10..100)
+#        WORK=20000            sha256 iterations per build (CPU per task)
+#        RUNS=5                measured runs per warm case (cold and edit cases: max(2, RUNS/2))
+#        WORKSPACES=/tmp/same-side-by-side   where workspaces are generated (and reused)
+#        SAME_BIN=cli/target/same/bin/same  (built with mvn package when missing)
+#        JAVA=a JDK 25 java, for the report (default: the first in /usr/lib/jvm)
+# Needs hyperfine (apt-get install -y hyperfine), npm (turbo and nx come from the npm registry) and a
+# JDK 25 (found as the launcher finds it). Writes, per size, hyperfine's CSV/JSON exports, then
+# results.md (medians and ratios to turbo and nx) and time-vs-size.png (bench/side-by-side/Report.java).
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+OUT=$(mkdir -p "${1:-$REPO/bench/side-by-side/results}" && cd "${1:-$REPO/bench/side-by-side/results}" && pwd)
+SIZES=${SIZES:-20 200 1000}; SHAPE=${SHAPE:-tree}; FILES=${FILES:-10}; WORK=${WORK:-20000}; RUNS=${RUNS:-5}
+WORKSPACES=${WORKSPACES:-/tmp/same-side-by-side}
+SAME=${SAME_BIN:-$REPO/cli/target/same/bin/same}
+MAKE_WORKSPACE=${MAKE_WORKSPACE:-$REPO/../shared/bench/make-workspace.sh}
+FEW=$(( RUNS / 2 > 2 ? RUNS / 2 : 2 ))
+
+command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install -y hyperfine" >&2; exit 1; }
+[ -x "$MAKE_WORKSPACE" ] || { echo "workspace generator not found: $MAKE_WORKSPACE (set MAKE_WORKSPACE)" >&2; exit 1; }
+if [ ! -x "$SAME" ]; then (cd "$REPO" && mvn -B -q package -DskipTests); fi
+JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}  # runs Report.java, a JDK-only program
+
+export npm_config_update_notifier=false TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 TURBO_NO_UPDATE_NOTIFIER=1 \
+  NX_NO_CLOUD=true NX_USE_LOCAL=true NX_TUI=false NO_COLOR=1 CI=
+{
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+  echo "cpu: $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+  echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "same: $("$SAME" version 2>/dev/null | head -1)"
+  echo "shape: $SHAPE, files per package: $FILES, work: $WORK, runs: $RUNS (cold and edits: $FEW)"
+} > "$OUT/machine.txt"
+
+for N in $SIZES; do
+  WS=$WORKSPACES/$SHAPE-$N-$FILES
+  if [ ! -f "$WS/package-lock.json" ]; then
+    rm -rf "$WS"
+    "$MAKE_WORKSPACE" "$WS" "$N" "$FILES" "$WORK" "$SHAPE"
+    (cd "$WS" && npm install --prefer-offline --no-audit --no-fund --loglevel=error)
+  fi
+  cd "$WS"
+  R=$OUT/$N; mkdir -p "$R"
+  TURBO="$WS/node_modules/.bin/turbo run build --concurrency=2 --output-logs=none"
+  NX="$WS/node_modules/.bin/nx run-many -t build --parallel=2 --outputStyle=static-failures-only"
+  CLEAN_OUT='rm -rf packages/*/dist'
+  LEAF=$(printf 'packages/pkg-%03d/src/file-000.js' $((N - 1)))
+  ROOT_PKG=packages/pkg-000/src/file-000.js
+  EDIT_LEAF="echo \"// edit \$RANDOM\$RANDOM\" >> $LEAF"
+  EDIT_ROOT="echo \"// edit \$RANDOM\$RANDOM\" >> $ROOT_PKG"
+  hf() { local name=$1; shift; hyperfine --style basic --export-csv "$R/$name.csv" --export-json "$R/$name.json" "$@"; }
+  stop_all() {
+    "$SAME" daemon stop >/dev/null 2>&1 || true
+    "$WS/node_modules/.bin/nx" daemon --stop >/dev/null 2>&1 || true
+  }
+  stop_all
+
+  # cold: no cache, no outputs, no daemon (a daemon's start is part of its cold run)
+  hf cold --runs "$FEW" \
+    --prepare "$SAME daemon stop >/dev/null 2>&1 || true; rm -rf .same; $CLEAN_OUT" -n same "$SAME run --ci --parallel 2 all" \
+    --prepare "rm -rf .same; $CLEAN_OUT" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
+    --prepare "rm -rf .turbo node_modules/.cache/turbo; $CLEAN_OUT" -n turbo "$TURBO" \
+    --prepare "NX_DAEMON=false $WS/node_modules/.bin/nx reset >/dev/null 2>&1; rm -rf .nx; $CLEAN_OUT" -n nx-no-daemon "NX_DAEMON=false $NX" \
+    --prepare "$WS/node_modules/.bin/nx reset >/dev/null 2>&1; rm -rf .nx; $CLEAN_OUT" -n nx-daemon "NX_DAEMON=true $NX"
+
+  # every cache filled by the cold runs above; daemons up and warm
+  "$SAME" run --ci --parallel 2 all >/dev/null 2>&1; NX_DAEMON=true $NX >/dev/null 2>&1 || true
+
+  # warm: every task a cache hit
+  hf warm --warmup 2 --runs "$RUNS" \
+    -n same "$SAME run --ci --parallel 2 all" \
+    -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
+    -n turbo "$TURBO" \
+    -n nx-no-daemon "NX_DAEMON=false $NX" \
+    -n nx-daemon "NX_DAEMON=true $NX"
+
+  # one file edited in a leaf package: that package rebuilds, nothing else
+  hf edit-leaf --warmup 1 --runs "$FEW" \
+    --prepare "$EDIT_LEAF" -n same "$SAME run --ci --parallel 2 all" \
+    --prepare "$EDIT_LEAF" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
+    --prepare "$EDIT_LEAF" -n turbo "$TURBO" \
+    --prepare "$EDIT_LEAF" -n nx-no-daemon "NX_DAEMON=false $NX" \
+    --prepare "$EDIT_LEAF" -n nx-daemon "NX_DAEMON=true $NX"
+
+  # one file edited in the root package of the dependency tree: everything downstream rebuilds
+  hf edit-root --runs "$FEW" \
+    --prepare "$EDIT_ROOT" -n same "$SAME run --ci --parallel 2 all" \
+    --prepare "$EDIT_ROOT" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
+    --prepare "$EDIT_ROOT" -n turbo "$TURBO" \
+    --prepare "$EDIT_ROOT" -n nx-no-daemon "NX_DAEMON=false $NX" \
+    --prepare "$EDIT_ROOT" -n nx-daemon "NX_DAEMON=true $NX"
+
+  # what would run, without running: same's live status; turbo's dry run is its nearest equivalent
+  "$SAME" run --ci --parallel 2 all >/dev/null 2>&1
+  hf status --warmup 3 --runs "$RUNS" \
+    -n same "$SAME status" \
+    -n same-no-daemon "$SAME status --no-daemon" \
+    -n turbo "$WS/node_modules/.bin/turbo run build --dry-run=json"
+
+  "$SAME" daemon status --json > "$R/daemon-status.json" 2>/dev/null || true
+  stop_all
+done
+
+"$JAVA" "$REPO/bench/side-by-side/Report.java" "$OUT" $SIZES
+echo "results: $OUT/results.md and $OUT/time-vs-size.png"
