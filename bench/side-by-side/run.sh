@@ -7,6 +7,8 @@
 #        FILES=10              source files per package (10..100)
 #        WORK=20000            sha256 iterations per build (CPU per task)
 #        RUNS=5                measured runs per warm case (cold and edit cases: max(2, RUNS/2))
+#        HEAVY_MAX=200         above this many packages, the cold and root-edit cases (a full build per
+#                              run and tool) are skipped; each tool's cache is filled by one untimed run
 #        WORKSPACES=/tmp/same-side-by-side   where workspaces are generated (and reused)
 #        SAME_BIN=cli/target/same/bin/same  (built with mvn package when missing)
 #        JAVA=a JDK 25 java, for the report (default: the first in /usr/lib/jvm)
@@ -17,7 +19,7 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=$(mkdir -p "${1:-$REPO/bench/side-by-side/results}" && cd "${1:-$REPO/bench/side-by-side/results}" && pwd)
 SIZES=${SIZES:-20 200 1000}; SHAPE=${SHAPE:-tree}; FILES=${FILES:-10}; WORK=${WORK:-20000}; RUNS=${RUNS:-5}
-WORKSPACES=${WORKSPACES:-/tmp/same-side-by-side}
+WORKSPACES=${WORKSPACES:-/tmp/same-side-by-side}; HEAVY_MAX=${HEAVY_MAX:-200}
 SAME=${SAME_BIN:-$REPO/cli/target/same/bin/same}
 MAKE_WORKSPACE=${MAKE_WORKSPACE:-$REPO/../shared/bench/make-workspace.sh}
 FEW=$(( RUNS / 2 > 2 ? RUNS / 2 : 2 ))
@@ -61,12 +63,16 @@ for N in $SIZES; do
   stop_all
 
   # cold: no cache, no outputs, no daemon (a daemon's start is part of its cold run)
+  if [ "$N" -le "$HEAVY_MAX" ]; then
   hf cold --runs "$FEW" \
     --prepare "$SAME daemon stop >/dev/null 2>&1 || true; rm -rf .same; $CLEAN_OUT" -n same "$SAME run --ci --parallel 2 all" \
     --prepare "rm -rf .same; $CLEAN_OUT" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
     --prepare "rm -rf .turbo node_modules/.cache/turbo; $CLEAN_OUT" -n turbo "$TURBO" \
     --prepare "NX_DAEMON=false $WS/node_modules/.bin/nx reset >/dev/null 2>&1; rm -rf .nx; $CLEAN_OUT" -n nx-no-daemon "NX_DAEMON=false $NX" \
     --prepare "$WS/node_modules/.bin/nx reset >/dev/null 2>&1; rm -rf .nx; $CLEAN_OUT" -n nx-daemon "NX_DAEMON=true $NX"
+  else
+    $TURBO >/dev/null 2>&1; NX_DAEMON=false $NX >/dev/null 2>&1 || true
+  fi
 
   # every cache filled by the cold runs above; daemons up and warm
   "$SAME" run --ci --parallel 2 all >/dev/null 2>&1; NX_DAEMON=true $NX >/dev/null 2>&1 || true
@@ -88,12 +94,14 @@ for N in $SIZES; do
     --prepare "$EDIT_LEAF" -n nx-daemon "NX_DAEMON=true $NX"
 
   # one file edited in the root package of the dependency tree: everything downstream rebuilds
+  if [ "$N" -le "$HEAVY_MAX" ]; then
   hf edit-root --runs "$FEW" \
     --prepare "$EDIT_ROOT" -n same "$SAME run --ci --parallel 2 all" \
     --prepare "$EDIT_ROOT" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
     --prepare "$EDIT_ROOT" -n turbo "$TURBO" \
     --prepare "$EDIT_ROOT" -n nx-no-daemon "NX_DAEMON=false $NX" \
     --prepare "$EDIT_ROOT" -n nx-daemon "NX_DAEMON=true $NX"
+  fi
 
   # what would run, without running: same's live status; turbo's dry run is its nearest equivalent
   "$SAME" run --ci --parallel 2 all >/dev/null 2>&1

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         subcommands = {RunCommand.class, StatusCommand.class, WhyCommand.class, EnvironmentCommand.class,
                 GraphCommand.class, CleanCommand.class,
                 WatchCommand.class, DaemonCommand.class,
-                VersionCommand.class,
+                VersionCommand.class, DoctorCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class SameCommand implements Runnable {
     @CommandLine.Spec

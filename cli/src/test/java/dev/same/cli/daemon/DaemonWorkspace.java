@@ -110,6 +110,11 @@ final class DaemonWorkspace implements AutoCloseable {
         return this;
     }
 
+    /** The distribution whose launcher the commands run. */
+    Path distribution() {
+        return distribution;
+    }
+
     /** Runs the CLI from another distribution (a copy), for the rebuilt-client case. */
     DaemonWorkspace useDistribution(Path other) {
         distribution = other;

@@ -1,0 +1,81 @@
+package dev.same.cli.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.same.cli.daemon.DaemonWorkspace.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code same doctor} on a real workspace through the real launcher and daemon. */
+@Timeout(180)
+class DoctorIT {
+    private DaemonWorkspace ws;
+
+    @BeforeEach
+    void workspace() throws Exception {
+        ws = new DaemonWorkspace();
+        ws.file("same.yaml", """
+                version: "1"
+                tasks:
+                  hello:
+                    cmd: ["sh", "-c", "echo hello > out.txt; : %s"]
+                    input: ["src"]
+                    target: ["out.txt"]
+                """.formatted(ws.marker)).file("src/in.txt", "1\n");
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        ws.close();
+    }
+
+    @Test
+    void withDirtyTasksItMeasuresStatusButDoesNotRunTheBuild() throws Exception {
+        Result doctor = ws.same("doctor", "--samples", "1");
+
+        assertEquals(0, doctor.exitCode(), doctor.toString());
+        String out = doctor.stdout();
+        assertTrue(out.contains("Java runtime") && out.contains("java ") && out.contains("AOT cache"), out);
+        assertTrue(out.contains("file watcher") && out.contains("OK") && out.contains("inotify budget"), out);
+        assertTrue(out.contains("not measured: 1 of 1 tasks are not cached; run 'same run all' first"), out);
+        assertTrue(out.contains("ms with the daemon") && out.contains("with --no-daemon"), out);
+        assertTrue(out.contains("watcher round trip"), out);
+        assertTrue(out.contains("'same status' takes"), out);
+        assertTrue(!java.nio.file.Files.exists(ws.root.resolve("out.txt")), "the doctor ran no task");
+    }
+
+    @Test
+    void theLauncherTrainsAnAotCacheInTheBackgroundThatLaterCommandsUse() throws Exception {
+        Path aot = ws.distribution().resolve("aot");
+        assertEquals(0, ws.same("status").exitCode());
+        DaemonWorkspace.poll(() -> {
+            try (Stream<Path> files = Files.list(aot)) {
+                return files.anyMatch(f -> f.getFileName().toString().matches("cli-\\d+\\.aot"));
+            } catch (IOException e) {
+                return false;
+            }
+        }, "the launcher's AOT cache to be trained");
+
+        Result doctor = ws.same("doctor", "--samples", "1");
+
+        assertTrue(doctor.stdout().contains("AOT cache            in use: " + aot), doctor.toString());
+    }
+
+    @Test
+    void withEverythingCachedItComparesWarmRuns() throws Exception {
+        assertEquals(0, ws.same("run", "all", "--ci").exitCode());
+
+        Result doctor = ws.same("doctor", "--samples", "1");
+
+        assertEquals(0, doctor.exitCode(), doctor.toString());
+        assertTrue(doctor.stdout().contains("with --no-daemon (all cached)"), doctor.toString());
+        assertTrue(doctor.stdout().contains("a warm 'same run all' takes"), doctor.toString());
+    }
+}
