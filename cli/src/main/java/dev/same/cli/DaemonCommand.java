@@ -1,9 +1,5 @@
 package dev.same.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.same.cli.render.Durations;
-import dev.same.cli.render.Style;
 import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.client.SameClient;
 import dev.same.server.SameException;
@@ -19,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -141,62 +136,7 @@ final class DaemonCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            DaemonConnector connector = daemon.connector();
-            Cli cli = daemon.cli();
-            PrintStream out = cli.terminal().out();
-            Optional<SameClient> client = connectAnyBuild(connector);
-            if (client.isEmpty()) {
-                if (json) {
-                    out.println("{\"running\":false}");
-                } else {
-                    out.println("no daemon is running for this workspace (socket " + connector.socket() + ")");
-                }
-                return 0;
-            }
-            DaemonStatus status;
-            try (SameClient c = client.get()) {
-                status = c.server().daemonStatus().get(10, TimeUnit.SECONDS);
-            }
-            if (json) {
-                out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                        .writeValueAsString(status));
-            } else {
-                print(status, out, new Style(cli.terminal().colour()));
-                if (verbose) {
-                    row(out, "epoch", Long.toString(status.epoch()));
-                    row(out, "watcher", status.health() + "; " + status.watchedDirectories() + " directories, "
-                            + status.watchEvents() + " events, " + status.rescans() + " rescans");
-                }
-            }
-            return 0;
-        }
-
-        private static void print(DaemonStatus s, PrintStream out, Style style) {
-            out.println(style.bold("same daemon") + " running");
-            row(out, "pid", Long.toString(s.pid()));
-            row(out, "version", s.version());
-            row(out, "workspace", s.root());
-            row(out, "socket", s.socket());
-            row(out, "uptime", Durations.seconds(s.uptimeMillis()));
-            row(out, "idle timeout", DurationParser.format(Duration.ofMillis(s.idleTimeoutMillis()))
-                    + (s.idleRemainingMillis() < 0 ? " (other clients connected)"
-                    : ", stops in " + DurationParser.format(Duration.ofMillis(s.idleRemainingMillis()))));
-            row(out, "memory", mib(s.rssBytes()) + " resident, " + mib(s.heapUsedBytes()) + " heap in use");
-            row(out, "clients", s.clients().isEmpty() ? "none" : String.join("; ", s.clients()));
-            if (!s.health().equals("OK")) {
-                row(out, "health", style.yellow(s.health()));
-            }
-            row(out, "active runs", s.activeRuns().isEmpty() ? "none" : String.join(", ", s.activeRuns()));
-            row(out, "cache", s.cacheHits() + " hits, " + s.cacheMisses() + " misses since start");
-            row(out, "environments", s.envCacheHits() + " hits, " + s.envCacheMisses() + " misses since start");
-        }
-
-        private static void row(PrintStream out, String name, String value) {
-            out.printf("  %-13s %s%n", name, value);
-        }
-
-        private static String mib(long bytes) {
-            return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+            return DaemonStatusAction.show(daemon.cli(), json, verbose);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.same.cli;
 
 import dev.same.cli.render.Style;
 import java.util.Optional;
-import picocli.CommandLine;
 
 /** Entry point of the {@code same} command. */
 public final class Main {

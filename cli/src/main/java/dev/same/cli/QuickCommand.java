@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The commands run most often, {@code same run} and {@code same status}, in their plain forms, recognised
+ * The commands run most often, {@code same run}, {@code same status} and {@code same daemon status}, in their
+ * plain forms, recognised
  * without picocli: its start-up (annotation proxies, converters, old bytecode the AOT cache cannot hold) would
  * cost more than a warm run itself. Anything unusual (help, completion, a misspelt option, a bad value) is
  * left to picocli, which parses it the same way and reports errors.
@@ -33,6 +34,13 @@ sealed interface QuickCommand {
         }
     }
 
+    record DaemonStatus(Path directory, boolean debug, boolean json, boolean verbose) implements QuickCommand {
+        @Override
+        public int execute(Cli cli) throws Exception {
+            return DaemonStatusAction.show(cli, json, verbose);
+        }
+    }
+
     /** The command, if the arguments are a plain run or status; empty for picocli to parse. */
     static Optional<QuickCommand> parse(String[] args) {
         try {
@@ -49,6 +57,8 @@ sealed interface QuickCommand {
         private Path directory;
         private boolean debug;
         private String command;
+        private String subcommand;
+        private boolean verbose;
         private final List<String> targets = new ArrayList<>();
         private boolean noCache;
         private boolean ci;
@@ -68,6 +78,8 @@ sealed interface QuickCommand {
                 if (onlyTargets || !arg.startsWith("-") || arg.equals("-")) {
                     if (command == null) {
                         command = arg;
+                    } else if (command.equals("daemon") && subcommand == null) {
+                        subcommand = arg;
                     } else {
                         targets.add(arg);
                     }
@@ -81,7 +93,11 @@ sealed interface QuickCommand {
                 return new Run(directory, debug, new RunOptions(targets, noCache,
                         ci ? OutputMode.linear : outputMode, json, parallel, noDaemon));
             }
-            if ("status".equals(command) && !noCache && !ci && outputMode == OutputMode.auto && parallel == 0) {
+            if ("daemon".equals(command) && "status".equals(subcommand) && targets.isEmpty() && !noDaemon) {
+                return new DaemonStatus(directory, debug, json, verbose);
+            }
+            boolean runOptions = noCache || ci || outputMode != OutputMode.auto || parallel != 0;
+            if ("status".equals(command) && !verbose && !runOptions) {
                 return new Status(directory, debug, new StatusOptions(targets, json, noDaemon));
             }
             return null;
@@ -95,6 +111,12 @@ sealed interface QuickCommand {
                 case "--debug" -> debug = flag(inline);
                 case "-C", "--directory" -> directory = Path.of(value(inline));
                 case "--json" -> json = commandFlag(inline);
+                case "-v", "--verbose" -> {
+                    if (!"status".equals(subcommand)) {
+                        throw new IllegalArgumentException("an option of daemon status only");
+                    }
+                    verbose = flag(inline);
+                }
                 case "--no-daemon" -> noDaemon = commandFlag(inline);
                 case "-n", "--no-cache" -> noCache = runFlag(inline);
                 case "--ci" -> ci = runFlag(inline);
@@ -121,7 +143,8 @@ sealed interface QuickCommand {
         }
 
         private boolean commandFlag(String inline) {
-            if (!"run".equals(command) && !"status".equals(command)) {
+            boolean daemonStatus = "daemon".equals(command) && "status".equals(subcommand);
+            if (!"run".equals(command) && !"status".equals(command) && !daemonStatus) {
                 throw new IllegalArgumentException("an option of run and status only");
             }
             return flag(inline);

@@ -25,12 +25,15 @@ class QuickCommandTest {
                 false, 100)));
         CommandLine.ParseResult parsed = line.parseArgs(args);
         SameCommand root = line.getCommand();
-        Object command = parsed.subcommand().commandSpec().userObject();
+        CommandLine.ParseResult sub = parsed.subcommand();
+        Object command = (sub.hasSubcommand() ? sub.subcommand() : sub).commandSpec().userObject();
         return switch (command) {
             case RunCommand run -> new QuickCommand.Run(root.directory, root.debug, new RunOptions(run.targets,
                     run.noCache, run.ci ? OutputMode.linear : run.outputMode, run.json, run.parallel, run.noDaemon));
             case StatusCommand status -> new QuickCommand.Status(root.directory, root.debug,
                     new StatusOptions(status.targets, status.json, status.noDaemon));
+            case DaemonCommand.Status status -> new QuickCommand.DaemonStatus(root.directory, root.debug,
+                    status.json, status.verbose);
             default -> throw new AssertionError(command);
         };
     }
@@ -49,7 +52,10 @@ class QuickCommandTest {
                 List.of("run", "--", "--odd-target"),
                 List.of("status"),
                 List.of("status", "--json", "app:build"),
-                List.of("status", "--no-daemon", "-C", "x"))) {
+                List.of("status", "--no-daemon", "-C", "x"),
+                List.of("daemon", "status"),
+                List.of("daemon", "status", "--json", "-v"),
+                List.of("-C", "x", "daemon", "status", "--verbose"))) {
             String[] array = args.toArray(String[]::new);
             assertEquals(Optional.of(picocli(array)), QuickCommand.parse(array), String.join(" ", args));
         }
@@ -61,7 +67,9 @@ class QuickCommandTest {
                 List.of("run", "-j", "-1", "all"), List.of("run", "-j", "x", "all"), List.of("run", "-o", "fancy",
                         "all"), List.of("run", "--unknown", "all"), List.of("run", "-nj2", "all"),
                 List.of("--json", "run", "all"), List.of("status", "--ci"), List.of("status", "-n"),
-                List.of("graph"), List.of("daemon", "status"), List.of("run", "--ci=true", "all"),
+                List.of("graph"), List.of("daemon"), List.of("daemon", "stop"), List.of("daemon", "--json", "status"),
+                List.of("daemon", "status", "extra"), List.of("daemon", "status", "--no-daemon"),
+                List.of("status", "-v"), List.of("run", "-v", "all"), List.of("run", "--ci=true", "all"),
                 List.of("run", "all", "-C"), List.of("--version"), List.of("help", "run"))) {
             assertTrue(QuickCommand.parse(args.toArray(String[]::new)).isEmpty(), String.join(" ", args));
         }
