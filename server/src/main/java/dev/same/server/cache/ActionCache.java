@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Action records: {@code <dir>/actions/<first 2 hex>/<hash>.json}, keyed by task hash only, so a
@@ -45,9 +47,19 @@ public final class ActionCache {
                     }))
             .build();
 
+    /** Beyond this many remembered records the memory starts over, so it stays small. */
+    private static final int REMEMBERED = 50_000;
+
     private final Path actionsDir;
     private final Path lastDir;
     private final ContentStore store;
+    /**
+     * Records read or written before, by hash. A record never changes once written (the hash is its key), so a
+     * remembered one is as good as the file while the file exists: a lookup costs one stat instead of reading
+     * and parsing JSON, which is most of a warm run's work in a daemon. Existence is still checked on disk,
+     * so a cache cleaned by another process is seen at once.
+     */
+    private final Map<String, ActionRecord> remembered = new ConcurrentHashMap<>();
 
     /** @param dir the cache directory ({@code .same/cache}); {@code store} holds the content records point at */
     public ActionCache(Path dir, ContentStore store) {
@@ -59,9 +71,18 @@ public final class ActionCache {
     /** The record of a successful run with this hash; a damaged record counts as a miss and is removed. */
     public Optional<ActionRecord> lookup(String hash) {
         Path file = recordPath(hash);
+        ActionRecord known = remembered.get(hash);
+        if (known != null) {
+            if (Files.exists(file)) {
+                return Optional.of(known);
+            }
+            remembered.remove(hash);
+            return Optional.empty();
+        }
         try {
             ActionRecord record = JSON.readValue(Files.readAllBytes(file), ActionRecord.class);
             if (record != null && record.wellFormed() && record.hash().equals(hash)) {
+                remember(record);
                 return Optional.of(record);
             }
         } catch (NoSuchFileException e) {
@@ -93,6 +114,14 @@ public final class ActionCache {
         }
         AtomicFiles.write(recordPath(record.hash()), JSON.writeValueAsBytes(record));
         AtomicFiles.write(lastPath(record.taskId()), record.hash().getBytes(StandardCharsets.US_ASCII));
+        remember(record);
+    }
+
+    private void remember(ActionRecord record) {
+        if (remembered.size() >= REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(record.hash(), record);
     }
 
     /** The task's most recent successful run, if its record is still there. */

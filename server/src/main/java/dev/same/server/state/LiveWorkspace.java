@@ -163,16 +163,21 @@ public final class LiveWorkspace implements AutoCloseable {
         return snapshot.get();
     }
 
-    /** Recomputes every state now (after a run), pushing what changed. */
+    /**
+     * Recomputes every task's state from the hashes already known (after a run, whose results change states
+     * but not hashes), pushing what changed. Files the run wrote reach the state through the watcher like any
+     * other change, and a request that reads its writes waits for them.
+     */
     public void refresh() {
         submit(() -> {
             Snapshot previous = snapshot.get();
             if (previous != null && previous.workspace() != null) {
-                Map<String, TaskFingerprint> before = fingerprints;
-                Snapshot next = recompute(previous.epoch() + 1, previous.workspace(), previous.graph(),
-                        previous.configError(), null, previous);
-                List<String> named = named(List.of(), before);
-                publish(previous, next, named, false, !named.isEmpty());
+                Map<String, TaskStatusInfo> statuses = new LinkedHashMap<>();
+                fingerprints.forEach((id, fingerprint) -> statuses.put(id,
+                        calculator.status(previous.graph(), fingerprint)));
+                Snapshot next = new Snapshot(previous.epoch() + 1, previous.workspace(), previous.graph(),
+                        previous.configError(), Collections.unmodifiableMap(statuses));
+                publish(previous, next, List.of(), false, false);
             }
         });
     }

@@ -89,30 +89,62 @@ class CacheActionCacheTest {
 
     @Test
     void corruptRecordIsAMissAndIsRemoved() throws IOException {
+        // read as another process (or a restarted daemon) reads it: this instance remembers what it wrote
         ActionRecord record = record("web:build", "a");
         actions.store(record);
         Path file = actions.recordPath(record.hash());
 
         Files.writeString(file, "{ not json");
-        assertEquals(Optional.empty(), actions.lookup(record.hash()));
+        assertEquals(Optional.empty(), fresh().lookup(record.hash()));
         assertFalse(Files.exists(file));
 
         actions.store(record);
         Files.writeString(file, Files.readString(file).replace(record.hash(), Digest.of("other")));
-        assertEquals(Optional.empty(), actions.lookup(record.hash()), "a record under the wrong name");
+        assertEquals(Optional.empty(), fresh().lookup(record.hash()), "a record under the wrong name");
 
         actions.store(record);
         Files.writeString(file, Files.readString(file).replace("\"format\":1", "\"format\":99"));
-        assertEquals(Optional.empty(), actions.lookup(record.hash()), "another format");
+        assertEquals(Optional.empty(), fresh().lookup(record.hash()), "another format");
 
         actions.store(record);
         Files.writeString(file, Files.readString(file).replace("\"path\":\"dist/app.js\"", "\"path\":\"../../etc/passwd\""));
-        assertEquals(Optional.empty(), actions.lookup(record.hash()), "an output outside the root");
+        assertEquals(Optional.empty(), fresh().lookup(record.hash()), "an output outside the root");
 
         actions.store(record);
         Files.write(file, new byte[0]);
+        assertEquals(Optional.empty(), fresh().lookup(record.hash()));
+        assertEquals(Optional.empty(), fresh().lastSuccessful("web:build"));
+    }
+
+    private ActionCache fresh() {
+        return CacheDirectory.of(root).actionCache();
+    }
+
+    @Test
+    void aRememberedRecordIsServedWhileItsFileExistsAndForgottenWhenItIsGone() throws IOException {
+        ActionRecord record = record("web:build", "a");
+        actions.store(record);
+        Path file = actions.recordPath(record.hash());
+        Files.writeString(file, "{ damaged after it was written }");
+
+        assertEquals(Optional.of(record), actions.lookup(record.hash()), "what this cache wrote is what it knows");
+
+        Files.delete(file);
+        assertEquals(Optional.empty(), actions.lookup(record.hash()), "cleaned by another process: a miss");
         assertEquals(Optional.empty(), actions.lookup(record.hash()));
-        assertEquals(Optional.empty(), actions.lastSuccessful("web:build"));
+    }
+
+    @Test
+    void aRecordReadOnceIsRememberedByTheReader() throws IOException {
+        ActionRecord record = record("web:build", "a");
+        actions.store(record);
+        ActionCache reader = fresh();
+        assertEquals(Optional.of(record), reader.lookup(record.hash()));
+
+        Files.writeString(actions.recordPath(record.hash()), "{ damaged later }");
+
+        assertEquals(Optional.of(record), reader.lookup(record.hash()));
+        assertEquals(Optional.empty(), fresh().lookup(record.hash()));
     }
 
     @Test
