@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run: plans the closure of the targets, then for each task (dependencies first) hashes its inputs,
@@ -49,13 +50,30 @@ public final class RunExecution {
     private final FileDigests digests;
     private final RunStatistics statistics;
     private final Fingerprinter fingerprinter;
+    private final EnvironmentResolver environments;
     private final OutputSnapshot outputs = new OutputSnapshot();
     private final Cancellation cancellation = new Cancellation();
     private final TaskLocks locks;
+    private final Map<String, TaskFingerprint> known;
+    /** Set before this run first writes to the workspace (a task runs, outputs are restored). */
+    private final AtomicBoolean wroteFiles = new AtomicBoolean();
 
     public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
                         SameClientApi client, CacheDirectory cache, FileDigests digests,
                         EnvironmentResolver environments, RunStatistics statistics) {
+        this(workspace, graph, targets, params, client, cache, digests, environments, statistics, Map.of());
+    }
+
+    /**
+     * @param known fingerprints the daemon's live state computed from the files as they are now (after every
+     *              write the client made before asking was seen); a task whose dependencies' hashes and tools
+     *              are those of its known fingerprint starts from it instead of reading its inputs again, as
+     *              long as this run has written nothing
+     */
+    public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
+                        SameClientApi client, CacheDirectory cache, FileDigests digests,
+                        EnvironmentResolver environments, RunStatistics statistics,
+                        Map<String, TaskFingerprint> known) {
         this.runId = params.runId() != null ? params.runId() : UUID.randomUUID().toString();
         this.workspace = workspace;
         this.graph = graph;
@@ -67,6 +85,8 @@ public final class RunExecution {
         this.fingerprinter = new Fingerprinter(digests, environments);
         this.statistics = statistics;
         this.locks = new TaskLocks(workspace.root());
+        this.environments = environments;
+        this.known = known;
     }
 
     public String runId() {
@@ -107,8 +127,24 @@ public final class RunExecution {
 
     private TaskResult hashAndRun(TaskDef task, SortedMap<String, String> dependencyHashes, Cancellation cancel,
                                   long start) throws IOException, InterruptedException {
-        TaskFingerprint fingerprint = fingerprinter.compute(workspace, task, dependencyHashes);
+        TaskFingerprint fingerprint = knownFingerprint(task, dependencyHashes)
+                .orElseGet(() -> fingerprinter.compute(workspace, task, dependencyHashes));
         return useCacheOrRun(task, fingerprint, cancel, start);
+    }
+
+    /**
+     * The live state's fingerprint of the task, when it is certainly what reading the inputs would give: nothing
+     * written by this run yet, the same dependency hashes and tool environment, and no inputs behind symbolic
+     * links (whose targets the watcher does not follow).
+     */
+    private Optional<TaskFingerprint> knownFingerprint(TaskDef task, SortedMap<String, String> dependencyHashes) {
+        TaskFingerprint fingerprint = known.get(task.id());
+        if (fingerprint == null || fingerprint.problem() != null || wroteFiles.get() || fingerprint.followsLinks()
+                || !fingerprint.dependencyHashes().equals(dependencyHashes)) {
+            return Optional.empty();
+        }
+        String tools = environments.resolve(workspace.projects().get(task.project()), task).hash();
+        return tools.equals(fingerprint.tools().hash()) ? Optional.of(fingerprint) : Optional.empty();
     }
 
     private TaskResult useCacheOrRun(TaskDef task, TaskFingerprint fingerprint, Cancellation cancel, long start)
@@ -155,6 +191,7 @@ public final class RunExecution {
             throws IOException, InterruptedException {
         Path root = workspace.root();
         String hash = fingerprint.hash();
+        wroteFiles.set(true);
         client.runEvent(RunEvent.taskStarted(runId, task.id(), hash));
         SortedMap<String, String> environment = TaskEnvironment.build(params.environment(),
                 fingerprint.tools().variables(), task.environment());
@@ -182,6 +219,7 @@ public final class RunExecution {
         Path root = workspace.root();
         boolean restored = false;
         if (!outputs.intact(root, record, digests)) {
+            wroteFiles.set(true);
             try {
                 outputs.restore(root, record, cache.contentStore(), digests);
             } catch (IOException | SameException damaged) {

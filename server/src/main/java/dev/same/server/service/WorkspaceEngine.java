@@ -146,7 +146,8 @@ public final class WorkspaceEngine implements AutoCloseable {
                 previous.map(r -> r.finishedAt().toEpochMilli()).orElse(null), changes);
     }
 
-    private record Loaded(Workspace workspace, TaskGraph graph) {
+    /** @param known the live fingerprints of the graph's tasks (daemon), or none (in process) */
+    private record Loaded(Workspace workspace, TaskGraph graph, Map<String, TaskFingerprint> known) {
     }
 
     /**
@@ -157,14 +158,14 @@ public final class WorkspaceEngine implements AutoCloseable {
         LiveWorkspace current = live;
         if (current == null) {
             Workspace workspace = ConfigLoader.load(root);
-            return new Loaded(workspace, TaskGraph.of(workspace));
+            return new Loaded(workspace, TaskGraph.of(workspace), Map.of());
         }
         LiveWorkspace.Snapshot snapshot = includeWrites ? current.awaitWrites() : current.snapshot();
         if (snapshot.configError() != null) {
             ConfigError error = snapshot.configError();
             throw new SameException(error.message(), error.context());
         }
-        return new Loaded(snapshot.workspace(), snapshot.graph());
+        return new Loaded(snapshot.workspace(), snapshot.graph(), snapshot.fingerprints());
     }
 
     /**
@@ -235,7 +236,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         RunBroadcast broadcast = new RunBroadcast(this::observe);
         broadcast.subscribe(client, 0);
         RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
-                environments, statistics);
+                environments, statistics, loaded.known());
         ActiveRun active = new ActiveRun(execution, broadcast, new CompletableFuture<>());
         if (runs.putIfAbsent(execution.runId(), active) != null) {
             throw new SameException("a run with id " + execution.runId() + " is already active");

@@ -48,9 +48,14 @@ import java.util.function.Consumer;
  * touches, and the tasks that depend on them.
  */
 public final class LiveWorkspace implements AutoCloseable {
-    /** What clients see; replaced atomically, never modified. */
+    /**
+     * What clients see; replaced atomically, never modified.
+     *
+     * @param fingerprints the fingerprints behind the statuses: each task's hash as the files were when the
+     *                     snapshot was made, for a run that has written nothing yet to start from
+     */
     public record Snapshot(long epoch, Workspace workspace, TaskGraph graph, ConfigError configError,
-                           Map<String, TaskStatusInfo> statuses) {
+                           Map<String, TaskStatusInfo> statuses, Map<String, TaskFingerprint> fingerprints) {
     }
 
     /** Where the changes go: the engine fans them out to subscribed clients. */
@@ -176,7 +181,7 @@ public final class LiveWorkspace implements AutoCloseable {
                 fingerprints.forEach((id, fingerprint) -> statuses.put(id,
                         calculator.status(previous.graph(), fingerprint)));
                 Snapshot next = new Snapshot(previous.epoch() + 1, previous.workspace(), previous.graph(),
-                        previous.configError(), Collections.unmodifiableMap(statuses));
+                        previous.configError(), Collections.unmodifiableMap(statuses), previous.fingerprints());
                 publish(previous, next, List.of(), false, false);
             }
         });
@@ -192,7 +197,7 @@ public final class LiveWorkspace implements AutoCloseable {
             }
             statuses.put(status.id(), status);
             Snapshot next = new Snapshot(current.epoch() + 1, current.workspace(), current.graph(),
-                    current.configError(), statuses);
+                    current.configError(), statuses, current.fingerprints());
             snapshot.set(next);
             pushes.hashesChanged(new HashesChanged(next.epoch(), List.of(status), List.of()));
         });
@@ -312,7 +317,7 @@ public final class LiveWorkspace implements AutoCloseable {
         } catch (SameException e) {
             ConfigError error = ConfigErrors.of(e);
             if (previous == null || previous.workspace() == null) {
-                return new Snapshot(epoch, null, null, error, Map.of());
+                return new Snapshot(epoch, null, null, error, Map.of(), Map.of());
             }
             return recompute(epoch, previous.workspace(), previous.graph(), error, null, previous);
         }
@@ -331,7 +336,7 @@ public final class LiveWorkspace implements AutoCloseable {
     private Snapshot recompute(long epoch, Workspace workspace, TaskGraph graph, ConfigError error,
                                Set<String> stale, Snapshot previous) {
         if (workspace == null) {
-            return new Snapshot(epoch, null, null, error, Map.of());
+            return new Snapshot(epoch, null, null, error, Map.of(), Map.of());
         }
         Fingerprinter fingerprinter = calculator.fingerprinter();
         boolean incremental = stale != null && previous != null && previous.graph() == graph;
@@ -344,7 +349,8 @@ public final class LiveWorkspace implements AutoCloseable {
             statuses.put(id, kept != null ? kept : calculator.status(graph, fingerprint));
         });
         fingerprints = next;
-        return new Snapshot(epoch, workspace, graph, error, Collections.unmodifiableMap(statuses));
+        return new Snapshot(epoch, workspace, graph, error, Collections.unmodifiableMap(statuses),
+                Collections.unmodifiableMap(next));
     }
 
     private void healthChanged(WorkspaceWatcher.HealthChange change) {
