@@ -6,10 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,24 +61,17 @@ final class Json {
             }
             case Record record -> {
                 out.writeStartObject();
-                for (RecordComponent component : record.getClass().getRecordComponents()) {
-                    Object field = get(component, record);
+                RecordShape shape = RecordShape.of(record.getClass());
+                for (int i = 0; i < shape.size(); i++) {
+                    Object field = shape.get(record, i);
                     if (field != null) {
-                        out.writeFieldName(component.getName());
+                        out.writeFieldName(shape.name(i));
                         write(out, field);
                     }
                 }
                 out.writeEndObject();
             }
             default -> throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
-        }
-    }
-
-    private static Object get(RecordComponent component, Record record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component, e);
         }
     }
 
@@ -194,22 +184,12 @@ final class Json {
     }
 
     private static Object record(Map<?, ?> object, Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = bind(object.get(components[i].getName()), components[i].getGenericType());
+        RecordShape shape = RecordShape.of(type);
+        Object[] values = new Object[shape.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = bind(object.get(shape.name(i)), shape.type(i));
         }
-        try {
-            Constructor<?> canonical = type.getDeclaredConstructor(types);
-            return canonical.newInstance(values);
-        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-            throw new IllegalStateException("cannot build " + type.getName(), e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("invalid " + type.getSimpleName() + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        }
+        return shape.create(values);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
