@@ -57,7 +57,7 @@ class DoctorIT {
         assertEquals(0, ws.same("status").exitCode());
         DaemonWorkspace.poll(() -> {
             try (Stream<Path> files = Files.list(aot)) {
-                return files.anyMatch(f -> f.getFileName().toString().matches("cli-\\d+\\.aot"));
+                return files.anyMatch(f -> f.getFileName().toString().matches("cli-.+\\.aot"));
             } catch (IOException e) {
                 return false;
             }
