@@ -102,7 +102,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
 
         private static String ms(Double millis) {
-            return millis == null ? "–" : String.format(Locale.ROOT, "%.0f ms", millis);
+            return millis == null ? "–" : String.format(Locale.ROOT, millis < 10 ? "%.1f ms" : "%.0f ms", millis);
         }
     }
 
@@ -186,12 +186,14 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static String inotifyBudget(long watched) {
         try {
-            long max = Long.parseLong(Files.readString(MAX_USER_WATCHES).strip());
+            // one buffered read: a sysctl file answers only a read at offset 0, and readString reads the first
+            // byte alone when the file's size is 0 (as /proc says), which made 192536 read as 1
+            long max = Long.parseLong(Files.readAllLines(MAX_USER_WATCHES).getFirst().strip());
             String share = String.format(Locale.ROOT, "%.1f%%", 100.0 * watched / max);
             String text = watched + " of " + max + " watches (" + share + ", fs.inotify.max_user_watches)";
             return watched * 2 > max ? text + "; raise it: sudo sysctl fs.inotify.max_user_watches=" + max * 4
                     : text;
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException | java.util.NoSuchElementException e) {
             return "unknown (" + MAX_USER_WATCHES + " is not readable)";
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.same.cli.daemon.DaemonWorkspace.Result;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -44,6 +45,9 @@ class DoctorIT {
         String out = doctor.stdout();
         assertTrue(out.contains("Java runtime") && out.contains("java ") && out.contains("AOT cache"), out);
         assertTrue(out.contains("file watcher") && out.contains("OK") && out.contains("inotify budget"), out);
+        Process cat = new ProcessBuilder("cat", "/proc/sys/fs/inotify/max_user_watches").start();
+        String limit = new String(cat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(out.contains(" of " + limit + " watches"), "the inotify limit as cat reads it, " + limit + ": " + out);
         assertTrue(out.contains("not measured: 1 of 1 tasks are not cached; run 'same run all' first"), out);
         assertTrue(out.contains("ms with the daemon") && out.contains("with --no-daemon"), out);
         assertTrue(out.contains("watcher round trip"), out);
