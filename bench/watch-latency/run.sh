@@ -7,7 +7,7 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$REPO"
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
 if [ ! -x cli/target/same/bin/same ] || [ ! -f bench/target/benchmarks.jar ] || [ -n "${REBUILD:-}" ]; then
-  mvn -B -q -o package -DskipTests
-  mvn -B -q -o -Pbench -pl bench -am package -DskipTests
+  mvn -B -q package -DskipTests
+  mvn -B -q -Pbench -pl bench -am package -DskipTests
 fi
 exec "$JAVA" -cp bench/target/benchmarks.jar dev.same.bench.WatchLatency --same cli/target/same/bin/same "$@"
