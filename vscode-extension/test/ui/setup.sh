@@ -28,7 +28,9 @@ fi
 if [ ! -x "$DIR/cs/node_modules/.bin/code-server" ]; then
   echo "installing code-server $CODE_SERVER_VERSION (native build, a few minutes)" >&2
   mkdir -p "$DIR/cs"
-  (cd "$DIR/cs" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+  # under 'npm run test:ui' the outer npm's npm_config_user_agent (node/v20) would be inherited as config, and
+  # code-server's postinstall reads the Node version from it
+  (cd "$DIR/cs" && env -u npm_config_user_agent PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
      npm i --no-audit --no-fund --foreground-scripts "code-server@$CODE_SERVER_VERSION" >&2)
 fi
 
