@@ -8,8 +8,8 @@ import java.lang.reflect.Type;
 
 /**
  * A record type's components, their generic types, accessors and canonical constructor, looked up once per
- * type: asking reflection again for every value (it copies the components and parses their generic
- * signatures each time) made binding a run's events the bulk of the client's work on large workspaces.
+ * type rather than for every value (reflection copies the components and parses their generic signatures at
+ * each call).
  */
 final class RecordShape {
     private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
