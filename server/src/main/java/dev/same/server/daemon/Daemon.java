@@ -93,6 +93,7 @@ public final class Daemon implements DaemonControl {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown("signal"), "same-daemon-shutdown"));
         log.info("daemon " + version + " (pid " + ProcessHandle.current().pid() + ") serving " + root + " on "
                 + socketPath + ", idle timeout " + DurationParser.format(idle.timeout()));
+        idle.requestSeen(); // idle time counts from serving, not from the JVM's start: a 2s timeout on a busy machine
         Thread.ofVirtual().name("same-idle").start(this::watchIdle);
         Thread.ofVirtual().name("same-indexing").start(this::startLiveState);
         acceptLoop();
