@@ -18,6 +18,7 @@ import {
   RunOutput,
   Subscription,
 } from './protocol';
+import { QuietMessageWriter } from './quietWriter';
 import { connectSocket, isNobodyListening } from './socketConnect';
 import { decodeHashesChanged, decodeRunEvent } from './wire';
 
@@ -129,10 +130,10 @@ export class DaemonConnection implements Requester {
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
-  request<R>(method: string, params?: unknown): Promise<R> {
+  async request<R>(method: string, params?: unknown): Promise<R> {
     const rpc = this.rpc;
-    if (!rpc || this.currentState.kind !== 'connected') {
-      return Promise.reject(new NotConnectedError(this.currentState));
+    if (!rpc || this.currentState.kind !== 'connected' || this.socket?.destroyed !== false) {
+      throw new NotConnectedError(this.currentState);
     }
     return params === undefined ? rpc.sendRequest<R>(method) : rpc.sendRequest<R>(method, params);
   }
@@ -216,7 +217,7 @@ export class DaemonConnection implements Requester {
   }
 
   private async handshake(socket: net.Socket): Promise<void> {
-    const rpc = createMessageConnection(new StreamMessageReader(socket), new StreamMessageWriter(socket));
+    const rpc = createMessageConnection(new StreamMessageReader(socket), new QuietMessageWriter(new StreamMessageWriter(socket)));
     rpc.onNotification(Notifications.runEvent, (event: RunEvent) => this.runEventEmitter.fire(decodeRunEvent(event)));
     rpc.onNotification(Notifications.runOutput, (output: RunOutput) => this.runOutputEmitter.fire(output));
     rpc.onNotification(Notifications.hashesChanged, (change: HashesChanged) => this.hashesChangedEmitter.fire(decodeHashesChanged(change)));
