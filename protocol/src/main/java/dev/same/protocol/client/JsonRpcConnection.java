@@ -14,8 +14,8 @@ import java.util.function.BiConsumer;
 /**
  * The client end of a JSON-RPC 2.0 connection with LSP base framing ({@code Content-Length} headers): numbered
  * requests answered through futures, notifications handed to a listener on the reading thread, in order.
- * Written on the JDK and Jackson's streaming core ({@link Json}), so a short-lived CLI does not pay for the
- * start-up of lsp4j, Gson or Jackson's data binding.
+ * Written on the JDK and Gson's streaming classes ({@link Json}), so a short-lived CLI does not pay for the
+ * start-up of lsp4j or of a data-binding library.
  */
 final class JsonRpcConnection implements AutoCloseable {
     private static final int METHOD_NOT_FOUND = -32601;
