@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -28,9 +27,14 @@ export function daemonLogFile(root: string): string {
   return path.join(daemonStateDirectory(root), 'daemon.log');
 }
 
-/** The first 16 hex digits of SHA-256 over the UTF-8 of the root's real path. */
+/** The 64-bit FNV-1a hash of the UTF-8 of the root's real path, as 16 hex digits; mirrors Fnv1a64.java. */
 export function rootHash(root: string): string {
-  return createHash('sha256').update(root, 'utf8').digest('hex').slice(0, 16);
+  const mask = (1n << 64n) - 1n;
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(root, 'utf8')) {
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & mask;
+  }
+  return hash.toString(16).padStart(16, '0');
 }
 
 function isDirectory(dir: string): boolean {

@@ -39,7 +39,10 @@ describe('finding the workspace and its daemon', () => {
   });
 
   it('names the socket as DaemonAddress.java does', () => {
-    assert.equal(rootHash('/tmp/demo1'), 'cf1d882a935f951a', 'the name a real daemon chose for /tmp/demo1');
+    assert.equal(rootHash('/tmp/demo1'), '50a0ebe2c74cdec6', 'the name a real daemon chose for /tmp/demo1');
+    assert.equal(rootHash(''), 'cbf29ce484222325', 'FNV-1a 64 of nothing is its offset basis');
+    assert.equal(rootHash('foobar'), '85944171f73967e8', 'the published FNV-1a 64 test vector');
+    assert.equal(rootHash('/tmp/résumé'), '57f24b76e7d11fa5', 'UTF-8 bytes, as Fnv1a64Test.java');
     assert.match(rootHash('/tmp/x'), /^[0-9a-f]{16}$/);
     assert.equal(socketPath('/r', { XDG_RUNTIME_DIR: base }), path.join(base, 'same', `${rootHash('/r')}.sock`));
     assert.equal(socketDirectory({ XDG_RUNTIME_DIR: path.join(base, 'missing') }), `/tmp/same-${os.userInfo().uid}`);

@@ -1,11 +1,10 @@
 package dev.same.server.daemon;
 
+import dev.same.protocol.client.Fnv1a64;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * Identifies the exact build that is running: the version plus a fingerprint of the class path's jars (name,
@@ -25,7 +24,7 @@ public final class BuildId {
     static String compute(String classPath) {
         String version = BuildId.class.getPackage().getImplementationVersion();
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Fnv1a64 digest = new Fnv1a64();
             for (String entry : classPath.split(File.pathSeparator)) {
                 Path path = Path.of(entry);
                 digest.update(entry.getBytes(StandardCharsets.UTF_8));
@@ -35,7 +34,7 @@ public final class BuildId {
                             .getBytes(StandardCharsets.UTF_8));
                 }
             }
-            return (version == null ? "dev" : version) + "+" + HexFormat.of().formatHex(digest.digest(), 0, 6);
+            return (version == null ? "dev" : version) + "+" + digest.hex().substring(0, 12);
         } catch (Exception e) {
             return version == null ? "dev" : version;
         }
