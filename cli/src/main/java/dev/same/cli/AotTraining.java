@@ -1,6 +1,7 @@
 package dev.same.cli;
 
 import dev.same.cli.render.Terminal;
+import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.InitializeResult;
 import dev.same.protocol.Methods;
 import dev.same.protocol.Protocol;
@@ -33,10 +34,10 @@ import java.util.stream.Stream;
 
 /**
  * The training run for the CLI's AOT cache (JDK 25, {@code -XX:AOTCacheOutput}): the launcher runs it once per
- * exact set of jars and JDK, in the background. It drives the hot path, {@code same run} and {@code same status}
- * through the real {@link QuickCommand}, connector, client and renderers, against a stand-in daemon on a
- * temporary socket, so the classes the warm path needs are loaded, linked and profiled ahead of time, and
- * nothing else is (every archived class is loaded at every start).
+ * exact set of jars and JDK, in the background. It drives the hot path, {@code same run}, {@code same status} and
+ * {@code same daemon status}, through the real {@link QuickCommand}, connector, client and renderers, against a
+ * stand-in daemon on a temporary socket, so the classes the warm path needs are loaded, linked and profiled ahead
+ * of time, and nothing else is (every archived class is loaded at every start).
  */
 public final class AotTraining {
     private AotTraining() {
@@ -68,7 +69,7 @@ public final class AotTraining {
             for (boolean colour : new boolean[] {false, true}) {
                 Cli cli = new Cli(environment, root, new Terminal(sink, sink, false, colour, 100));
                 for (String[] args : List.of(new String[] {"run", "--ci", "all"}, new String[] {"run", "build"},
-                        new String[] {"status"})) {
+                        new String[] {"status"}, new String[] {"daemon", "status"})) {
                     QuickCommand.parse(args).orElseThrow().execute(cli);
                 }
             }
@@ -112,6 +113,9 @@ public final class AotTraining {
             case Methods.STATUS -> new StatusResult(1, List.of(new TaskStatusInfo("build", TaskState.CLEAN,
                     "0".repeat(64), List.of()), new TaskStatusInfo("test", TaskState.DIRTY, null,
                     List.of("never run"))), null);
+            case Methods.DAEMON_STATUS -> new DaemonStatus(ProcessHandle.current().pid(), BuildId.current(),
+                    root.toString(), "same.sock", 0, 61_000, 10_800_000, 10_000_000, 50L << 20, 200L << 20,
+                    List.of("cli"), List.of(), 1, 1, 1, "OK", 1, 1, 0, 0, 0);
             default -> Boolean.TRUE;
         };
         WireFormat.writeFrame(out, Map.of("jsonrpc", "2.0", "id", id, "result", result));

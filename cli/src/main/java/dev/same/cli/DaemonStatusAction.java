@@ -2,6 +2,7 @@ package dev.same.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.same.cli.render.Decimal;
 import dev.same.cli.render.Durations;
 import dev.same.cli.render.Style;
 import dev.same.protocol.DaemonStatus;
@@ -69,10 +70,10 @@ final class DaemonStatusAction {
     }
 
     private static void row(PrintStream out, String name, String value) {
-        out.printf("  %-13s %s%n", name, value);
+        out.println("  " + name + " ".repeat(Math.max(1, 14 - name.length())) + value);
     }
 
     private static String mib(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+        return Decimal.oneDecimal(bytes, 1 << 20) + " MiB";
     }
 }

@@ -41,7 +41,7 @@ final class StatusAction {
         for (TaskStatusInfo task : result.tasks()) {
             counts.merge(task.state(), 1, Integer::sum);
             String reasons = task.reasons().isEmpty() ? "" : "  " + style.dim(String.join("; ", task.reasons()));
-            out.println(String.format(Locale.ROOT, "%-" + width + "s", task.id()) + "  " + state(task.state(), style)
+            out.println(padded(task.id(), width) + "  " + state(task.state(), style)
                     + reasons);
         }
         StringBuilder summary = new StringBuilder(result.tasks().size() + " tasks");
@@ -55,13 +55,18 @@ final class StatusAction {
         return 0;
     }
 
+    /** {@code text} followed by spaces up to {@code width} characters (the formatter's {@code %-Ns}, cheaper). */
+    static String padded(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
     static String state(TaskState state, Style style) {
         return state(state, style, 9);
     }
 
     static String state(TaskState state, Style style, int width) {
         String name = state.name().toLowerCase(Locale.ROOT);
-        String label = width > 0 ? String.format(Locale.ROOT, "%-" + width + "s", name) : name;
+        String label = padded(name, width);
         return switch (state) {
             case CLEAN -> style.green("✓ " + label);
             case DIRTY -> style.yellow("● " + label);

@@ -1,7 +1,5 @@
 package dev.same.cli.render;
 
-import java.util.Locale;
-
 /** Durations as the reference prints them: "3ms" for cache hits, "1.2s" or "2m3.4s" for runs. */
 public final class Durations {
     private Durations() {
@@ -13,9 +11,9 @@ public final class Durations {
 
     public static String seconds(long millis) {
         if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+            return Decimal.oneDecimal(millis, 1000) + "s";
         }
         long minutes = millis / 60_000;
-        return String.format(Locale.ROOT, "%dm%.1fs", minutes, (millis - minutes * 60_000) / 1000.0);
+        return minutes + "m" + Decimal.oneDecimal(millis - minutes * 60_000, 1000) + "s";
     }
 }

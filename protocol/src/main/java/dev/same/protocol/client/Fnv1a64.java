@@ -4,8 +4,8 @@ import java.util.HexFormat;
 
 /**
  * The 64-bit FNV-1a hash, for names that only need to be distinct, never secret: the socket of a workspace,
- * the id of a build. A cryptographic digest would do the same job, but the JDK's providers take some 15 ms to
- * set up in a fresh process, which is a tenth of a warm CLI command.
+ * the id of a build. A cryptographic digest would do the same job, but setting one up costs a fresh CLI process
+ * a few milliseconds of its warm command.
  */
 public final class Fnv1a64 {
     private static final long OFFSET_BASIS = 0xcbf29ce484222325L;
