@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -46,6 +47,9 @@ public final class FileDigests {
     private final InstantSource clock;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    /** Counts changes to the entries, so an unchanged memory is not written again. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile long savedChanges;
 
     public FileDigests() {
         this(InstantSource.system());
@@ -80,15 +84,19 @@ public final class FileDigests {
         long hashedAt = nanos(clock);
         String digest = Digest.ofFile(file);
         entries.put(relPath, new Entry(stat, digest, hashedAt));
+        changes.incrementAndGet();
         return digest;
     }
 
     public void forget(String relPath) {
-        entries.remove(relPath);
+        if (entries.remove(relPath) != null) {
+            changes.incrementAndGet();
+        }
     }
 
     public void clear() {
         entries.clear();
+        changes.incrementAndGet();
     }
 
     public int size() {
@@ -133,6 +141,20 @@ public final class FileDigests {
         } catch (IOException | RuntimeException e) {
             return new FileDigests(clock);
         }
+    }
+
+    /**
+     * Writes the memory like {@link #save} if it changed since it was loaded or last saved (a warm run changes
+     * nothing, and at 100,000 files the memory is megabytes); returns whether it wrote.
+     */
+    public boolean saveIfChanged(Path file) throws IOException {
+        long seen = changes.get(); // read before the snapshot: a change after it is saved by the next call
+        if (seen == savedChanges) {
+            return false;
+        }
+        save(file);
+        savedChanges = seen;
+        return true;
     }
 
     /** Writes the memory atomically (temp file in the same directory, then rename). */

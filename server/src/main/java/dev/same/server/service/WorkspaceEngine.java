@@ -365,7 +365,7 @@ public final class WorkspaceEngine implements AutoCloseable {
 
     private void saveDigests() {
         try {
-            digests.save(digestFile);
+            digests.saveIfChanged(digestFile);
         } catch (IOException e) {
             // only a speed-up for the next run; losing it is harmless
         }

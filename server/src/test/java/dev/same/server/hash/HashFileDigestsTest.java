@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class HashFileDigestsTest {
@@ -139,6 +141,31 @@ class HashFileDigestsTest {
         assertEquals(Digest.of("alpha"), loaded.digest(root, "a.txt"));
         assertEquals(2, loaded.hits());
         assertEquals(0, loaded.misses());
+    }
+
+    @Test
+    void anUnchangedMemoryIsNotWrittenAgain() throws IOException {
+        write("a.txt", "alpha", LONG_AGO);
+        write("b.txt", "bravo", LONG_AGO);
+        Path file = root.resolve(".same/state/digests");
+        var digests = new FileDigests(clock);
+        assertFalse(digests.saveIfChanged(file), "nothing learnt yet");
+        digests.digest(root, "a.txt");
+        assertTrue(digests.saveIfChanged(file));
+        Files.delete(file);
+        digests.digest(root, "a.txt"); // answered from memory: no change
+        assertFalse(digests.saveIfChanged(file));
+        assertFalse(Files.exists(file));
+        digests.digest(root, "b.txt");
+        assertTrue(digests.saveIfChanged(file));
+        assertEquals(2, FileDigests.load(file, clock).size());
+
+        var loaded = FileDigests.load(file, clock);
+        loaded.digest(root, "a.txt");
+        assertFalse(loaded.saveIfChanged(file), "what was loaded is on disk already");
+        loaded.forget("a.txt");
+        assertTrue(loaded.saveIfChanged(file));
+        assertEquals(1, FileDigests.load(file, clock).size());
     }
 
     @Test
