@@ -62,53 +62,63 @@ for N in $SIZES; do
   }
   stop_all
 
+  # While one tool is timed, no other tool's daemon runs: nx's daemon re-hashes the workspace after every
+  # change, on the same two cores, and slowed whichever tool came first after it (same's leaf edit at 200
+  # packages: 0.8 s alone, 1.6 s with nx's daemon up, 2.3 s right after nx's own runs). A tool's own daemon
+  # is started (and, for same, indexed) before its timed runs, outside the timing.
+  NO_SAME_DAEMON="$SAME daemon stop >/dev/null 2>&1 || true"
+  NO_NX_DAEMON="$WS/node_modules/.bin/nx daemon --stop >/dev/null 2>&1 || true"
+  NEITHER="$NO_SAME_DAEMON; $NO_NX_DAEMON"
+  ONLY_SAME="$NO_NX_DAEMON; $SAME status >/dev/null 2>&1 || true"
+  ONLY_NX="$NO_SAME_DAEMON; NX_DAEMON=true $WS/node_modules/.bin/nx daemon --start >/dev/null 2>&1 || true"
+
   # cold: no cache, no outputs, no daemon (a daemon's start is part of its cold run)
   if [ "$N" -le "$HEAVY_MAX" ]; then
   hf cold --runs "$FEW" \
-    --prepare "$SAME daemon stop >/dev/null 2>&1 || true; rm -rf .same; $CLEAN_OUT" -n same "$SAME run --ci --parallel 2 all" \
-    --prepare "rm -rf .same; $CLEAN_OUT" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
-    --prepare "rm -rf .turbo node_modules/.cache/turbo; $CLEAN_OUT" -n turbo "$TURBO" \
-    --prepare "NX_DAEMON=false $WS/node_modules/.bin/nx reset >/dev/null 2>&1; rm -rf .nx; $CLEAN_OUT" -n nx-no-daemon "NX_DAEMON=false $NX" \
-    --prepare "$WS/node_modules/.bin/nx reset >/dev/null 2>&1; rm -rf .nx; $CLEAN_OUT" -n nx-daemon "NX_DAEMON=true $NX"
+    --prepare "$NEITHER; rm -rf .same; $CLEAN_OUT" -n same "$SAME run --ci --parallel 2 all" \
+    --prepare "$NEITHER; rm -rf .same; $CLEAN_OUT" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
+    --prepare "$NEITHER; rm -rf .turbo node_modules/.cache/turbo; $CLEAN_OUT" -n turbo "$TURBO" \
+    --prepare "$NEITHER; NX_DAEMON=false $WS/node_modules/.bin/nx reset >/dev/null 2>&1; rm -rf .nx; $CLEAN_OUT" -n nx-no-daemon "NX_DAEMON=false $NX" \
+    --prepare "$NEITHER; $WS/node_modules/.bin/nx reset >/dev/null 2>&1; rm -rf .nx; $CLEAN_OUT" -n nx-daemon "NX_DAEMON=true $NX"
   else
     $TURBO >/dev/null 2>&1; NX_DAEMON=false $NX >/dev/null 2>&1 || true
   fi
 
-  # every cache filled by the cold runs above; daemons up and warm
+  # every cache filled by the cold runs above
   "$SAME" run --ci --parallel 2 all >/dev/null 2>&1; NX_DAEMON=true $NX >/dev/null 2>&1 || true
 
   # warm: every task a cache hit
   hf warm --warmup 2 --runs "$RUNS" \
-    -n same "$SAME run --ci --parallel 2 all" \
-    -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
-    -n turbo "$TURBO" \
-    -n nx-no-daemon "NX_DAEMON=false $NX" \
-    -n nx-daemon "NX_DAEMON=true $NX"
+    --prepare "$ONLY_SAME" -n same "$SAME run --ci --parallel 2 all" \
+    --prepare "$NEITHER" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
+    --prepare "$NEITHER" -n turbo "$TURBO" \
+    --prepare "$NEITHER" -n nx-no-daemon "NX_DAEMON=false $NX" \
+    --prepare "$ONLY_NX" -n nx-daemon "NX_DAEMON=true $NX"
 
   # one file edited in a leaf package: that package rebuilds, nothing else
   hf edit-leaf --warmup 1 --runs "$FEW" \
-    --prepare "$EDIT_LEAF" -n same "$SAME run --ci --parallel 2 all" \
-    --prepare "$EDIT_LEAF" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
-    --prepare "$EDIT_LEAF" -n turbo "$TURBO" \
-    --prepare "$EDIT_LEAF" -n nx-no-daemon "NX_DAEMON=false $NX" \
-    --prepare "$EDIT_LEAF" -n nx-daemon "NX_DAEMON=true $NX"
+    --prepare "$ONLY_SAME; $EDIT_LEAF" -n same "$SAME run --ci --parallel 2 all" \
+    --prepare "$NEITHER; $EDIT_LEAF" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
+    --prepare "$NEITHER; $EDIT_LEAF" -n turbo "$TURBO" \
+    --prepare "$NEITHER; $EDIT_LEAF" -n nx-no-daemon "NX_DAEMON=false $NX" \
+    --prepare "$ONLY_NX; $EDIT_LEAF" -n nx-daemon "NX_DAEMON=true $NX"
 
   # one file edited in the root package of the dependency tree: everything downstream rebuilds
   if [ "$N" -le "$HEAVY_MAX" ]; then
   hf edit-root --runs "$FEW" \
-    --prepare "$EDIT_ROOT" -n same "$SAME run --ci --parallel 2 all" \
-    --prepare "$EDIT_ROOT" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
-    --prepare "$EDIT_ROOT" -n turbo "$TURBO" \
-    --prepare "$EDIT_ROOT" -n nx-no-daemon "NX_DAEMON=false $NX" \
-    --prepare "$EDIT_ROOT" -n nx-daemon "NX_DAEMON=true $NX"
+    --prepare "$ONLY_SAME; $EDIT_ROOT" -n same "$SAME run --ci --parallel 2 all" \
+    --prepare "$NEITHER; $EDIT_ROOT" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
+    --prepare "$NEITHER; $EDIT_ROOT" -n turbo "$TURBO" \
+    --prepare "$NEITHER; $EDIT_ROOT" -n nx-no-daemon "NX_DAEMON=false $NX" \
+    --prepare "$ONLY_NX; $EDIT_ROOT" -n nx-daemon "NX_DAEMON=true $NX"
   fi
 
   # what would run, without running: same's live status; turbo's dry run is its nearest equivalent
   "$SAME" run --ci --parallel 2 all >/dev/null 2>&1
   hf status --warmup 3 --runs "$RUNS" \
-    -n same "$SAME status" \
-    -n same-no-daemon "$SAME status --no-daemon" \
-    -n turbo "$WS/node_modules/.bin/turbo run build --dry-run=json"
+    --prepare "$ONLY_SAME" -n same "$SAME status" \
+    --prepare "$NEITHER" -n same-no-daemon "$SAME status --no-daemon" \
+    --prepare "$NEITHER" -n turbo "$WS/node_modules/.bin/turbo run build --dry-run=json"
 
   "$SAME" daemon status --json > "$R/daemon-status.json" 2>/dev/null || true
   stop_all
