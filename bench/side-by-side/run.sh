@@ -65,8 +65,10 @@ for N in $SIZES; do
   # While one tool is timed, no other tool's daemon runs: nx's daemon re-hashes the workspace after every
   # change, on the same two cores, and slowed whichever tool came first after it (same's leaf edit at 200
   # packages: 0.8 s alone, 1.6 s with nx's daemon up, 2.3 s right after nx's own runs). A tool's own daemon
-  # starts in its warm-up run (every case has one) and stays up for its timed runs. (`nx daemon --start`
-  # would replace a running nx daemon, so it is not used to start one.)
+  # starts in its warm-up runs (every case has them) and stays up for its timed runs. (`nx daemon --start`
+  # would replace a running nx daemon, so it is not used to start one.) Three warm-up runs, because a
+  # freshly started daemon is not yet warm: same's leaf edit at 200 packages took 1.1 s on a daemon with
+  # one run behind it and 0.9 s from its third (its JVM compiles the hot paths as they run).
   NO_SAME_DAEMON="$SAME daemon stop >/dev/null 2>&1 || true"
   NO_NX_DAEMON="$WS/node_modules/.bin/nx daemon --stop >/dev/null 2>&1 || true"
   NEITHER="$NO_SAME_DAEMON; $NO_NX_DAEMON"
@@ -88,7 +90,7 @@ for N in $SIZES; do
   "$SAME" run --ci --parallel 2 all >/dev/null 2>&1; NX_DAEMON=true $NX >/dev/null 2>&1 || true
 
   # warm: every task a cache hit
-  hf warm --warmup 2 --runs "$RUNS" \
+  hf warm --warmup 3 --runs "$RUNS" \
     --prepare "$ONLY_SAME" -n same "$SAME run --ci --parallel 2 all" \
     --prepare "$NEITHER" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
     --prepare "$NEITHER" -n turbo "$TURBO" \
@@ -96,7 +98,7 @@ for N in $SIZES; do
     --prepare "$ONLY_NX" -n nx-daemon "NX_DAEMON=true $NX"
 
   # one file edited in a leaf package: that package rebuilds, nothing else
-  hf edit-leaf --warmup 1 --runs "$FEW" \
+  hf edit-leaf --warmup 3 --runs "$FEW" \
     --prepare "$ONLY_SAME; $EDIT_LEAF" -n same "$SAME run --ci --parallel 2 all" \
     --prepare "$NEITHER; $EDIT_LEAF" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
     --prepare "$NEITHER; $EDIT_LEAF" -n turbo "$TURBO" \
