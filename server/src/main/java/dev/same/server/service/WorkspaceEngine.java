@@ -227,6 +227,9 @@ public final class WorkspaceEngine implements AutoCloseable {
 
     /** Plans and executes a run; {@code client} gets its pushes. Returns when the run has finished. */
     public RunResult run(RunParams params, SameClientApi client) throws InterruptedException {
+        if (params.targets() == null || params.targets().isEmpty()) {
+            throw new SameException("run/start needs targets: task names, or \"all\"");
+        }
         Loaded loaded = load(true);
         Workspace workspace = loaded.workspace();
         TaskGraph graph = loaded.graph();

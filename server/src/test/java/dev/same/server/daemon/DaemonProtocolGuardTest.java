@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.same.protocol.ErrorCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -209,6 +210,18 @@ class DaemonProtocolGuardTest {
             raw.send(RawConnection.frame(request));
             Optional<JsonNode> answer = raw.readResponse();
             answer.ifPresent(message -> assertTrue(message.has("error"), message.toString()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"targets\":[]}", "{\"targets\":null,\"parallel\":2}"})
+    void aRunWithoutTargetsIsRefusedWithAClearMessage(String params) throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"run/start\",\"params\":" + params
+                    + "}"));
+            JsonNode error = raw.readResponse().orElseThrow().path("error");
+            assertEquals(ErrorCodes.USER_ERROR, error.path("code").asInt(), error.toString());
+            assertEquals("run/start needs targets: task names, or \"all\"", error.path("message").asText());
         }
     }
 
