@@ -85,6 +85,10 @@ public final class Daemon implements DaemonControl {
         // we hold the lock, so a socket file left here belongs to a dead daemon
         Files.deleteIfExists(socketPath);
         engine = new WorkspaceEngine(root);
+        if (engine.tasksKilledAtStart() > 0) {
+            log.info("killed " + engine.tasksKilledAtStart() + " task process(es) that a daemon killed before them"
+                    + " had left running");
+        }
         server = AFUNIXServerSocket.newInstance();
         server.setReuseAddress(false);
         server.bind(AFUNIXSocketAddress.of(socketPath));

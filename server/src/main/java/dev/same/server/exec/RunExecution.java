@@ -55,13 +55,15 @@ public final class RunExecution {
     private final Cancellation cancellation = new Cancellation();
     private final TaskLocks locks;
     private final Map<String, TaskFingerprint> known;
+    private final RunningTasks running;
     /** Set before this run first writes to the workspace (a task runs, outputs are restored). */
     private final AtomicBoolean wroteFiles = new AtomicBoolean();
 
     public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
                         SameClientApi client, CacheDirectory cache, FileDigests digests,
                         EnvironmentResolver environments, RunStatistics statistics) {
-        this(workspace, graph, targets, params, client, cache, digests, environments, statistics, Map.of());
+        this(workspace, graph, targets, params, client, cache, digests, environments, statistics, Map.of(),
+                RunningTasks.NONE);
     }
 
     /**
@@ -69,11 +71,12 @@ public final class RunExecution {
      *              write the client made before asking was seen); a task whose dependencies' hashes and tools
      *              are those of its known fingerprint starts from it instead of reading its inputs again, as
      *              long as this run has written nothing
+     * @param running where the run's task processes are recorded while they run
      */
     public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
                         SameClientApi client, CacheDirectory cache, FileDigests digests,
                         EnvironmentResolver environments, RunStatistics statistics,
-                        Map<String, TaskFingerprint> known) {
+                        Map<String, TaskFingerprint> known, RunningTasks running) {
         this.runId = params.runId() != null ? params.runId() : UUID.randomUUID().toString();
         this.workspace = workspace;
         this.graph = graph;
@@ -87,6 +90,7 @@ public final class RunExecution {
         this.locks = new TaskLocks(workspace.root());
         this.environments = environments;
         this.known = known;
+        this.running = running;
     }
 
     public String runId() {
@@ -199,7 +203,7 @@ public final class RunExecution {
         try {
             TaskProcess.Outcome outcome = TaskProcess.run(task.cmd(), root.resolve(task.workingDir()), environment,
                     log, (offset, text) -> client.runOutput(new RunOutput(runId, task.id(), offset, text, false)),
-                    cancel);
+                    cancel, running);
             long millis = Scheduler.millisSince(start);
             if (outcome.cancelled()) {
                 return new TaskResult(TaskStatus.CANCELLED, hash, "cancelled", millis, false);

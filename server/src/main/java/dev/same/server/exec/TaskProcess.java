@@ -37,6 +37,13 @@ public final class TaskProcess {
 
     public static Outcome run(List<String> argv, Path workingDir, Map<String, String> environment, Path logFile,
                               OutputSink sink, Cancellation cancellation) throws IOException, InterruptedException {
+        return run(argv, workingDir, environment, logFile, sink, cancellation, RunningTasks.NONE);
+    }
+
+    /** Like the other, with the process recorded in {@code running} while it runs. */
+    public static Outcome run(List<String> argv, Path workingDir, Map<String, String> environment, Path logFile,
+                              OutputSink sink, Cancellation cancellation, RunningTasks running)
+            throws IOException, InterruptedException {
         if (!Files.isDirectory(workingDir)) {
             return new Outcome(-1, "working directory does not exist: " + workingDir, false);
         }
@@ -61,7 +68,9 @@ public final class TaskProcess {
         } catch (IOException e) {
             return new Outcome(-1, "could not start " + argv.getFirst() + ": " + e.getMessage(), false);
         }
-        try (AutoCloseable ignored = cancellation.onCancel(() -> killTree(process.toHandle()));
+        running.started(process.toHandle());
+        try (AutoCloseable forget = () -> running.finished(process.toHandle());
+             AutoCloseable ignored = cancellation.onCancel(() -> killTree(process.toHandle()));
              OutputStream log = Files.newOutputStream(logFile)) {
             pump(process.getInputStream(), log, sink);
             int exit = process.waitFor();

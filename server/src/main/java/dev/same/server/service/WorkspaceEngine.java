@@ -44,6 +44,7 @@ import dev.same.server.env.ToolEnvironmentResolver;
 import dev.same.server.exec.TaskEnvironment;
 import dev.same.server.exec.RunExecution;
 import dev.same.server.exec.RunStatistics;
+import dev.same.server.exec.RunningTasks;
 import dev.same.server.graph.TargetResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
@@ -69,6 +70,8 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final RunTracker tracker;
     private final Fingerprinter fingerprinter;
     private final StatusCalculator statuses;
+    private final int tasksKilledAtStart;
+    private final RunningTasks runningTasks;
     private final AtomicLong epoch = new AtomicLong();
     private final Subscribers subscribers = new Subscribers();
     private volatile LiveWorkspace live;
@@ -89,6 +92,14 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.tracker = new RunTracker(cache.cacheDir().resolve("failures"));
         this.fingerprinter = new Fingerprinter(digests, environments);
         this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker);
+        Path running = root.resolve(".same").resolve("running");
+        this.tasksKilledAtStart = RunningTasks.killLeftBehind(running);
+        this.runningTasks = RunningTasks.ofThisProcess(running);
+    }
+
+    /** Task processes that an owner killed before them (a daemon after kill -9) had left running, killed now. */
+    public int tasksKilledAtStart() {
+        return tasksKilledAtStart;
     }
 
     public long epoch() {
@@ -239,7 +250,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         RunBroadcast broadcast = new RunBroadcast(this::observe);
         broadcast.subscribe(client, 0);
         RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
-                environments, statistics, loaded.known());
+                environments, statistics, loaded.known(), runningTasks);
         ActiveRun active = new ActiveRun(execution, broadcast, new CompletableFuture<>());
         if (runs.putIfAbsent(execution.runId(), active) != null) {
             throw new SameException("a run with id " + execution.runId() + " is already active");

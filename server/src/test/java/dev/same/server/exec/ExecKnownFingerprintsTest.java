@@ -83,7 +83,7 @@ class ExecKnownFingerprintsTest {
                 Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), false, 1);
         try {
             return new RunExecution(workspace, graph, List.of("app"), params, QUIET, cache, digests, environments,
-                    new RunStatistics(), known).execute();
+                    new RunStatistics(), known, RunningTasks.NONE).execute();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
