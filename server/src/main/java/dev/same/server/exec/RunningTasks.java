@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The task processes a daemon (or an in-process CLI) has running, kept in a file of its own under
- * {@code .same/state/running/}, so that whoever works on the workspace next can kill those that a killed owner
+ * {@code .same/running/}, so that whoever works on the workspace next can kill those that a killed owner
  * left behind: after a {@code kill -9} of the daemon its tasks would otherwise go on writing their outputs
  * while the next run of the same tasks writes them too. Processes are named by pid and start time, so a pid
  * reused since is never touched; a task's own children are killed with it while it is alive.
