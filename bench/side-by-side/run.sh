@@ -65,10 +65,10 @@ for N in $SIZES; do
   # While one tool is timed, no other tool's daemon runs: nx's daemon re-hashes the workspace after every
   # change, on the same two cores, and slowed whichever tool came first after it (same's leaf edit at 200
   # packages: 0.8 s alone, 1.6 s with nx's daemon up, 2.3 s right after nx's own runs). A tool's own daemon
-  # starts in its warm-up runs (every case has them) and stays up for its timed runs. (`nx daemon --start`
-  # would replace a running nx daemon, so it is not used to start one.) Three warm-up runs, because a
-  # freshly started daemon is not yet warm: same's leaf edit at 200 packages took 1.1 s on a daemon with
-  # one run behind it and 0.9 s from its third (its JVM compiles the hot paths as they run).
+  # starts in its warm-up runs and stays up for its timed runs (`nx daemon --start` would replace a running
+  # nx daemon, so it is not used to start one). Three warm-up runs where runs are cheap, because a freshly
+  # started daemon is not yet warm: same's leaf edit at 200 packages took 1.1 s on a daemon with one run
+  # behind it and 0.9 s from its third (its JVM compiles the hot paths as they run).
   NO_SAME_DAEMON="$SAME daemon stop >/dev/null 2>&1 || true"
   NO_NX_DAEMON="$WS/node_modules/.bin/nx daemon --stop >/dev/null 2>&1 || true"
   NEITHER="$NO_SAME_DAEMON; $NO_NX_DAEMON"
@@ -89,30 +89,27 @@ for N in $SIZES; do
   # every cache filled by the cold runs above
   "$SAME" run --ci --parallel 2 all >/dev/null 2>&1; NX_DAEMON=true $NX >/dev/null 2>&1 || true
 
+  # times the five tools on one case; the optional 4th argument runs before every run of every tool
+  five_tools() {
+    local name=$1 warmup=$2 runs=$3 before=${4:+; $4}
+    hf "$name" --warmup "$warmup" --runs "$runs" \
+      --prepare "$ONLY_SAME$before" -n same "$SAME run --ci --parallel 2 all" \
+      --prepare "$NEITHER$before" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
+      --prepare "$NEITHER$before" -n turbo "$TURBO" \
+      --prepare "$NEITHER$before" -n nx-no-daemon "NX_DAEMON=false $NX" \
+      --prepare "$ONLY_NX$before" -n nx-daemon "NX_DAEMON=true $NX"
+  }
+
   # warm: every task a cache hit
-  hf warm --warmup 3 --runs "$RUNS" \
-    --prepare "$ONLY_SAME" -n same "$SAME run --ci --parallel 2 all" \
-    --prepare "$NEITHER" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
-    --prepare "$NEITHER" -n turbo "$TURBO" \
-    --prepare "$NEITHER" -n nx-no-daemon "NX_DAEMON=false $NX" \
-    --prepare "$ONLY_NX" -n nx-daemon "NX_DAEMON=true $NX"
+  five_tools warm 3 "$RUNS"
 
   # one file edited in a leaf package: that package rebuilds, nothing else
-  hf edit-leaf --warmup 3 --runs "$FEW" \
-    --prepare "$ONLY_SAME; $EDIT_LEAF" -n same "$SAME run --ci --parallel 2 all" \
-    --prepare "$NEITHER; $EDIT_LEAF" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
-    --prepare "$NEITHER; $EDIT_LEAF" -n turbo "$TURBO" \
-    --prepare "$NEITHER; $EDIT_LEAF" -n nx-no-daemon "NX_DAEMON=false $NX" \
-    --prepare "$ONLY_NX; $EDIT_LEAF" -n nx-daemon "NX_DAEMON=true $NX"
+  five_tools edit-leaf 3 "$FEW" "$EDIT_LEAF"
 
-  # one file edited in the root package of the dependency tree: everything downstream rebuilds
+  # one file edited in the root package of the dependency tree: everything downstream rebuilds (one warm-up
+  # run only: each is a full build)
   if [ "$N" -le "$HEAVY_MAX" ]; then
-  hf edit-root --warmup 1 --runs "$FEW" \
-    --prepare "$ONLY_SAME; $EDIT_ROOT" -n same "$SAME run --ci --parallel 2 all" \
-    --prepare "$NEITHER; $EDIT_ROOT" -n same-no-daemon "$SAME run --ci --no-daemon --parallel 2 all" \
-    --prepare "$NEITHER; $EDIT_ROOT" -n turbo "$TURBO" \
-    --prepare "$NEITHER; $EDIT_ROOT" -n nx-no-daemon "NX_DAEMON=false $NX" \
-    --prepare "$ONLY_NX; $EDIT_ROOT" -n nx-daemon "NX_DAEMON=true $NX"
+    five_tools edit-root 1 "$FEW" "$EDIT_ROOT"
   fi
 
   # what would run, without running: same's live status; turbo's dry run is its nearest equivalent
