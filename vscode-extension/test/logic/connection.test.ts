@@ -55,7 +55,7 @@ describe('the link to the daemon', () => {
       await assert.rejects(inFlight, /disposed|closed|not connected/i);
       await dropped;
       assert.equal(connection.state.kind, 'connected');
-      await new Promise((resolve) => setTimeout(resolve, 50)); // unhandled rejections are reported after a turn
+      await new Promise((resolve) => setImmediate(resolve)); // rejections of the last turn are reported by now
       assert.deepEqual(unhandled, []);
     } finally {
       process.off('unhandledRejection', record);

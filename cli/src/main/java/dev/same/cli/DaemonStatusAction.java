@@ -70,7 +70,7 @@ final class DaemonStatusAction {
     }
 
     private static void row(PrintStream out, String name, String value) {
-        out.println("  " + name + " ".repeat(Math.max(1, 14 - name.length())) + value);
+        out.println("  " + StatusAction.padded(name, 13) + " " + value);
     }
 
     private static String mib(long bytes) {

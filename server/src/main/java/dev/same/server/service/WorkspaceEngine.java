@@ -83,6 +83,10 @@ public final class WorkspaceEngine implements AutoCloseable {
         this(root, EnvSettings.fromEnvironment(System.getenv()));
     }
 
+    /**
+     * Takes charge of the workspace: loads the digest memory, and kills the task processes that an owner gone
+     * since (a daemon killed with -9, a killed {@code --no-daemon} run) left running ({@link RunningTasks}).
+     */
     public WorkspaceEngine(Path root, EnvSettings envSettings) {
         this.root = root;
         this.cache = CacheDirectory.of(root);
