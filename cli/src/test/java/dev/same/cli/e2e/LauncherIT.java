@@ -3,14 +3,20 @@ package dev.same.cli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bin/same finding Java without SAME_JAVA_HOME, and the runtime it remembers so later commands need no search. */
+/**
+ * bin/same finding Java without SAME_JAVA_HOME, the runtime it remembers so later commands need no search, and
+ * the AOT cache it trains per build (JDK 25.0.3 would use a stale one silently: JDK-8377932).
+ */
 class LauncherIT {
     @TempDir
     Path dir;
@@ -32,5 +38,53 @@ class LauncherIT {
         SameProcess.Result again = SameProcess.start(dir, dir.resolve("logs"), env, List.of("version")).await();
         assertEquals(0, again.exitCode(), again.toString());
         assertEquals(List.of(javaHome + "|" + path, javaHome), Files.readAllLines(memo));
+    }
+
+    @Test
+    void aRebuiltDistributionTrainsItsOwnAotCacheAndDropsTheOldOne() throws Exception {
+        Path dist = dir.resolve("same");
+        Path original = SameProcess.launcher().getParent().getParent();
+        for (String part : List.of("bin", "lib")) {
+            try (Stream<Path> files = Files.walk(original.resolve(part))) {
+                for (Path file : files.toList()) {
+                    Path copy = dist.resolve(original.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+        Files.writeString(dist.resolve("lib/build-id"), "first-build\n");
+        runVersion(dist);
+        SameProcess.waitUntil("the first build's cache", () -> caches(dist).size() == 1
+                && caches(dist).getFirst().startsWith("cli-first-build-"));
+
+        Files.writeString(dist.resolve("lib/build-id"), "second-build\n"); // what any rebuild does
+        runVersion(dist);
+        SameProcess.waitUntil("the second build's cache, and the first one gone", () -> caches(dist).size() == 1
+                && caches(dist).getFirst().startsWith("cli-second-build-"));
+        runVersion(dist); // and the cache is then used (a stale or broken one would fail or warn)
+    }
+
+    private void runVersion(Path dist) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(dist.resolve("bin/same").toString(), "version")
+                .directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(SameProcess.baseEnvironment());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.startsWith("same "), output);
+        assertTrue(!output.contains("AOT") && !output.contains("warning"), "nothing but the version: " + output);
+    }
+
+    private static List<String> caches(Path dist) {
+        try (Stream<Path> files = Files.list(dist.resolve("aot"))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".aot")).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 }
