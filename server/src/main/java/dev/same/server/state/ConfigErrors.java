@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Locates a configuration error for editors: the file and line come from its "at file:line" context. */
+/**
+ * Locates a configuration error for editors: the file and line come from its "at file:line" context, or the file
+ * alone from an "at file.yaml" context (line 0: not known).
+ */
 public final class ConfigErrors {
     private static final Pattern LOCATION = Pattern.compile("^\\s*at (.+?):(\\d+)\\s*$");
+    private static final Pattern FILE_ONLY = Pattern.compile("^\\s*at (\\S.*\\.yaml)\\s*$");
     private static final Pattern PREFIXED = Pattern.compile("^(?:invalid YAML in )?([^\\s:]+\\.yaml)(?::(\\d+))?");
 
     private ConfigErrors() {
@@ -23,6 +27,12 @@ public final class ConfigErrors {
                 file = matcher.group(1);
                 line = Integer.parseInt(matcher.group(2));
                 break;
+            }
+        }
+        for (int i = 0; file == null && i < error.context().size(); i++) {
+            Matcher matcher = FILE_ONLY.matcher(error.context().get(i));
+            if (matcher.matches()) {
+                file = matcher.group(1);
             }
         }
         if (file == null) {
