@@ -55,6 +55,8 @@ public final class AotTraining {
     }
 
     private static void train(Path temp) throws Exception {
+        Class.forName(Main.class.getName());
+        ClassPathScans.useDefaultSelectorProvider();
         Path root = Files.createDirectory(temp.resolve("workspace")).toRealPath();
         Files.writeString(root.resolve("same.yaml"), "version: \"1\"\ntasks:\n  build:\n    cmd: [\"true\"]\n");
         Path runtime = Files.createDirectory(temp.resolve("run"));

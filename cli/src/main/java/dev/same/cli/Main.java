@@ -9,7 +9,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        ClassPathScans.useDefaultSelectorProvider();
+        ClassPathScans.exit(run(args));
     }
 
     static int run(String[] args) {

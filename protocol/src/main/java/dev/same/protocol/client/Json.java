@@ -38,44 +38,53 @@ final class Json {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    // Tests of instanceof, not a switch over types: a type switch is linked at its first use by generating a
+    // class (SwitchBootstraps.typeSwitch), which the AOT cache does not keep, and a short-lived CLI paid for that
+    // on every start.
     private static void write(JsonWriter out, Object value) throws IOException {
-        switch (value) {
-            case null -> out.nullValue();
-            case String text -> out.value(text);
-            case Boolean flag -> out.value(flag.booleanValue());
-            case Integer number -> out.value(number.longValue());
-            case Long number -> out.value(number.longValue());
-            case Number number -> out.value(number.doubleValue());
-            case Enum<?> constant -> out.value(constant.name());
-            case Map<?, ?> map -> {
-                out.beginObject();
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    out.name(String.valueOf(entry.getKey()));
-                    write(out, entry.getValue());
-                }
-                out.endObject();
+        if (value == null) {
+            out.nullValue();
+        } else if (value instanceof String text) {
+            out.value(text);
+        } else if (value instanceof Boolean flag) {
+            out.value(flag.booleanValue());
+        } else if (value instanceof Integer || value instanceof Long) {
+            out.value(((Number) value).longValue());
+        } else if (value instanceof Number number) {
+            out.value(number.doubleValue());
+        } else if (value instanceof Enum<?> constant) {
+            out.value(constant.name());
+        } else if (value instanceof Map<?, ?> map) {
+            out.beginObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.name(String.valueOf(entry.getKey()));
+                write(out, entry.getValue());
             }
-            case Collection<?> items -> {
-                out.beginArray();
-                for (Object item : items) {
-                    write(out, item);
-                }
-                out.endArray();
+            out.endObject();
+        } else if (value instanceof Collection<?> items) {
+            out.beginArray();
+            for (Object item : items) {
+                write(out, item);
             }
-            case Record record -> {
-                out.beginObject();
-                RecordShape shape = RecordShape.of(record.getClass());
-                for (int i = 0; i < shape.size(); i++) {
-                    Object field = shape.get(record, i);
-                    if (field != null) {
-                        out.name(shape.name(i));
-                        write(out, field);
-                    }
-                }
-                out.endObject();
-            }
-            default -> throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+            out.endArray();
+        } else if (value instanceof Record record) {
+            writeRecord(out, record);
+        } else {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
         }
+    }
+
+    private static void writeRecord(JsonWriter out, Record record) throws IOException {
+        out.beginObject();
+        RecordShape shape = RecordShape.of(record.getClass());
+        for (int i = 0; i < shape.size(); i++) {
+            Object field = shape.get(record, i);
+            if (field != null) {
+                out.name(shape.name(i));
+                write(out, field);
+            }
+        }
+        out.endObject();
     }
 
     /**
