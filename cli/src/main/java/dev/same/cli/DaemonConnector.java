@@ -206,8 +206,12 @@ final class DaemonConnector {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java,
                 "-XX:+UseSerialGC", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED"));
+        String extra = environment.get("SAME_DAEMON_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 DaemonMain.class.getName(), "--root", root.toString()));
         if (idleTimeout != null) {
             command.add("--idle-timeout");

@@ -111,6 +111,19 @@ class DaemonConnectorTest {
         assertEquals(0, stopRequests.get());
     }
 
+    @Test
+    void theDaemonsJvmTakesTheOptionsOfSameDaemonJavaOpts() throws IOException {
+        DaemonConnector tuned = new DaemonConnector(root.toRealPath(), Map.of("XDG_RUNTIME_DIR",
+                runtimeDir.toString(), "SAME_DAEMON_JAVA_OPTS", "  -Xmx2g   -XX:+AlwaysPreTouch "));
+        java.util.List<String> command = tuned.daemonCommand(null);
+        int classPath = command.indexOf("-cp");
+        assertTrue(command.indexOf("-Xmx2g") > 0 && command.indexOf("-Xmx2g") < classPath, command.toString());
+        assertEquals(command.indexOf("-Xmx2g") + 1, command.indexOf("-XX:+AlwaysPreTouch"), command.toString());
+        assertEquals(java.util.List.of("-cp"), command.stream().filter(arg -> arg.equals("-cp")).toList());
+        assertTrue(connector.daemonCommand(null).stream().noneMatch(arg -> arg.startsWith("-Xmx")),
+                "without the variable, the JVM's defaults");
+    }
+
     /** Answers initialize as told, counts daemon/stop, refuses the rest. */
     private final class OldDaemon implements SameServerApi {
         private final java.util.function.Supplier<CompletableFuture<InitializeResult>> initialize;
