@@ -71,7 +71,7 @@ public final class AotTraining {
             for (boolean colour : new boolean[] {false, true}) {
                 Cli cli = new Cli(environment, root, new Terminal(sink, sink, false, colour, 100));
                 for (String[] args : List.of(new String[] {"run", "--ci", "all"}, new String[] {"run", "build"},
-                        new String[] {"status"}, new String[] {"daemon", "status"})) {
+                        new String[] {"status"}, new String[] {"daemon", "status"}, new String[] {"--version"})) {
                     QuickCommand.parse(args).orElseThrow().execute(cli);
                 }
             }

@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /**
  * The commands run most often, {@code same run}, {@code same status} and {@code same daemon status}, in their
- * plain forms, recognised
- * without picocli: its start-up (annotation proxies, converters, old bytecode the AOT cache cannot hold) would
+ * plain forms, and {@code same --version}, recognised without picocli: its start-up (annotation proxies, converters, old bytecode the AOT cache cannot hold) would
  * cost more than a warm run itself. Anything unusual (help, completion, a misspelt option, a bad value) is
  * left to picocli, which parses it the same way and reports errors.
  */
@@ -38,6 +37,25 @@ sealed interface QuickCommand {
         @Override
         public int execute(Cli cli) throws Exception {
             return DaemonStatusAction.show(cli, json, verbose);
+        }
+    }
+
+    /** {@code same --version}, {@code -V} or {@code same version}: the same line as picocli's. */
+    record Version() implements QuickCommand {
+        @Override
+        public Path directory() {
+            return null;
+        }
+
+        @Override
+        public boolean debug() {
+            return false;
+        }
+
+        @Override
+        public int execute(Cli cli) {
+            cli.terminal().out().println(VersionCommand.line());
+            return 0;
         }
     }
 
@@ -72,6 +90,9 @@ sealed interface QuickCommand {
         }
 
         private QuickCommand command() {
+            if (args.length == 1 && List.of("--version", "-V", "version").contains(args[0])) {
+                return new Version();
+            }
             boolean onlyTargets = false;
             while (next < args.length) {
                 String arg = args[next++];

@@ -62,6 +62,23 @@ class QuickCommandTest {
     }
 
     @Test
+    void theVersionIsPrintedAsPicocliPrintsIt() throws Exception {
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"version"})) {
+            java.io.ByteArrayOutputStream quick = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream slow = new java.io.ByteArrayOutputStream();
+            assertEquals(0, QuickCommand.parse(args).orElseThrow().execute(cli(quick)));
+            assertEquals(0, SameCommand.commandLine(cli(slow)).execute(args));
+            assertEquals(slow.toString(StandardCharsets.UTF_8), quick.toString(StandardCharsets.UTF_8), args[0]);
+            assertTrue(quick.toString(StandardCharsets.UTF_8).startsWith("same "), quick.toString());
+        }
+    }
+
+    private static Cli cli(OutputStream out) {
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return new Cli(Map.of(), Path.of("/w"), new Terminal(stream, SINK, false, false, 100));
+    }
+
+    @Test
     void anythingElseIsLeftToPicocli() {
         for (List<String> args : List.<List<String>>of(List.of(), List.of("run"), List.of("run", "--help"),
                 List.of("run", "-j", "-1", "all"), List.of("run", "-j", "x", "all"), List.of("run", "-o", "fancy",
@@ -70,7 +87,8 @@ class QuickCommandTest {
                 List.of("graph"), List.of("daemon"), List.of("daemon", "stop"), List.of("daemon", "--json", "status"),
                 List.of("daemon", "status", "extra"), List.of("daemon", "status", "--no-daemon"),
                 List.of("status", "-v"), List.of("run", "-v", "all"), List.of("run", "--ci=true", "all"),
-                List.of("run", "all", "-C"), List.of("--version"), List.of("help", "run"))) {
+                List.of("run", "all", "-C"), List.of("--version", "run"), List.of("version", "--help"),
+                List.of("help", "run"))) {
             assertTrue(QuickCommand.parse(args.toArray(String[]::new)).isEmpty(), String.join(" ", args));
         }
     }
