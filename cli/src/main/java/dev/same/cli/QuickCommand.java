@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * The commands run most often, {@code same run}, {@code same status} and {@code same daemon status}, in their
- * plain forms, and {@code same --version}, recognised without picocli: its start-up (annotation proxies, converters, old bytecode the AOT cache cannot hold) would
- * cost more than a warm run itself. Anything unusual (help, completion, a misspelt option, a bad value) is
- * left to picocli, which parses it the same way and reports errors.
+ * plain forms, and {@code same --version}, recognised without picocli: its start-up (annotation proxies,
+ * converters, old bytecode the AOT cache cannot hold) would cost more than a warm run itself. Anything unusual
+ * (help, completion, a misspelt option, a bad value) is left to picocli, which parses it the same way and
+ * reports errors.
  */
 sealed interface QuickCommand {
     /** {@code -C DIR} of the command line, or null. */
@@ -59,7 +60,7 @@ sealed interface QuickCommand {
         }
     }
 
-    /** The command, if the arguments are a plain run or status; empty for picocli to parse. */
+    /** The command, if the arguments are a plain run, status or version; empty for picocli to parse. */
     static Optional<QuickCommand> parse(String[] args) {
         try {
             return Optional.ofNullable(new Parser(args).command());
