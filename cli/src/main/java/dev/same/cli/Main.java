@@ -16,7 +16,7 @@ public final class Main {
     static int run(String[] args) {
         Cli cli = Cli.system();
         Optional<QuickCommand> quick = QuickCommand.parse(args);
-        int exit = quick.isPresent() ? quick(cli, quick.get()) : SameCommand.commandLine(cli).execute(args);
+        int exit = quick.isPresent() ? quick(cli, quick.get()) : SameCommand.commandLine(cli, args).execute(args);
         cli.terminal().out().flush();
         cli.terminal().err().flush();
         return exit;
