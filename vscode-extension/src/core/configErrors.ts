@@ -8,6 +8,7 @@ export interface RpcErrorLike {
 }
 
 const CONTEXT_LOCATION = /^at (.+?):(\d+)(?::\d+)?$/;
+const CONTEXT_FILE = /^at (\S.*\.ya?ml)$/;
 const MESSAGE_LOCATION = /\bin (\S+\.ya?ml) at line (\d+)/;
 
 export function isUserError(error: unknown): error is RpcErrorLike {
@@ -16,7 +17,8 @@ export function isUserError(error: unknown): error is RpcErrorLike {
 
 /**
  * The configuration error a USER_ERROR (-32001) answer describes, when it names a file: in a context line
- * (`at packages/app/same.yaml:8`) or in the message (`invalid YAML in packages/app/same.yaml at line 5`).
+ * (`at packages/app/same.yaml:8`, or `at packages/lib/same.yaml` without a line, as "missing project name" says:
+ * line 0) or in the message (`invalid YAML in packages/app/same.yaml at line 5`).
  */
 export function configErrorFromResponse(error: RpcErrorLike): ConfigError | null {
   const context = Array.isArray(error.data) ? error.data.filter((line): line is string => typeof line === 'string') : [];
@@ -24,6 +26,12 @@ export function configErrorFromResponse(error: RpcErrorLike): ConfigError | null
     const match = CONTEXT_LOCATION.exec(line.trim());
     if (match?.[1] && match[2]) {
       return { file: match[1], line: Number(match[2]), message: error.message, context };
+    }
+  }
+  for (const line of context) {
+    const match = CONTEXT_FILE.exec(line.trim());
+    if (match?.[1]) {
+      return { file: match[1], line: 0, message: error.message, context };
     }
   }
   const match = MESSAGE_LOCATION.exec(error.message);

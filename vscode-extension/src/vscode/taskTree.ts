@@ -74,7 +74,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     item.id = 'configError';
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
     item.description = describeConfigError(error);
-    item.tooltip = `${error.file ?? ''}${error.file ? `:${error.line}` : ''}\n${describeConfigError(error)}`;
+    item.tooltip = `${error.file ?? ''}${error.file && error.line > 0 ? `:${error.line}` : ''}\n${describeConfigError(error)}`;
     if (error.file) {
       item.command = {
         command: 'vscode.open',

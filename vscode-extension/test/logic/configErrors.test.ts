@@ -17,6 +17,16 @@ describe('configuration errors from USER_ERROR answers', () => {
     assert.equal(describeConfigError(parsed!), `${error.message} (while parsing a flow sequence)`);
   });
 
+  it('reads the file from an "at file" context line without a line, as line 0', () => {
+    const error = { code: -32001, message: 'missing project name', data: ['at packages/lib/same.yaml', "add 'project: <name>'"] };
+    assert.deepEqual(configErrorFromResponse(error), { file: 'packages/lib/same.yaml', line: 0, message: error.message, context: error.data });
+  });
+
+  it('prefers a context line with a line number to one without', () => {
+    const error = { code: -32001, message: 'duplicate task', data: ['at packages/lib/same.yaml', 'at packages/lib/same.yaml:12'] };
+    assert.equal(configErrorFromResponse(error)?.line, 12);
+  });
+
   it('has nothing to place for errors without a file', () => {
     assert.equal(configErrorFromResponse({ code: -32001, message: "unknown task 'x'", data: ["run 'same graph' to list every task"] }), null);
     assert.equal(isUserError({ code: -32603, message: 'bug' }), false);
