@@ -68,6 +68,21 @@ class LauncherIT {
         runVersion(dist); // and the cache is then used (a stale or broken one would fail or warn)
     }
 
+    @Test
+    void aRelativeInvocationIsNotMisledByCdpath() throws Exception {
+        Path dist = SameProcess.launcher().getParent().getParent();
+        Files.createDirectories(dir.resolve("bin")); // where CDPATH would take a plain 'cd bin/..'
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", "bin/same version").directory(dist.toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(SameProcess.baseEnvironment());
+        builder.environment().put("CDPATH", dir.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.startsWith("same "), output);
+    }
+
     private void runVersion(Path dist) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(dist.resolve("bin/same").toString(), "version")
                 .directory(dir.toFile()).redirectErrorStream(true);
