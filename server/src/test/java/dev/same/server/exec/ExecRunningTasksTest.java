@@ -85,10 +85,13 @@ class ExecRunningTasksTest {
         RunningTasks ours = RunningTasks.ofThisProcess(dir.resolve("running"));
         Path marker = dir.resolve("seen");
         Cancellation cancellation = new Cancellation();
-        // the task checks, while it runs, that a record of it exists
-        TaskProcess.Outcome outcome = TaskProcess.run(List.of("sh", "-c", "cat " + dir.resolve("running") + "/* > "
-                        + marker), dir, java.util.Map.of("PATH", "/usr/bin:/bin"), dir.resolve("log"),
-                (offset, text) -> { }, cancellation, ours);
+        // the task waits, while it runs, for its record (written just after it started), and copies it
+        Path running = dir.resolve("running");
+        String script = "for i in $(seq 1 500); do ls " + running + "/* >/dev/null 2>&1 && break; sleep 0.01; done; "
+                + "cat " + running + "/* > " + marker;
+        TaskProcess.Outcome outcome = TaskProcess.run(List.of("sh", "-c", script), dir,
+                java.util.Map.of("PATH", "/usr/bin:/bin"), dir.resolve("log"), (offset, text) -> { }, cancellation,
+                ours);
         assertTrue(outcome.succeeded(), outcome.reason());
         assertTrue(Files.readString(marker).matches("\\d+ \\d+\\n"), Files.readString(marker));
         try (var records = Files.list(dir.resolve("running"))) {
