@@ -12,14 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.same.cli.daemon.DaemonWorkspace.Result;
 import dev.same.cli.daemon.DaemonWorkspace.Running;
-import java.io.IOException;
+import dev.same.cli.e2e.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -253,7 +251,7 @@ class DaemonRunIT {
         Path copy = Files.createTempDirectory("same-daemon-it-dist");
         ws.deleteOnClose(copy);
         Path dist = Path.of(System.getProperty("same.dist", "target/same")).toAbsolutePath();
-        copyTree(dist, copy);
+        TestFiles.copyTree(dist, copy);
         Path jar = copy.resolve("lib/same-cli.jar");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 3_600_000));
         ws.useDistribution(copy);
@@ -267,18 +265,5 @@ class DaemonRunIT {
         assertEquals(replacement, status.path("pid").asLong());
         assertNotEquals(oldVersion, status.path("version").asText());
         assertEquals(1, ws.daemonProcesses().size());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

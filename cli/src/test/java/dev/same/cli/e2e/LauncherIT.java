@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -44,17 +43,8 @@ class LauncherIT {
     void aRebuiltDistributionTrainsItsOwnAotCacheAndDropsTheOldOne() throws Exception {
         Path dist = dir.resolve("same");
         Path original = SameProcess.launcher().getParent().getParent();
-        for (String part : List.of("bin", "lib")) {
-            try (Stream<Path> files = Files.walk(original.resolve(part))) {
-                for (Path file : files.toList()) {
-                    Path copy = dist.resolve(original.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
-            }
+        for (String part : List.of("bin", "lib")) { // not aot/: the copy trains caches of its own
+            TestFiles.copyTree(original.resolve(part), dist.resolve(part));
         }
         Files.writeString(dist.resolve("lib/build-id"), "first-build\n");
         runVersion(dist);
@@ -72,27 +62,25 @@ class LauncherIT {
     void aRelativeInvocationIsNotMisledByCdpath() throws Exception {
         Path dist = SameProcess.launcher().getParent().getParent();
         Files.createDirectories(dir.resolve("bin")); // where CDPATH would take a plain 'cd bin/..'
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", "bin/same version").directory(dist.toFile())
-                .redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(SameProcess.baseEnvironment());
-        builder.environment().put("CDPATH", dir.toString());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), output);
-        assertTrue(output.startsWith("same "), output);
+        printsTheVersion(dist, Map.of("CDPATH", dir.toString()), "sh", "-c", "bin/same version");
     }
 
     private void runVersion(Path dist) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(dist.resolve("bin/same").toString(), "version")
-                .directory(dir.toFile()).redirectErrorStream(true);
+        String output = printsTheVersion(dir, Map.of(), dist.resolve("bin/same").toString(), "version");
+        assertTrue(!output.contains("AOT") && !output.contains("warning"), "nothing but the version: " + output);
+    }
+
+    /** Runs the command in {@code cwd} with the base environment plus {@code extra}; it must print the version. */
+    private static String printsTheVersion(Path cwd, Map<String, String> extra, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(SameProcess.baseEnvironment());
+        builder.environment().putAll(extra);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertEquals(0, process.waitFor(), output);
         assertTrue(output.startsWith("same "), output);
-        assertTrue(!output.contains("AOT") && !output.contains("warning"), "nothing but the version: " + output);
+        return output;
     }
 
     private static List<String> caches(Path dist) {
