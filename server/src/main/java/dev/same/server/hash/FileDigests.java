@@ -61,8 +61,7 @@ public final class FileDigests {
 
     /** The digest of {@code root/relPath} (a symlink is followed); reads the file only if needed. */
     public String digest(Path root, String relPath) throws IOException {
-        Path file = root.resolve(relPath);
-        return lookup(file, relPath, FileStat.read(file, true));
+        return lookup(root, relPath, FileStat.read(root.resolve(relPath), true));
     }
 
     /**
@@ -71,10 +70,10 @@ public final class FileDigests {
      * concurrent write leaves a stale stat in memory, which the next lookup sees as changed.
      */
     public String digest(Path root, String relPath, FileStat stat) throws IOException {
-        return lookup(root.resolve(relPath), relPath, stat);
+        return lookup(root, relPath, stat);
     }
 
-    private String lookup(Path file, String relPath, FileStat stat) throws IOException {
+    private String lookup(Path root, String relPath, FileStat stat) throws IOException {
         Entry known = entries.get(relPath);
         if (known != null && known.trusted(stat)) {
             hits.increment();
@@ -82,7 +81,7 @@ public final class FileDigests {
         }
         misses.increment();
         long hashedAt = nanos(clock);
-        String digest = Digest.ofFile(file);
+        String digest = Digest.ofFile(root.resolve(relPath));
         entries.put(relPath, new Entry(stat, digest, hashedAt));
         changes.incrementAndGet();
         return digest;

@@ -1,12 +1,12 @@
 package dev.same.server.hash;
 
 import dev.same.server.SameException;
+import dev.same.server.hash.ResolvedInputs.ResolvedFile;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,16 +37,15 @@ public final class InputDigester {
     }
 
     public List<InputFile> digest(Path root, ResolvedInputs inputs, FileDigests digests) {
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, FileStat>[] files = inputs.files().entrySet().toArray(Map.Entry[]::new);
-        var result = new InputFile[files.length];
+        List<ResolvedFile> files = inputs.files();
+        var result = new InputFile[files.size()];
         var next = new AtomicInteger();
         var failure = new AtomicReference<RuntimeException>();
         Runnable worker = () -> {
-            for (int i; failure.get() == null && (i = next.getAndIncrement()) < files.length; ) {
-                String path = files[i].getKey();
+            for (int i; failure.get() == null && (i = next.getAndIncrement()) < files.size(); ) {
+                String path = files.get(i).path();
                 try {
-                    result[i] = new InputFile(path, digests.digest(root, path, files[i].getValue()));
+                    result[i] = new InputFile(path, digests.digest(root, path, files.get(i).stat()));
                 } catch (NoSuchFileException e) {
                     failure.compareAndSet(null, new SameException("input not found: " + path,
                             List.of("it was deleted while its task was being hashed")));
@@ -57,7 +56,7 @@ public final class InputDigester {
                 }
             }
         };
-        int threads = Math.min(parallelism, Math.ceilDiv(files.length, FILES_PER_THREAD));
+        int threads = Math.min(parallelism, Math.ceilDiv(files.size(), FILES_PER_THREAD));
         if (threads <= 1) {
             worker.run();
         } else {

@@ -1,6 +1,7 @@
 package dev.same.server.hash;
 
 import dev.same.server.SameException;
+import dev.same.server.hash.ResolvedInputs.ResolvedFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,11 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 
@@ -57,7 +56,7 @@ public final class InputResolver {
         } catch (IOException e) {
             throw new SameException("cannot read inputs: " + e.getMessage(), List.of("input patterns: " + patterns), e);
         }
-        return new ResolvedInputs(new TreeMap<>(walk.files), walk.followsLinks);
+        return ResolvedInputs.sorting(walk.files, walk.followsLinks);
     }
 
     private record Include(String written, Glob glob) {
@@ -87,7 +86,8 @@ public final class InputResolver {
     private static final class Walk {
         private final Path root;
         private final List<Glob> excludes;
-        private final Map<String, FileStat> files = new ConcurrentHashMap<>();
+        /** Filled by one thread: a directory walk adds its files once all its threads are done. */
+        private final List<ResolvedFile> files = new ArrayList<>();
         private Path realRoot;
         private volatile boolean followsLinks;
 
@@ -111,7 +111,7 @@ public final class InputResolver {
                 }
                 return switch (stat.type()) {
                     case FILE -> {
-                        files.put(start, stat);
+                        files.add(new ResolvedFile(start, stat));
                         noteLinks(startPath, start);
                         yield true;
                     }
@@ -132,21 +132,30 @@ public final class InputResolver {
 
         /** Walks a directory on the pool; returns whether anything matched {@code glob} (null: everything). */
         private boolean walk(Path dir, String relDir, Glob glob) throws IOException {
+            var walk = new DirectoryWalk(dir, relDir, glob);
+            boolean found;
             try {
-                return POOL.invoke(new DirectoryWalk(dir, relDir, glob));
+                found = POOL.invoke(walk);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+            walk.addFilesTo(files);
+            return found;
         }
 
         /**
          * One directory: lists and stats its entries, then walks its subdirectories as subtasks, so a
-         * large tree is walked (and stat'ed) by several threads.
+         * large tree is walked (and stat'ed) by several threads. Each keeps its own files, in name order.
          */
         private final class DirectoryWalk extends RecursiveTask<Boolean> {
+            private static final Comparator<ResolvedFile> BY_PATH = Comparator.comparing(ResolvedFile::path);
+            private static final Comparator<DirectoryWalk> BY_DIRECTORY = Comparator.comparing(walk -> walk.relDir);
+
             private final Path dir;
             private final String relDir;
             private final Glob glob;
+            private final List<ResolvedFile> found = new ArrayList<>();
+            private final List<DirectoryWalk> subdirectories = new ArrayList<>();
 
             DirectoryWalk(Path dir, String relDir, Glob glob) {
                 this.dir = dir;
@@ -156,8 +165,7 @@ public final class InputResolver {
 
             @Override
             protected Boolean compute() {
-                boolean found = false;
-                var subdirectories = new ArrayList<DirectoryWalk>();
+                boolean matched = false;
                 try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                     for (Path entry : entries) {
                         String rel = child(relDir, entry);
@@ -171,21 +179,21 @@ public final class InputResolver {
                                 if (SKIPPED_DIRECTORIES.contains(entry.getFileName().toString())) {
                                     continue;
                                 }
-                                found |= matches;
+                                matched |= matches;
                                 if (!excluded(rel) && (matches || glob.mayMatchBelow(rel))) {
                                     subdirectories.add(new DirectoryWalk(entry, rel, matches ? null : glob));
                                 }
                             }
                             case FILE -> {
                                 if (matches) {
-                                    found = true;
+                                    matched = true;
                                     addUnlessExcluded(rel, stat);
                                 }
                             }
                             case SYMLINK -> {
                                 FileStat target = matches ? statFollowingLinks(entry) : null;
                                 if (target != null && target.isFile()) {
-                                    found = true;
+                                    matched = true;
                                     addUnlessExcluded(rel, target);
                                     followsLinks = true;
                                 }
@@ -198,18 +206,28 @@ public final class InputResolver {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                found.sort(BY_PATH);
+                subdirectories.sort(BY_DIRECTORY);
                 invokeAll(subdirectories);
                 for (DirectoryWalk subdirectory : subdirectories) {
                     // below a matched directory everything counts, so only glob walks report
-                    found |= subdirectory.glob != null && subdirectory.join();
+                    matched |= subdirectory.glob != null && subdirectory.join();
                 }
-                return found;
+                return matched;
             }
-        }
 
-        private void addUnlessExcluded(String rel, FileStat stat) {
-            if (!excluded(rel)) {
-                files.put(rel, stat);
+            private void addUnlessExcluded(String rel, FileStat stat) {
+                if (!excluded(rel)) {
+                    found.add(new ResolvedFile(rel, stat));
+                }
+            }
+
+            /** This directory's files, then each subdirectory's, in name order: nearly sorted by path. */
+            void addFilesTo(List<ResolvedFile> files) {
+                files.addAll(found);
+                for (DirectoryWalk subdirectory : subdirectories) {
+                    subdirectory.addFilesTo(files);
+                }
             }
         }
 

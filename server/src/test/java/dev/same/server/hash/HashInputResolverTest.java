@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +99,32 @@ class HashInputResolverTest {
     }
 
     @Test
+    void walkResultIsInPathOrderNotDirectoryOrder() throws IOException {
+        // a walk meets lib/ before lib-extra/ and lib.js, but '-' and '.' sort before '/'
+        write("w/lib/x.js");
+        write("w/lib-extra/y.js");
+        write("w/lib.js");
+        write("w/lib/a/z.js");
+        write("w/lib/b.js");
+        var expected = List.of("w/lib-extra/y.js", "w/lib.js", "w/lib/a/z.js", "w/lib/b.js", "w/lib/x.js");
+        assertEquals(expected, resolve("w"));
+        assertEquals(expected, resolve("w", "w/lib/**", "w/lib.js"));
+    }
+
+    @Test
+    void resolvedInputsMustBeSortedAndUnique() {
+        var stat = new FileStat(FileStat.Type.FILE, 1, 2, 3, 4);
+        var a = new ResolvedInputs.ResolvedFile("a", stat);
+        var b = new ResolvedInputs.ResolvedFile("b", stat);
+        assertThrows(IllegalArgumentException.class, () -> new ResolvedInputs(List.of(b, a), false));
+        assertThrows(IllegalArgumentException.class, () -> new ResolvedInputs(List.of(a, a), false));
+        var sorted = ResolvedInputs.sorting(new ArrayList<>(List.of(b, a, b)), true);
+        assertEquals(List.of("a", "b"), sorted.paths());
+        assertEquals(stat, sorted.stat("b"));
+        assertEquals(null, sorted.stat("c"));
+    }
+
+    @Test
     void missingInputIsAUserError() {
         var e = assertThrows(SameException.class, () -> resolve("src", "nope/file.txt"));
         assertEquals("input not found: nope/file.txt", e.getMessage());
@@ -143,7 +170,7 @@ class HashInputResolverTest {
         List<String> files = resolve("src");
         assertTrue(files.contains("src/link.js"));
         assertTrue(files.stream().noneMatch(p -> p.startsWith("src/outside") || p.contains("dangling")), files::toString);
-        var stat = resolver.resolve(root, List.of("src/link.js")).files().get("src/link.js");
+        var stat = resolver.resolve(root, List.of("src/link.js")).stat("src/link.js");
         assertEquals(FileStat.Type.FILE, stat.type());
 
         var e = assertThrows(SameException.class, () -> resolve("src/outside"));
@@ -165,7 +192,7 @@ class HashInputResolverTest {
     @Test
     void statIsTakenForEveryFile() throws IOException {
         var inputs = resolver.resolve(root, List.of("src/index.js"));
-        FileStat stat = inputs.files().get("src/index.js");
+        FileStat stat = inputs.stat("src/index.js");
         assertEquals(Files.size(root.resolve("src/index.js")), stat.size());
         assertEquals(Files.getAttribute(root.resolve("src/index.js"), "unix:ino"), stat.inode());
     }
