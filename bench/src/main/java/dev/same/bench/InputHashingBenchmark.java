@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+// as the launcher and the daemon run it: with native access, FileStat calls statx directly
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class InputHashingBenchmark {
     private static final List<String> PATTERNS = List.of(".");
 

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,9 +26,25 @@ public record FileStat(Type type, long size, long mtimeNanos, long inode, long c
     private static final String ATTRIBUTES = "unix:mode,size,lastModifiedTime,ino,ctime";
     private static final LinkOption[] FOLLOW = {};
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final Optional<Statx> STATX = Statx.load();
 
     /** One stat call; follows a symlink when {@code followLinks}. */
     public static FileStat read(Path path, boolean followLinks) throws IOException {
+        if (STATX.isPresent()) {
+            Optional<FileStat> stat = STATX.get().read(path, followLinks);
+            if (stat.isPresent()) {
+                return stat.get();
+            }
+        }
+        return readWithNio(path, followLinks);
+    }
+
+    /** Whether {@link #read} calls {@code statx} directly instead of going through NIO. */
+    static boolean usesStatx() {
+        return STATX.isPresent();
+    }
+
+    static FileStat readWithNio(Path path, boolean followLinks) throws IOException {
         Map<String, Object> attributes = Files.readAttributes(path, ATTRIBUTES, followLinks ? FOLLOW : NO_FOLLOW);
         return new FileStat(
                 typeOf((Integer) attributes.get("mode")),
@@ -49,7 +66,7 @@ public record FileStat(Type type, long size, long mtimeNanos, long inode, long c
         return type == Type.SYMLINK;
     }
 
-    private static Type typeOf(int mode) {
+    static Type typeOf(int mode) {
         return switch (mode & 0170000) {
             case 0100000 -> Type.FILE;
             case 0040000 -> Type.DIRECTORY;

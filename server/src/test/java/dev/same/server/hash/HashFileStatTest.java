@@ -1,0 +1,62 @@
+package dev.same.server.hash;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** {@link FileStat#read} (statx on Linux) agrees with NIO on every field and every error the walk relies on. */
+class HashFileStatTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void statxIsUsedOnLinuxWithNativeAccess() {
+        // the build's test JVMs run with --enable-native-access=ALL-UNNAMED, as the launcher and the daemon do
+        assertEquals(System.getProperty("os.name").equals("Linux"), FileStat.usesStatx());
+    }
+
+    @Test
+    void regularFileDirectoryAndSymlinkAgreeWithNio() throws IOException {
+        Path file = Files.writeString(dir.resolve("ünï cödé.txt"), "twelve bytes");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2001-02-03T04:05:06.123456789Z")));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), file.getFileName());
+        Path subdirectory = Files.createDirectory(dir.resolve("sub"));
+
+        for (Path path : new Path[] {file, link, subdirectory}) {
+            for (boolean follow : new boolean[] {true, false}) {
+                assertEquals(FileStat.readWithNio(path, follow), FileStat.read(path, follow), path + " follow=" + follow);
+            }
+        }
+        FileStat stat = FileStat.read(file, false);
+        assertEquals(FileStat.Type.FILE, stat.type());
+        assertEquals(12, stat.size());
+        assertEquals(Instant.parse("2001-02-03T04:05:06.123456789Z"),
+                Instant.EPOCH.plusNanos(stat.mtimeNanos()), "nanoseconds kept");
+        assertEquals(FileStat.Type.SYMLINK, FileStat.read(link, false).type());
+        assertEquals(FileStat.Type.FILE, FileStat.read(link, true).type());
+        assertEquals(FileStat.Type.DIRECTORY, FileStat.read(subdirectory, true).type());
+    }
+
+    @Test
+    void errorsAreTheOnesNioThrows() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        Path loop = Files.createSymbolicLink(dir.resolve("loop"), dir.resolve("loop"));
+
+        assertThrows(NoSuchFileException.class, () -> FileStat.read(dir.resolve("missing"), true));
+        assertEquals("Not a directory",
+                assertThrows(FileSystemException.class, () -> FileStat.read(file.resolve("below"), true)).getReason());
+        assertEquals("Too many levels of symbolic links",
+                assertThrows(FileSystemException.class, () -> FileStat.read(loop, true)).getReason());
+        assertEquals(FileStat.Type.SYMLINK, FileStat.read(loop, false).type());
+    }
+}
