@@ -26,22 +26,17 @@ public record FileStat(Type type, long size, long mtimeNanos, long inode, long c
     private static final String ATTRIBUTES = "unix:mode,size,lastModifiedTime,ino,ctime";
     private static final LinkOption[] FOLLOW = {};
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
-    private static final Optional<Statx> STATX = Statx.load();
 
     /** One stat call; follows a symlink when {@code followLinks}. */
     public static FileStat read(Path path, boolean followLinks) throws IOException {
-        if (STATX.isPresent()) {
-            Optional<FileStat> stat = STATX.get().read(path, followLinks);
+        Optional<LinuxFiles> linux = LinuxFiles.get();
+        if (linux.isPresent()) {
+            Optional<FileStat> stat = linux.get().stat(path, followLinks);
             if (stat.isPresent()) {
                 return stat.get();
             }
         }
         return readWithNio(path, followLinks);
-    }
-
-    /** Whether {@link #read} calls {@code statx} directly instead of going through NIO. */
-    static boolean usesStatx() {
-        return STATX.isPresent();
     }
 
     static FileStat readWithNio(Path path, boolean followLinks) throws IOException {

@@ -1,13 +1,12 @@
 package dev.same.server.hash;
 
 import dev.same.server.SameException;
+import dev.same.server.hash.DirectoryEntries.DirectoryEntry;
 import dev.same.server.hash.ResolvedInputs.ResolvedFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -166,22 +165,19 @@ public final class InputResolver {
             @Override
             protected Boolean compute() {
                 boolean matched = false;
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                    for (Path entry : entries) {
-                        String rel = child(relDir, entry);
-                        FileStat stat = statNotFollowingLinks(entry);
-                        if (stat == null) {
-                            continue;
-                        }
+                try {
+                    for (DirectoryEntry entry : DirectoryEntries.list(dir)) {
+                        String rel = relDir.isEmpty() ? entry.name() : relDir + "/" + entry.name();
+                        FileStat stat = entry.stat();
                         boolean matches = glob == null || glob.matches(rel);
                         switch (stat.type()) {
                             case DIRECTORY -> {
-                                if (SKIPPED_DIRECTORIES.contains(entry.getFileName().toString())) {
+                                if (SKIPPED_DIRECTORIES.contains(entry.name())) {
                                     continue;
                                 }
                                 matched |= matches;
                                 if (!excluded(rel) && (matches || glob.mayMatchBelow(rel))) {
-                                    subdirectories.add(new DirectoryWalk(entry, rel, matches ? null : glob));
+                                    subdirectories.add(new DirectoryWalk(dir.resolve(entry.name()), rel, matches ? null : glob));
                                 }
                             }
                             case FILE -> {
@@ -191,7 +187,7 @@ public final class InputResolver {
                                 }
                             }
                             case SYMLINK -> {
-                                FileStat target = matches ? statFollowingLinks(entry) : null;
+                                FileStat target = matches ? statFollowingLinks(dir.resolve(entry.name())) : null;
                                 if (target != null && target.isFile()) {
                                     matched = true;
                                     addUnlessExcluded(rel, target);
@@ -281,28 +277,12 @@ public final class InputResolver {
             return root.relativize(dir).toString();
         }
 
-        private static String child(String relDir, Path entry) {
-            String name = entry.getFileName().toString();
-            return relDir.isEmpty() ? name : relDir + "/" + name;
-        }
-
         private static FileStat statFollowingLinks(Path path) throws IOException {
             try {
                 return FileStat.read(path, true);
             } catch (FileSystemException e) {
                 if (isAbsent(e)) {
                     return null; // missing, a dangling symlink or a symlink loop
-                }
-                throw e;
-            }
-        }
-
-        private static FileStat statNotFollowingLinks(Path path) throws IOException {
-            try {
-                return FileStat.read(path, false);
-            } catch (FileSystemException e) {
-                if (isAbsent(e)) {
-                    return null;
                 }
                 throw e;
             }

@@ -1,5 +1,6 @@
 package dev.same.server.hash;
 
+import dev.same.server.hash.DirectoryEntries.DirectoryEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,22 +8,29 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link FileStat#read} (statx on Linux) agrees with NIO on every field and every error the walk relies on. */
-class HashFileStatTest {
+/**
+ * On Linux, {@link FileStat#read} and {@link DirectoryEntries#list} go through {@link LinuxFiles} (statx,
+ * getdents64): they must agree with NIO on every field and every error the walk relies on.
+ */
+class HashLinuxFilesTest {
     @TempDir
     Path dir;
 
     @Test
-    void statxIsUsedOnLinuxWithNativeAccess() {
+    void usedOnLinuxWithNativeAccess() {
         // the build's test JVMs run with --enable-native-access=ALL-UNNAMED, as the launcher and the daemon do
-        assertEquals(System.getProperty("os.name").equals("Linux"), FileStat.usesStatx());
+        assertEquals(System.getProperty("os.name").equals("Linux"), LinuxFiles.get().isPresent());
     }
 
     @Test
@@ -45,6 +53,35 @@ class HashFileStatTest {
         assertEquals(FileStat.Type.SYMLINK, FileStat.read(link, false).type());
         assertEquals(FileStat.Type.FILE, FileStat.read(link, true).type());
         assertEquals(FileStat.Type.DIRECTORY, FileStat.read(subdirectory, true).type());
+    }
+
+    @Test
+    void listingAgreesWithNio() throws IOException {
+        Files.writeString(dir.resolve("ünï cödé.txt"), "x");
+        Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere"));
+        Files.createDirectory(dir.resolve(".hidden"));
+        for (int i = 0; i < 2000; i++) { // more than one getdents64 buffer
+            Files.writeString(dir.resolve("file-with-a-longer-name-" + i), Integer.toString(i));
+        }
+
+        var listed = sortedByName(DirectoryEntries.list(dir));
+        assertEquals(sortedByName(DirectoryEntries.listWithNio(dir)), listed);
+        assertEquals(2003, listed.size());
+        assertTrue(listed.stream().noneMatch(e -> e.name().equals(".") || e.name().equals("..")));
+        assertEquals(FileStat.Type.SYMLINK, listed.stream().filter(e -> e.name().equals("dangling")).findFirst().orElseThrow().stat().type());
+        assertEquals(List.of(), DirectoryEntries.list(Files.createDirectory(dir.resolve("empty"))));
+    }
+
+    @Test
+    void listingErrorsAreTheOnesNioThrows() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        assertThrows(NoSuchFileException.class, () -> DirectoryEntries.list(dir.resolve("missing")));
+        assertThrows(NotDirectoryException.class, () -> DirectoryEntries.list(file));
+        assertThrows(NotDirectoryException.class, () -> DirectoryEntries.listWithNio(file));
+    }
+
+    private static List<DirectoryEntry> sortedByName(List<DirectoryEntry> entries) {
+        return entries.stream().sorted(Comparator.comparing(DirectoryEntry::name)).toList();
     }
 
     @Test
