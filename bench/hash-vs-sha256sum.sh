@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times `sha256sum` over the same synthetic tree the JMH InputHashingBenchmark hashes:
 # d00..d19/s0..s9/f000..f099.bin, 20,000 files of 10 KiB random bytes (200 MiB).
-# Page cache is warm for both (dropping it needs root and a quiet machine); compare the
+# Also times the floor of checking the tree for changes without a watcher (bench/stat-floor.c).
+# Page cache is warm for all (dropping it needs root and a quiet machine); compare the
 # median here with InputHashingBenchmark.cold.
 #
 # Usage: bench/hash-vs-sha256sum.sh [RUNS=5] [DIR=temp dir, removed afterwards]
@@ -38,6 +39,17 @@ cd "$DIR"
 measure "find | xargs sha256sum" sh -c 'find . -type f -print0 | xargs -0 sha256sum'
 measure "find | xargs -P$(nproc) sha256sum" sh -c "find . -type f -print0 | xargs -0 -P$(nproc) -n 2000 sha256sum"
 measure "find (stat only)" sh -c "find . -type f -printf '%s %T@ %i\n'"
+# the floor of re-hashing without a file watcher: list every directory and stat every entry, in C, on
+# 1 thread and on every core (bench/stat-floor.c; needs a C compiler)
+if command -v cc >/dev/null; then
+  FLOOR=$(mktemp /tmp/same-stat-floor-XXXXXX)
+  cc -O2 -pthread "$HERE/stat-floor.c" -o "$FLOOR"
+  for threads in 1 "$(nproc)"; do
+    printf '%-40s' "stat floor in C, $threads thread(s)"
+    "$FLOOR" . "$threads" $((RUNS * 3))
+  done
+  rm -f "$FLOOR"
+fi
 
 if [ "${JMH:-0}" = 1 ]; then
   JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
