@@ -1,6 +1,7 @@
 package dev.same.bench;
 
 import dev.same.server.hash.FileDigests;
+import dev.same.server.hash.FileStat;
 import dev.same.server.hash.InputDigester;
 import dev.same.server.hash.InputFile;
 import dev.same.server.hash.InputResolver;
@@ -39,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-// as the launcher and the daemon run it: with native access, FileStat calls statx directly
+// as the daemon runs: with native access, so that walks can call statx and getdents64 directly
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class InputHashingBenchmark {
     private static final List<String> PATTERNS = List.of(".");
@@ -58,6 +59,10 @@ public class InputHashingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
+        // as the daemon does
+        if (!FileStat.useSystemCallsDirectly()) {
+            System.out.println("walking through NIO: no direct system calls here");
+        }
         root = tree.isEmpty() ? SyntheticTree.create() : Path.of(tree);
         digester = new InputDigester(new InputResolver(), threads);
         // files changed within the racy window are re-hashed on every lookup; a real tree is older

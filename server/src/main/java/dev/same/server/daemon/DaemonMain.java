@@ -1,6 +1,8 @@
 package dev.same.server.daemon;
 
 import dev.same.server.SameException;
+import dev.same.server.hash.FileStat;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +52,8 @@ public final class DaemonMain {
         // a client hanging up is routine, not worth lsp4j's INFO stack trace in the log
         java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.WARNING);
         Duration idle = idleTimeout != null ? idleTimeout : idleTimeoutFromEnvironment();
+        // walks use NIO until the direct system calls are loaded, which takes a moment: not on the start's path
+        Thread.ofVirtual().name("file-system-calls").start(FileStat::useSystemCallsDirectly);
         return new Daemon(root, idle, System.getenv(), InstantSource.system(), System.err).run();
     }
 

@@ -31,9 +31,11 @@ import java.util.Optional;
  * {@code Path} per entry and has the kernel look up every full path again: most of the time of walking a
  * tree that did not change.
  *
- * <p>Used only where it is known to agree with NIO: on Linux, with native access enabled (the launcher and
- * the daemon's command line pass {@code --enable-native-access=ALL-UNNAMED}) and file names in UTF-8.
- * Errors become the exceptions NIO throws for them.
+ * <p>Used once a long-lived process (the daemon, a benchmark) asked for it through
+ * {@link FileStat#useSystemCallsDirectly()}, and only where it is known to agree with NIO: on Linux, with
+ * native access enabled (the launcher and the daemon's command line pass
+ * {@code --enable-native-access=ALL-UNNAMED}) and file names in UTF-8. Errors become the exceptions NIO
+ * throws for them.
  */
 final class LinuxFiles {
     private static final int AT_FDCWD = -100;
@@ -89,7 +91,9 @@ final class LinuxFiles {
     private static final int DIRENT_NAME = 19;
     private static final int LISTING_BUFFER = 32 * 1024;
 
-    private static final Optional<LinuxFiles> INSTANCE = load();
+    /** Empty until {@link #enable()} loaded the downcalls. */
+    private static volatile Optional<LinuxFiles> instance = Optional.empty();
+    private static boolean loaded;
 
     private final MethodHandle statx;
     private final MethodHandle strerror;
@@ -118,9 +122,21 @@ final class LinuxFiles {
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     }
 
-    /** Empty where it cannot be used (see the class comment). */
+    /** Empty before {@link #enable()} and where it cannot be used (see the class comment). */
     static Optional<LinuxFiles> get() {
-        return INSTANCE;
+        return instance;
+    }
+
+    /**
+     * Loads the downcalls once; returns whether they are used from now on. It takes 0.1–0.2 s in a fresh
+     * JVM (the linker generates and loads code for each), more than a short-lived process saves with them.
+     */
+    static synchronized boolean enable() {
+        if (!loaded) {
+            instance = load();
+            loaded = true;
+        }
+        return instance.isPresent();
     }
 
     private static Optional<LinuxFiles> load() {

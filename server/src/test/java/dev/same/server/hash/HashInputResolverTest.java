@@ -1,6 +1,7 @@
 package dev.same.server.hash;
 
 import dev.same.server.SameException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,12 @@ class HashInputResolverTest {
     Path root;
 
     private final InputResolver resolver = new InputResolver();
+
+    @BeforeAll
+    static void walkAsTheDaemonDoes() {
+        // direct system calls on Linux; the NIO walk is what every in-process run and its tests use
+        FileStat.useSystemCallsDirectly();
+    }
 
     @BeforeEach
     void tree() throws IOException {

@@ -1,6 +1,7 @@
 package dev.same.server.hash;
 
 import dev.same.server.hash.DirectoryEntries.DirectoryEntry;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +28,15 @@ class HashLinuxFilesTest {
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void useSystemCallsDirectly() {
+        FileStat.useSystemCallsDirectly();
+    }
+
     @Test
     void usedOnLinuxWithNativeAccess() {
         // the build's test JVMs run with --enable-native-access=ALL-UNNAMED, as the launcher and the daemon do
+        assertEquals(System.getProperty("os.name").equals("Linux"), FileStat.useSystemCallsDirectly());
         assertEquals(System.getProperty("os.name").equals("Linux"), LinuxFiles.get().isPresent());
     }
 
