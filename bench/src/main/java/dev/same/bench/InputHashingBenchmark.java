@@ -48,6 +48,10 @@ public class InputHashingBenchmark {
     @Param({"2"})
     int threads;
 
+    /** "direct": statx and getdents64 as the daemon calls them; "nio": through NIO, as a single command walks. */
+    @Param({"direct"})
+    String calls;
+
     /** An existing tree to hash instead of a generated one (hash-vs-sha256sum.sh passes its own). */
     @Param({""})
     String tree;
@@ -59,8 +63,7 @@ public class InputHashingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
-        // as the daemon does
-        if (!FileStat.useSystemCallsDirectly()) {
+        if (calls.equals("direct") && !FileStat.useSystemCallsDirectly()) {
             System.out.println("walking through NIO: no direct system calls here");
         }
         root = tree.isEmpty() ? SyntheticTree.create() : Path.of(tree);
