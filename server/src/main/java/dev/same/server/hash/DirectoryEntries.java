@@ -2,6 +2,7 @@ package dev.same.server.hash;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,17 +23,23 @@ final class DirectoryEntries {
     /**
      * The entries of {@code dir} in the order the file system gives them, without "." and ".."; an entry
      * removed while listing is left out. A missing directory throws {@code NoSuchFileException}, a file
-     * {@code NotDirectoryException}, as {@link Files#newDirectoryStream(Path)} does.
+     * {@code NotDirectoryException}, as {@link Files#newDirectoryStream(Path)} does; a name that is not valid
+     * in the file name encoding, a {@code FileSystemException}.
      */
     static List<DirectoryEntry> list(Path dir) throws IOException {
         Optional<LinuxFiles> linux = LinuxFiles.get();
-        if (linux.isPresent()) {
-            Optional<List<DirectoryEntry>> entries = linux.get().list(dir);
-            if (entries.isPresent()) {
-                return entries.get();
+        List<DirectoryEntry> entries = linux.isPresent() ? linux.get().list(dir).orElse(null) : null;
+        if (entries == null) {
+            entries = listWithNio(dir);
+        }
+        for (DirectoryEntry entry : entries) {
+            if (entry.name().indexOf('\uFFFD') >= 0) {
+                // its String cannot name the file again: it would be missing from the inputs or fail to be read
+                throw new FileSystemException(dir.resolve(entry.name()).toString(), null,
+                        "file name is not valid " + System.getProperty("sun.jnu.encoding") + " (the file name encoding)");
             }
         }
-        return listWithNio(dir);
+        return entries;
     }
 
     static List<DirectoryEntry> listWithNio(Path dir) throws IOException {

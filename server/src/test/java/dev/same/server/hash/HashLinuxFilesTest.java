@@ -87,6 +87,16 @@ class HashLinuxFilesTest {
         assertThrows(NotDirectoryException.class, () -> DirectoryEntries.listWithNio(file));
     }
 
+    @Test
+    void aNameThatIsNotValidUtf8IsAnErrorNotAMissingFile() throws Exception {
+        // Java cannot name such a file by a String: as an input it would silently go missing
+        Files.writeString(dir.resolve("ok.txt"), "x");
+        var rename = new ProcessBuilder("sh", "-c", "mv ok.txt \"$(printf 'bad\\377name')\"").directory(dir.toFile()).start();
+        assertEquals(0, rename.waitFor());
+        var e = assertThrows(FileSystemException.class, () -> DirectoryEntries.list(dir));
+        assertTrue(e.getMessage().contains("file name is not valid"), e.getMessage());
+    }
+
     private static List<DirectoryEntry> sortedByName(List<DirectoryEntry> entries) {
         return entries.stream().sorted(Comparator.comparing(DirectoryEntry::name)).toList();
     }
