@@ -49,6 +49,8 @@ if command -v cc >/dev/null; then
     "$FLOOR" . "$threads" $((RUNS * 3))
   done
   rm -f "$FLOOR"
+else
+  echo "stat floor in C: skipped, no C compiler (cc)"
 fi
 
 if [ "${JMH:-0}" = 1 ]; then

@@ -147,7 +147,6 @@ public final class InputResolver {
          * large tree is walked (and stat'ed) by several threads. Each keeps its own files, in name order.
          */
         private final class DirectoryWalk extends RecursiveTask<Boolean> {
-            private static final Comparator<ResolvedFile> BY_PATH = Comparator.comparing(ResolvedFile::path);
             private static final Comparator<DirectoryWalk> BY_DIRECTORY = Comparator.comparing(walk -> walk.relDir);
 
             private final Path dir;
@@ -202,7 +201,7 @@ public final class InputResolver {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                found.sort(BY_PATH);
+                found.sort(ResolvedInputs.BY_PATH);
                 subdirectories.sort(BY_DIRECTORY);
                 invokeAll(subdirectories);
                 for (DirectoryWalk subdirectory : subdirectories) {

@@ -18,7 +18,7 @@ public record ResolvedInputs(List<ResolvedFile> files, boolean followsLinks) {
     public record ResolvedFile(String path, FileStat stat) {
     }
 
-    private static final Comparator<ResolvedFile> BY_PATH = Comparator.comparing(ResolvedFile::path);
+    static final Comparator<ResolvedFile> BY_PATH = Comparator.comparing(ResolvedFile::path);
 
     public ResolvedInputs {
         files = List.copyOf(files);

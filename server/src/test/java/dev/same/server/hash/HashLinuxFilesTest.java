@@ -97,10 +97,6 @@ class HashLinuxFilesTest {
         assertTrue(e.getMessage().contains("file name is not valid"), e.getMessage());
     }
 
-    private static List<DirectoryEntry> sortedByName(List<DirectoryEntry> entries) {
-        return entries.stream().sorted(Comparator.comparing(DirectoryEntry::name)).toList();
-    }
-
     @Test
     void errorsAreTheOnesNioThrows() throws IOException {
         Path file = Files.writeString(dir.resolve("file"), "x");
@@ -112,5 +108,9 @@ class HashLinuxFilesTest {
         assertEquals("Too many levels of symbolic links",
                 assertThrows(FileSystemException.class, () -> FileStat.read(loop, true)).getReason());
         assertEquals(FileStat.Type.SYMLINK, FileStat.read(loop, false).type());
+    }
+
+    private static List<DirectoryEntry> sortedByName(List<DirectoryEntry> entries) {
+        return entries.stream().sorted(Comparator.comparing(DirectoryEntry::name)).toList();
     }
 }
