@@ -57,6 +57,14 @@ public final class RunTracker {
         return hash != null && hash.equals(failedAt.get(task));
     }
 
+    /** Reads the failures again, as another process (a run without the daemon) may have recorded some. */
+    public synchronized void reload() {
+        if (file != null) {
+            failedAt.clear();
+            load();
+        }
+    }
+
     private void load() {
         if (file == null || !Files.isRegularFile(file)) {
             return;
