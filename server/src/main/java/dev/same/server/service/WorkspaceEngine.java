@@ -45,6 +45,7 @@ import dev.same.server.exec.TaskEnvironment;
 import dev.same.server.exec.RunExecution;
 import dev.same.server.exec.RunStatistics;
 import dev.same.server.exec.RunningTasks;
+import dev.same.server.exec.WorkspaceWrites;
 import dev.same.server.graph.TargetResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
@@ -72,6 +73,7 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final StatusCalculator statuses;
     private final int tasksKilledAtStart;
     private final RunningTasks runningTasks;
+    private final WorkspaceWrites writes = new WorkspaceWrites();
     private final AtomicLong epoch = new AtomicLong();
     private final Subscribers subscribers = new Subscribers();
     private volatile LiveWorkspace live;
@@ -245,6 +247,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         if (params.targets() == null || params.targets().isEmpty()) {
             throw new SameException("run/start needs targets: task names, or \"all\"");
         }
+        WorkspaceWrites.Mark knownAt = writes.mark(); // before the live state is read: see RunExecution
         Loaded loaded = load(true);
         Workspace workspace = loaded.workspace();
         TaskGraph graph = loaded.graph();
@@ -254,7 +257,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         RunBroadcast broadcast = new RunBroadcast(this::observe);
         broadcast.subscribe(client, 0);
         RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
-                environments, statistics, loaded.known(), runningTasks);
+                environments, statistics, loaded.known(), runningTasks, writes, knownAt);
         ActiveRun active = new ActiveRun(execution, broadcast, new CompletableFuture<>());
         if (runs.putIfAbsent(execution.runId(), active) != null) {
             throw new SameException("a run with id " + execution.runId() + " is already active");
