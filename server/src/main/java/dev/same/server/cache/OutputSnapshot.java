@@ -33,22 +33,32 @@ public final class OutputSnapshot {
 
     /** Stores every regular file under the targets in {@code store}; returns the entries sorted by path. */
     public List<OutputEntry> capture(Path root, List<String> targets, ContentStore store) throws IOException {
+        return capture(root, targets, List.of(), store);
+    }
+
+    /**
+     * As {@link #capture(Path, List, ContentStore)}, leaving out what lies at or below {@code othersTargets}: the
+     * targets of other tasks inside these targets, which are those tasks' outputs, not this one's.
+     */
+    public List<OutputEntry> capture(Path root, List<String> targets, List<String> othersTargets, ContentStore store)
+            throws IOException {
         SortedMap<String, OutputEntry> entries = new TreeMap<>();
+        Set<String> excluded = Set.copyOf(othersTargets.stream().map(OutputSnapshot::normalize).toList());
         for (String target : targets) {
             String rel = normalize(target);
             Path path = root.resolve(rel);
             PosixFileAttributes attributes = attributes(path);
             if (attributes != null) {
-                capture(path, rel, attributes, store, entries);
+                capture(path, rel, attributes, store, excluded, entries);
             }
         }
         return List.copyOf(entries.values());
     }
 
     private void capture(Path path, String rel, PosixFileAttributes attributes, ContentStore store,
-                         SortedMap<String, OutputEntry> entries) throws IOException {
-        if (entries.containsKey(rel)) {
-            return; // overlapping targets ("dist" and "dist/app.js")
+                         Set<String> excluded, SortedMap<String, OutputEntry> entries) throws IOException {
+        if (entries.containsKey(rel) || excluded.contains(rel)) {
+            return; // overlapping targets ("dist" and "dist/app.js"), or another task's
         }
         if (attributes.isSymbolicLink()) {
             entries.put(rel, OutputEntry.symlink(rel, Files.readSymbolicLink(path).toString()));
@@ -64,7 +74,8 @@ public final class OutputSnapshot {
                     if (childAttributes == null || (childAttributes.isDirectory() && SKIPPED_DIRECTORIES.contains(name))) {
                         continue;
                     }
-                    capture(child, rel.isEmpty() ? name : rel + "/" + name, childAttributes, store, entries);
+                    capture(child, rel.isEmpty() ? name : rel + "/" + name, childAttributes, store, excluded,
+                            entries);
                 }
             }
         }
