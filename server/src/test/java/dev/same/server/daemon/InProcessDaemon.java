@@ -61,9 +61,18 @@ final class InProcessDaemon implements AutoCloseable {
             """;
 
     private InProcessDaemon(int uid, String sameYaml) throws IOException {
-        java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.WARNING);
-        root = Files.createTempDirectory("same-daemon-ws").toRealPath();
+        this(uid, writeWorkspace(sameYaml));
+    }
+
+    private static Path writeWorkspace(String sameYaml) throws IOException {
+        Path root = Files.createTempDirectory("same-daemon-ws").toRealPath();
         Files.writeString(root.resolve("same.yaml"), sameYaml);
+        return root;
+    }
+
+    private InProcessDaemon(int uid, Path root) throws IOException {
+        java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.WARNING);
+        this.root = root;
         runtimeDir = Files.createTempDirectory(Path.of("/tmp"), "sd");
         Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", runtimeDir.toString());
         socket = DaemonAddress.socketPath(root, environment);
@@ -86,6 +95,13 @@ final class InProcessDaemon implements AutoCloseable {
     /** Starts a daemon that serves only {@code uid} and waits until it accepts connections. */
     static InProcessDaemon start(int uid) throws IOException {
         return start(uid, HELLO_WORKSPACE);
+    }
+
+    /** Starts a daemon for a workspace the caller wrote (the daemon deletes it when closed). */
+    static InProcessDaemon serve(Path root) throws IOException {
+        InProcessDaemon started = new InProcessDaemon(DaemonAddress.currentUid(), root.toRealPath());
+        started.awaitListening();
+        return started;
     }
 
     /** Starts a daemon for a workspace with this {@code same.yaml}; {@link #assertServes} expects the default. */
