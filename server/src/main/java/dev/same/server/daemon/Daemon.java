@@ -152,7 +152,9 @@ public final class Daemon implements DaemonControl {
         Session session;
         try {
             session = new Session(socket, peerPid, engine, this, version);
-        } catch (IOException e) {
+        } catch (IOException | OutOfMemoryError e) {
+            // OutOfMemoryError: no thread can be started (a process limit); the client hears a refusal, not silence
+            log.info("cannot serve a new client: " + e);
             closeQuietly(socket);
             return;
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 
@@ -27,6 +28,7 @@ final class Session {
     private final SameService service;
     private final Launcher<SameClientApi> launcher;
     private final BoundedAsyncOutputStream out;
+    private final ExecutorService reader;
     private final Instant connectedAt = Instant.now();
     private final long peerPid;
 
@@ -39,9 +41,9 @@ final class Session {
         this.out = new BoundedAsyncOutputStream(socket.getOutputStream(), MAX_PENDING_BYTES, this::close);
         // platform threads: junixsocket polls for virtual threads on a pool as small as the CPU count, so a few
         // idle clients blocked in reads would starve everyone else's
-        this.launcher = Connections.launcher(service, SameClientApi.class, socket.getInputStream(), out,
-                Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("same-session-io-", 0)
-                        .factory()));
+        this.reader = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("same-session-io-", 0)
+                .factory());
+        this.launcher = Connections.launcher(service, SameClientApi.class, socket.getInputStream(), out, reader);
         pushes.setTarget(launcher.getRemoteProxy());
     }
 
@@ -72,7 +74,10 @@ final class Session {
         }
     }
 
+    /** Ends the connection and every thread it owns (the writer's, the reader's). */
     void close() {
+        out.close();
+        reader.shutdown();
         try {
             socket.close();
         } catch (IOException ignored) {
