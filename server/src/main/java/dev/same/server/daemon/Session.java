@@ -55,7 +55,7 @@ final class Session {
             // the connection is over either way
         } finally {
             service.close();
-            close();
+            closeAfterWriting(); // what is queued may explain the end: the refusal of a request too large, say
         }
     }
 
@@ -66,6 +66,15 @@ final class Session {
     void closeGracefully() {
         try {
             service.awaitAnswered(GOODBYE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeAfterWriting();
+        }
+    }
+
+    private void closeAfterWriting() {
+        try {
             out.closeAndAwaitWritten(GOODBYE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
