@@ -50,7 +50,8 @@ final class RunAction {
 
     static SameException lostDaemon(Path root) {
         return new SameException("lost the connection to the daemon during the run",
-                List.of("the daemon may have crashed or been killed; its log is "
+                List.of("the daemon may have crashed or been killed, or disconnected this client for reading"
+                                + " nothing of the run's output for a minute; its log says which: "
                                 + root.resolve(".same/daemon/daemon.log"),
                         "the next 'same run' starts a new daemon; tasks that did not finish are not cached"));
     }

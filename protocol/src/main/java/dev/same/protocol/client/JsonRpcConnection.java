@@ -123,6 +123,10 @@ final class JsonRpcConnection implements AutoCloseable {
             send(error);
         } else if (method != null) {
             notifications.accept(String.valueOf(method), message.get("params"));
+        } else if (id == null && message.get("error") instanceof Map<?, ?> error) {
+            // the server could not read a request (one too large, say) and so not name it: it ends the connection
+            // next, so every request waiting learns why rather than that the connection closed
+            failPending(RemoteException.of(error));
         } else if (id instanceof Number number) {
             Pending<?> waiting = pending.remove(number.intValue());
             if (waiting == null) {
@@ -143,11 +147,15 @@ final class JsonRpcConnection implements AutoCloseable {
 
     private void end() {
         if (closed.complete(null)) {
-            for (Integer id : pending.keySet()) {
-                Pending<?> waiting = pending.remove(id);
-                if (waiting != null) {
-                    waiting.answer().completeExceptionally(new SameClient.ConnectionClosedException());
-                }
+            failPending(new SameClient.ConnectionClosedException());
+        }
+    }
+
+    private void failPending(Throwable why) {
+        for (Integer id : pending.keySet()) {
+            Pending<?> waiting = pending.remove(id);
+            if (waiting != null) {
+                waiting.answer().completeExceptionally(why);
             }
         }
     }

@@ -13,12 +13,12 @@ import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 
 /**
- * Builds lsp4j launchers the way both ends of same's protocol need them: LSP base framing, frames capped at
+ * Builds lsp4j launchers the way a server of same's protocol needs them: LSP base framing, requests capped at
  * {@link #MAX_FRAME_BYTES}, message handling on virtual threads.
  */
 public final class Connections {
-    /** The largest frame either side accepts: {@link dev.same.protocol.Protocol#MAX_FRAME_BYTES}. */
-    public static final int MAX_FRAME_BYTES = dev.same.protocol.Protocol.MAX_FRAME_BYTES;
+    /** The largest frame a server reads: {@link dev.same.protocol.Protocol#MAX_REQUEST_BYTES}. */
+    public static final int MAX_FRAME_BYTES = dev.same.protocol.Protocol.MAX_REQUEST_BYTES;
 
     private Connections() {
     }

@@ -2,6 +2,7 @@ package dev.same.protocol.jsonrpc;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
@@ -9,11 +10,15 @@ import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 import org.eclipse.lsp4j.jsonrpc.JsonRpcException;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageIssueHandler;
+import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
- * lsp4j's reader with limits: a frame larger than {@code maxFrameBytes}, a header section longer than
- * {@value #MAX_HEADER_BYTES} bytes, or any framing or parse error closes the connection instead of allocating
- * without bound or logging forever. A peer sending garbage loses its connection; nobody else notices.
+ * lsp4j's reader with limits: a frame larger than {@code maxFrameBytes} (answered with an error), a header
+ * section longer than {@value #MAX_HEADER_BYTES} bytes, or any framing or parse error closes the connection
+ * instead of allocating without bound or logging forever. A peer sending garbage loses its connection; nobody
+ * else notices.
  */
 final class GuardedMessageProducer extends StreamMessageProducer {
     static final int MAX_HEADER_BYTES = dev.same.protocol.Protocol.MAX_HEADER_BYTES;
@@ -21,11 +26,13 @@ final class GuardedMessageProducer extends StreamMessageProducer {
 
     private final int maxFrameBytes;
     private final HeaderBudget budget;
+    private final MessageIssueHandler issues;
 
     private GuardedMessageProducer(HeaderBudget input, MessageJsonHandler jsonHandler, MessageIssueHandler issues,
                                    int maxFrameBytes) {
         super(input, jsonHandler, issues);
         this.budget = input;
+        this.issues = issues;
         this.maxFrameBytes = maxFrameBytes;
     }
 
@@ -56,10 +63,18 @@ final class GuardedMessageProducer extends StreamMessageProducer {
         }
     }
 
+    /**
+     * A frame over the limit is answered from its header and its body never read: an error without an id (the id
+     * is in the unread body), then the connection ends, since skipping the body would mean reading it all.
+     */
     @Override
     protected boolean handleMessage(InputStream input, Headers headers) {
         if (headers.contentLength > maxFrameBytes) {
-            refuse("frame of " + headers.contentLength + " bytes exceeds the limit of " + maxFrameBytes);
+            String why = "request of " + headers.contentLength + " bytes refused: a request may have at most "
+                    + maxFrameBytes + " bytes (" + maxFrameBytes / (1024 * 1024) + " MiB)";
+            LOG.log(Level.WARNING, "closing connection: {0}", why);
+            issues.handle(new RequestMessage(), List.of(new MessageIssue(why,
+                    ResponseErrorCode.InvalidRequest.getValue())));
             return false;
         }
         budget.inBody = true;

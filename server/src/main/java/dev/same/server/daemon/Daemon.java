@@ -38,7 +38,11 @@ public final class Daemon implements DaemonControl {
     private final Path root;
     private final Path stateDirectory;
     private final Path socketPath;
+    /** A client that takes nothing of what waits for it this long is disconnected: it holds up its runs. */
+    static final Duration STALLED_CLIENT = Duration.ofSeconds(60);
+
     private final IdleMonitor idle;
+    private final InstantSource clock;
     private final Duration watchDebounce;
     private final DaemonLog log;
     private final String version = BuildId.current();
@@ -64,6 +68,7 @@ public final class Daemon implements DaemonControl {
         this.stateDirectory = DaemonAddress.stateDirectory(root);
         this.socketPath = DaemonAddress.socketPath(root, environment);
         this.idle = new IdleMonitor(clock, idleTimeout);
+        this.clock = clock;
         this.watchDebounce = watchDebounce(environment);
         this.log = new DaemonLog(logStream);
     }
@@ -98,7 +103,7 @@ public final class Daemon implements DaemonControl {
         log.info("daemon " + version + " (pid " + ProcessHandle.current().pid() + ") serving " + root + " on "
                 + socketPath + ", idle timeout " + DurationParser.format(idle.timeout()));
         idle.requestSeen(); // idle time counts from serving, not from the JVM's start: a 2s timeout on a busy machine
-        Thread.ofVirtual().name("same-idle").start(this::watchIdle);
+        Thread.ofVirtual().name("same-idle").start(this::watchClients);
         Thread.ofVirtual().name("same-indexing").start(this::startLiveState);
         acceptLoop();
         stopped.await();
@@ -151,8 +156,10 @@ public final class Daemon implements DaemonControl {
         }
         Session session;
         try {
-            session = new Session(socket, peerPid, engine, this, version);
-        } catch (IOException e) {
+            session = new Session(socket, peerPid, engine, this, version, clock);
+        } catch (IOException | OutOfMemoryError e) {
+            // OutOfMemoryError: no thread can be started (a process limit); the client hears a refusal, not silence
+            log.info("cannot serve a new client: " + e);
             closeQuietly(socket);
             return;
         }
@@ -166,8 +173,10 @@ public final class Daemon implements DaemonControl {
         }
     }
 
-    private void watchIdle() {
+    /** Stops the daemon once idle; disconnects stalled clients meanwhile. */
+    private void watchClients() {
         while (!stopping.get()) {
+            sessions.forEach(session -> session.disconnectIfStalled(STALLED_CLIENT).ifPresent(log::info));
             Duration left = idle.remaining();
             if (left != null && left.isZero()) {
                 shutdown("idle for " + DurationParser.format(idle.timeout()));

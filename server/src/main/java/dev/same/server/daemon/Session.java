@@ -5,21 +5,25 @@ import dev.same.protocol.jsonrpc.Connections;
 import dev.same.server.service.DaemonControl;
 import dev.same.server.service.ForwardingClient;
 import dev.same.server.service.SameService;
+import dev.same.server.service.Sizes;
 import dev.same.server.service.WorkspaceEngine;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 
 /**
  * One client connection: JSON-RPC read on a platform thread, requests served on virtual threads, pushes through
- * a bounded asynchronous writer.
+ * an asynchronous writer that makes a task's output wait while the client is behind.
  */
 final class Session {
-    /** A client this far behind on pushes is disconnected rather than allowed to hold up the daemon. */
-    static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
+    /** How far a client may fall behind on a task's output before the task waits for it. */
+    static final long ROOM_BYTES = 4L * 1024 * 1024;
     /** How long a shutdown waits for answers still due to a client, and then for them to be written. */
     private static final Duration GOODBYE = Duration.ofSeconds(5);
 
@@ -27,22 +31,23 @@ final class Session {
     private final SameService service;
     private final Launcher<SameClientApi> launcher;
     private final BoundedAsyncOutputStream out;
+    private final ExecutorService reader;
     private final Instant connectedAt = Instant.now();
     private final long peerPid;
 
-    Session(Socket socket, long peerPid, WorkspaceEngine engine, DaemonControl control, String version)
-            throws IOException {
+    Session(Socket socket, long peerPid, WorkspaceEngine engine, DaemonControl control, String version,
+            InstantSource clock) throws IOException {
         this.socket = socket;
         this.peerPid = peerPid;
         ForwardingClient pushes = new ForwardingClient();
         this.service = new SameService(engine, pushes, control, version);
-        this.out = new BoundedAsyncOutputStream(socket.getOutputStream(), MAX_PENDING_BYTES, this::close);
+        this.out = new BoundedAsyncOutputStream(socket.getOutputStream(), ROOM_BYTES, clock);
         // platform threads: junixsocket polls for virtual threads on a pool as small as the CPU count, so a few
         // idle clients blocked in reads would starve everyone else's
-        this.launcher = Connections.launcher(service, SameClientApi.class, socket.getInputStream(), out,
-                Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("same-session-io-", 0)
-                        .factory()));
-        pushes.setTarget(launcher.getRemoteProxy());
+        this.reader = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("same-session-io-", 0)
+                .factory());
+        this.launcher = Connections.launcher(service, SameClientApi.class, socket.getInputStream(), out, reader);
+        pushes.setTarget(new PacedPushes(launcher.getRemoteProxy(), out));
     }
 
     /** Serves the client until it disconnects; then cancels the runs it started. */
@@ -53,7 +58,7 @@ final class Session {
             // the connection is over either way
         } finally {
             service.close();
-            close();
+            closeAfterWriting(); // what is queued may explain the end: the refusal of a request too large, say
         }
     }
 
@@ -64,6 +69,15 @@ final class Session {
     void closeGracefully() {
         try {
             service.awaitAnswered(GOODBYE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeAfterWriting();
+        }
+    }
+
+    private void closeAfterWriting() {
+        try {
             out.closeAndAwaitWritten(GOODBYE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -72,7 +86,10 @@ final class Session {
         }
     }
 
+    /** Ends the connection and every thread it owns (the writer's, the reader's). */
     void close() {
+        out.close();
+        reader.shutdown();
         try {
             socket.close();
         } catch (IOException ignored) {
@@ -80,8 +97,26 @@ final class Session {
         }
     }
 
+    /**
+     * Disconnects the client if it has taken nothing of what waits for it for {@code limit} or longer (a task's
+     * output waits for it meanwhile); returns what happened, for the daemon's log.
+     */
+    Optional<String> disconnectIfStalled(Duration limit) {
+        Duration stalled = out.stalledFor();
+        if (stalled.compareTo(limit) < 0) {
+            return Optional.empty();
+        }
+        String why = "read nothing for " + stalled.toSeconds() + "s while " + Sizes.human(out.pendingBytes())
+                + " waited for it";
+        out.fail(new IOException("disconnected: the client " + why));
+        close();
+        return Optional.of("disconnected " + describe() + ": it " + why + "; its runs are cancelled");
+    }
+
     String describe() {
         return service.clientDescription() + " (pid " + peerPid + ", connected "
-                + Duration.between(connectedAt, Instant.now()).toSeconds() + "s)";
+                + Duration.between(connectedAt, Instant.now()).toSeconds() + "s"
+                + (out.holdsUpOutput() ? ", task output waits for it to read " + Sizes.human(out.pendingBytes())
+                        : "") + ")";
     }
 }

@@ -3,11 +3,11 @@ package dev.same.server.service;
 import java.util.Locale;
 
 /** Byte counts for people: 512 B, 1.5 KiB, 12.3 MiB. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }

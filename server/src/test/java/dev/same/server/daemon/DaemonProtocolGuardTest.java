@@ -2,10 +2,20 @@ package dev.same.server.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.same.protocol.ErrorCodes;
+import dev.same.protocol.Protocol;
+import dev.same.protocol.RunParams;
+import dev.same.protocol.client.RemoteException;
+import dev.same.protocol.client.SameClient;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -125,13 +135,49 @@ class DaemonProtocolGuardTest {
         }
     }
 
-    @Test
-    void anOversizedFrameIsRefusedBeforeItsBodyArrives() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {Protocol.MAX_REQUEST_BYTES + 1, 16 * 1024 * 1024, 999_999_999})
+    void anOversizedRequestIsAnsweredWithAnErrorBeforeItsBodyArrivesAndTheConnectionClosed(int length)
+            throws Exception {
         try (RawConnection raw = new RawConnection(daemon.socket)) {
-            raw.send("Content-Length: 999999999\r\n\r\n{\"jsonrpc\":\"2.0\"");
-            assertEquals(0, raw.readUntilClosed().length);
+            // only the start of the body is ever sent: the answer cannot wait for the rest
+            raw.send("Content-Length: " + length + "\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,");
+            JsonNode error = raw.readMessage().orElseThrow().path("error");
+            assertEquals(-32600, error.path("code").asInt(), error.toString());
+            assertEquals("request of " + length + " bytes refused: a request may have at most "
+                    + Protocol.MAX_REQUEST_BYTES + " bytes (4 MiB)", error.path("message").asText());
+            assertEquals(Optional.empty(), raw.readMessage(), "then the connection is closed");
         }
-        assertTrue(daemon.log().isEmpty() || !daemon.log().contains("OutOfMemoryError"), daemon.log());
+    }
+
+    @Test
+    void theJavaClientReportsTheRefusalOfItsRequest() throws Exception {
+        try (SameClient client = SameClient.connect(daemon.socket, InProcessDaemon.NO_PUSHES)) {
+            client.initialize("test", BuildId.current(), daemon.root, 10_000);
+            RunParams huge = new RunParams("huge", List.of("hello"), daemon.root.toString(),
+                    Map.of("BIG", "x".repeat(Protocol.MAX_REQUEST_BYTES)), false, 1);
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> client.server().runStart(huge).get(20, TimeUnit.SECONDS));
+            RemoteException error = assertInstanceOf(RemoteException.class, refused.getCause());
+            assertTrue(error.getMessage().startsWith("request of "), error.getMessage());
+            assertTrue(error.getMessage().endsWith(" bytes refused: a request may have at most "
+                    + Protocol.MAX_REQUEST_BYTES + " bytes (4 MiB)"), error.getMessage());
+        }
+    }
+
+    @Test
+    void aRequestJustUnderTheLimitIsServed() throws Exception {
+        String start = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"workspace/graph\",\"params\":{\"cwd\":\"";
+        String end = "\"}}";
+        String cwd = "x".repeat(Protocol.MAX_REQUEST_BYTES - start.length() - end.length());
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame(INITIALIZE.formatted(1)));
+            raw.readResponse().orElseThrow();
+            byte[] request = RawConnection.frame(start + cwd + end);
+            raw.send(request);
+            JsonNode answer = raw.readResponse().orElseThrow();
+            assertTrue(answer.has("result"), answer.toString().substring(0, 200));
+        }
     }
 
     @ParameterizedTest
