@@ -14,6 +14,7 @@ import dev.same.server.daemon.DiscoveryFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,17 +103,24 @@ final class DaemonConnector {
      * A connection to our socket or else the announced one; empty when none answers. The discovery file is read
      * only when ours does not answer, which keeps JSON parsing of it off the common path.
      */
-    Optional<SameClient> connectAny(SameClientApi pushes) {
+    Optional<SameClient> connectAny(SameClientApi pushes) throws IOException {
         Optional<SameClient> ours = connect(socket, pushes);
-        return ours.isPresent() ? ours : announcedSocket().flatMap(other -> connect(other, pushes));
+        if (ours.isPresent()) {
+            return ours;
+        }
+        Optional<Path> other = announcedSocket();
+        return other.isPresent() ? connect(other.get(), pushes) : Optional.empty();
     }
 
-    private static Optional<SameClient> connect(Path candidate, SameClientApi pushes) {
-        if (!Files.exists(candidate)) {
+    /** @throws DaemonAddress.UnsafeSocketException when another user could control the socket: never talk to it */
+    private static Optional<SameClient> connect(Path candidate, SameClientApi pushes) throws IOException {
+        if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {
             return Optional.of(SameClient.connect(candidate, pushes));
+        } catch (DaemonAddress.UnsafeSocketException unsafe) {
+            throw unsafe;
         } catch (IOException refused) {
             return Optional.empty(); // a socket file left by a dead daemon: the next daemon replaces it
         }
