@@ -66,9 +66,17 @@ public final class ContentStore {
         return Files.isRegularFile(blobPath(digest));
     }
 
-    /** @throws java.nio.file.NoSuchFileException when the blob is not in the store */
-    public InputStream open(String digest) throws IOException {
-        return Files.newInputStream(blobPath(digest));
+    /**
+     * The blob's content, verified: a blob whose content no longer matches its name is removed and an
+     * IOException thrown, so a damaged or tampered blob is never used.
+     *
+     * @throws java.nio.file.NoSuchFileException when the blob is not in the store
+     */
+    public byte[] read(String digest) throws IOException {
+        Path blob = blobPath(digest);
+        byte[] content = Files.readAllBytes(blob);
+        verify(digest, Digest.of(content), blob);
+        return content;
     }
 
     /**
@@ -85,14 +93,18 @@ public final class ContentStore {
                  OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 copied = copy(in, out);
             }
-            if (!copied.equals(digest)) {
-                Files.deleteIfExists(blob);
-                throw new IOException("corrupt cache blob " + digest + " (content hashes to " + copied + "); removed it");
-            }
+            verify(digest, copied, blob);
             setExecutable(temp, executable);
             AtomicFiles.moveIntoPlace(temp, dest);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void verify(String digest, String actual, Path blob) throws IOException {
+        if (!actual.equals(digest)) {
+            Files.deleteIfExists(blob);
+            throw new IOException("corrupt cache blob " + digest + " (content hashes to " + actual + "); removed it");
         }
     }
 

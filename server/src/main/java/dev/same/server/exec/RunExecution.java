@@ -20,7 +20,6 @@ import dev.same.server.state.Fingerprinter;
 import dev.same.server.state.TaskFingerprint;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,27 +223,26 @@ public final class RunExecution {
         boolean restored = false;
         if (!outputs.intact(root, record, digests)) {
             wroteFiles.set(true);
+            byte[] log;
             try {
+                log = record.logDigest() == null ? new byte[0] : cache.contentStore().read(record.logDigest());
                 outputs.restore(root, record, cache.contentStore(), digests);
+            } catch (OutputSnapshot.RestoreRefused refused) {
+                throw refused;
             } catch (IOException | SameException damaged) {
                 return Optional.empty(); // a damaged or removed blob: run the task instead
             }
-            replayLog(task.id(), record.logDigest());
+            replayLog(task.id(), log);
             restored = true;
         }
         return Optional.of(new TaskResult(TaskStatus.CACHED, record.hash(), null, Scheduler.millisSince(start),
                 restored));
     }
 
-    private void replayLog(String taskId, String logDigest) throws IOException {
-        if (logDigest == null) {
-            return;
-        }
-        try (InputStream in = cache.contentStore().open(logDigest)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!text.isEmpty()) {
-                client.runOutput(new RunOutput(runId, taskId, 0, text.endsWith("\n") ? text : text + "\n", true));
-            }
+    private void replayLog(String taskId, byte[] log) {
+        String text = new String(log, StandardCharsets.UTF_8);
+        if (!text.isEmpty()) {
+            client.runOutput(new RunOutput(runId, taskId, 0, text.endsWith("\n") ? text : text + "\n", true));
         }
     }
 
