@@ -6,6 +6,7 @@ import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.DaemonAddress;
 import dev.same.protocol.client.RemoteException;
 import dev.same.protocol.client.SameClient;
+import dev.same.server.cache.PrivateFiles;
 import dev.same.server.daemon.BuildId;
 import dev.same.server.daemon.Daemon;
 import dev.same.server.daemon.DaemonLock;
@@ -191,9 +192,10 @@ final class DaemonConnector {
 
     /** Starts a daemon detached from this terminal (its own session), logging to .same/daemon/daemon.log. */
     Process spawn(Duration idleTimeout) throws IOException {
-        Files.createDirectories(stateDirectory);
+        PrivateFiles.createDirectories(stateDirectory);
         Path log = logFile();
         rotateIfLarge(log);
+        PrivateFiles.createIfMissing(log);
         List<String> command = new ArrayList<>();
         Path setsid = Path.of("/usr/bin/setsid");
         if (Files.isExecutable(setsid)) {

@@ -228,6 +228,50 @@ class DaemonLifecycleIT {
     }
 
     @Test
+    void everythingUnderDotSameIsForTheUserAloneAndAnOlderReadableOneIsTightened() throws Exception {
+        ws.file("same.yaml", """
+                version: "1"
+                env: { command: ["sh", "-c", "echo API_TOKEN=secret"] }
+                tasks:
+                  hello:
+                    cmd: ["sh", "-c", "echo hello from the task; : %s"]
+                    input: ["src"]
+                """.formatted(ws.marker));
+        // as an older version left it: directories 0755, files 0644
+        Path old = ws.root.resolve(".same/cache/old/record.json");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "{}");
+        for (Path path : List.of(ws.root.resolve(".same"), ws.root.resolve(".same/cache"), old.getParent())) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+
+        ok("run", "hello", "--ci");
+        ok("status");
+
+        Path dotSame = ws.root.resolve(".same");
+        List<Path> all;
+        try (var paths = Files.walk(dotSame)) {
+            all = paths.filter(path -> !Files.isSymbolicLink(path)).toList();
+        }
+        for (String expected : List.of("daemon/daemon.log", "daemon/daemon.json", "daemon/lock", "cache/cas",
+                "cache/actions", "tools/env", "cache/old/record.json")) {
+            assertTrue(Files.exists(dotSame.resolve(expected)), expected + " among " + all);
+        }
+        List<String> openToOthers = all.stream().map(path -> dotSame.relativize(path) + " " + mode(path))
+                .filter(pathAndMode -> !pathAndMode.endsWith("------")).toList();
+        assertEquals(List.of(), openToOthers, "no group or other permissions");
+    }
+
+    private static String mode(Path path) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aDaemonSpawnedWithAnotherRuntimeDirIsFoundThroughItsDiscoveryFile() throws Exception {
         ok("run", "hello", "--ci");
         long pid = ws.daemonPid();

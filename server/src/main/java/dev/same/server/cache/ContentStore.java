@@ -32,12 +32,12 @@ public final class ContentStore {
 
     /** Stores a file's content (a symlink is followed), digesting while copying; returns its digest. */
     public String put(Path file) throws IOException {
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Path temp = AtomicFiles.tempNextTo(dir.resolve("blob"));
         try {
             String digest;
             try (InputStream in = Files.newInputStream(file);
-                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                 OutputStream out = PrivateFiles.newOutputStream(temp)) {
                 digest = copy(in, out);
             }
             moveIntoPlaceUnlessPresent(temp, digest);
@@ -50,10 +50,12 @@ public final class ContentStore {
     public String put(byte[] content) throws IOException {
         String digest = Digest.of(content);
         if (!contains(digest)) {
-            Files.createDirectories(dir);
+            PrivateFiles.createDirectories(dir);
             Path temp = AtomicFiles.tempNextTo(dir.resolve("blob"));
             try {
-                Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try (OutputStream out = PrivateFiles.newOutputStream(temp)) {
+                    out.write(content);
+                }
                 moveIntoPlaceUnlessPresent(temp, digest);
             } finally {
                 Files.deleteIfExists(temp);
@@ -144,7 +146,7 @@ public final class ContentStore {
     private void moveIntoPlaceUnlessPresent(Path temp, String digest) throws IOException {
         Path blob = blobPath(digest);
         if (!Files.exists(blob)) {
-            Files.createDirectories(blob.getParent());
+            PrivateFiles.createDirectories(blob.getParent());
             AtomicFiles.moveIntoPlace(temp, blob);
         }
     }

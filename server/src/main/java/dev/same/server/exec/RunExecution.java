@@ -11,6 +11,7 @@ import dev.same.server.cache.ActionRecord;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.cache.OutputEntry;
 import dev.same.server.cache.OutputSnapshot;
+import dev.same.server.cache.PrivateFiles;
 import dev.same.server.config.Rebuild;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
@@ -257,8 +258,8 @@ public final class RunExecution {
 
     private Path temporaryLog() throws IOException {
         Path dir = workspace.root().resolve(".same").resolve("tmp");
-        Files.createDirectories(dir);
-        return Files.createTempFile(dir, "log-", ".txt");
+        PrivateFiles.createDirectories(dir);
+        return Files.createTempFile(dir, "log-", ".txt"); // 0600
     }
 
     private void finished(String id, TaskResult result) {
