@@ -11,6 +11,7 @@ import dev.same.server.cache.ActionRecord;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.cache.OutputEntry;
 import dev.same.server.cache.OutputSnapshot;
+import dev.same.server.cache.PrivateFiles;
 import dev.same.server.config.Rebuild;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
@@ -20,7 +21,6 @@ import dev.same.server.state.Fingerprinter;
 import dev.same.server.state.TaskFingerprint;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -268,27 +268,26 @@ public final class RunExecution {
         Path root = workspace.root();
         boolean restored = false;
         if (!outputs.intact(root, record, digests)) {
+            byte[] log;
             try (WorkspaceWrites.Write ignored = writes.begin()) {
+                log = record.logDigest() == null ? new byte[0] : cache.contentStore().read(record.logDigest());
                 outputs.restore(root, record, cache.contentStore(), digests);
+            } catch (OutputSnapshot.RestoreRefused refused) {
+                throw refused;
             } catch (IOException | SameException damaged) {
                 return Optional.empty(); // a damaged or removed blob: run the task instead
             }
-            replayLog(task.id(), record.logDigest());
+            replayLog(task.id(), log);
             restored = true;
         }
         return Optional.of(new TaskResult(TaskStatus.CACHED, record.hash(), null, Scheduler.millisSince(start),
                 restored));
     }
 
-    private void replayLog(String taskId, String logDigest) throws IOException {
-        if (logDigest == null) {
-            return;
-        }
-        try (InputStream in = cache.contentStore().open(logDigest)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!text.isEmpty()) {
-                client.runOutput(new RunOutput(runId, taskId, 0, text.endsWith("\n") ? text : text + "\n", true));
-            }
+    private void replayLog(String taskId, byte[] log) {
+        String text = new String(log, StandardCharsets.UTF_8);
+        if (!text.isEmpty()) {
+            client.runOutput(new RunOutput(runId, taskId, 0, text.endsWith("\n") ? text : text + "\n", true));
         }
     }
 
@@ -304,8 +303,8 @@ public final class RunExecution {
 
     private Path temporaryLog() throws IOException {
         Path dir = workspace.root().resolve(".same").resolve("tmp");
-        Files.createDirectories(dir);
-        return Files.createTempFile(dir, "log-", ".txt");
+        PrivateFiles.createDirectories(dir);
+        return Files.createTempFile(dir, "log-", ".txt"); // 0600
     }
 
     private void finished(String id, TaskResult result) {

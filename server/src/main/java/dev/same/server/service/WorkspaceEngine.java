@@ -33,6 +33,7 @@ import dev.same.protocol.SameClientApi;
 import dev.same.protocol.TaskInfo;
 import dev.same.server.SameException;
 import dev.same.server.cache.CacheDirectory;
+import dev.same.server.cache.PrivateFiles;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
@@ -86,11 +87,13 @@ public final class WorkspaceEngine implements AutoCloseable {
     }
 
     /**
-     * Takes charge of the workspace: loads the digest memory, and kills the task processes that an owner gone
-     * since (a daemon killed with -9, a killed {@code --no-daemon} run) left running ({@link RunningTasks}).
+     * Takes charge of the workspace: makes {@code .same/} private if an older version left it readable by others,
+     * loads the digest memory, and kills the task processes that an owner gone since (a daemon killed with -9, a
+     * killed {@code --no-daemon} run) left running ({@link RunningTasks}).
      */
     public WorkspaceEngine(Path root, EnvSettings envSettings) {
         this.root = root;
+        tightenStateDirectory(root);
         this.cache = CacheDirectory.of(root);
         this.environments = new ToolEnvironmentResolver(cache, envSettings);
         this.digestFile = cache.cacheDir().resolve("file-digests");
@@ -101,6 +104,14 @@ public final class WorkspaceEngine implements AutoCloseable {
         Path running = root.resolve(".same").resolve("running");
         this.tasksKilledAtStart = RunningTasks.killLeftBehind(running);
         this.runningTasks = RunningTasks.ofThisProcess(running);
+    }
+
+    private static void tightenStateDirectory(Path root) {
+        try {
+            PrivateFiles.tighten(root.resolve(".same"));
+        } catch (IOException e) {
+            // an unreadable .same/ fails the first read or write of it, with its own message
+        }
     }
 
     /** Task processes that an owner killed before them (a daemon after kill -9) had left running, killed now. */

@@ -1,5 +1,6 @@
 package dev.same.server.state;
 
+import dev.same.server.cache.PrivateFiles;
 import dev.same.protocol.ConfigError;
 import dev.same.protocol.GraphInvalidated;
 import dev.same.protocol.HashesChanged;
@@ -149,8 +150,8 @@ public final class LiveWorkspace implements AutoCloseable {
             if (polling) {
                 watcher.rescan();
             } else {
-                Files.createDirectories(cookie.getParent());
-                Files.writeString(cookie, "");
+                PrivateFiles.createDirectories(cookie.getParent());
+                PrivateFiles.write(cookie, new byte[0]);
             }
             seen.get(polling ? COOKIE_WAIT.toMillis() * 3 : COOKIE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.same.server.watch;
 
+import dev.same.server.cache.PrivateFiles;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryChangeListener;
 import io.methvin.watcher.DirectoryWatcher;
@@ -80,7 +81,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
 
     public void start() {
         try {
-            Files.createDirectories(root.resolve(WatchFilter.COOKIE_DIRECTORY));
+            PrivateFiles.createDirectories(root.resolve(WatchFilter.COOKIE_DIRECTORY));
             watcher = DirectoryWatcher.builder()
                     .path(root)
                     .fileHashing(false)
