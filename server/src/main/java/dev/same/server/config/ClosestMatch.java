@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean ...?" for misspelt keys. */
-final class ClosestMatch {
+/** "Did you mean ...?" for misspelt keys and names, by edit distance. */
+public final class ClosestMatch {
     private ClosestMatch() {
     }
 
@@ -23,7 +23,7 @@ final class ClosestMatch {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -2,6 +2,7 @@ package dev.same.server.env;
 
 import dev.same.server.SameException;
 import dev.same.server.config.EnvCommand;
+import dev.same.server.process.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class EnvCommandRunner {
         if (program.contains("/")) {
             argv.set(0, directory.resolve(program).normalize().toString());
         } else {
-            argv.set(0, Executables.onPath(program, environment.get("PATH")).map(Path::toString)
+            argv.set(0, Executables.resolve(program, environment.get("PATH"), directory).map(Path::toString)
                     .orElseThrow(() -> failure(env, "environment command not found: " + program, List.of(
                             "it is looked up on the PATH same runs with: install it, or write its path"))));
         }

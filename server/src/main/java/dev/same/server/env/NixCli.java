@@ -1,5 +1,6 @@
 package dev.same.server.env;
 
+import dev.same.server.process.Executables;
 import dev.same.server.SameException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ final class NixCli {
     }
 
     String printDevEnv(Path expression) {
-        Path nix = Executables.onPath("nix", environment.get("PATH")).orElseThrow(NixCli::missing);
+        Path nix = Executables.resolve("nix", environment.get("PATH"), directory).orElseThrow(NixCli::missing);
         List<String> argv = new ArrayList<>();
         argv.add(nix.toString());
         argv.addAll(FEATURES);

@@ -1,5 +1,6 @@
 package dev.same.server.env;
 
+import dev.same.server.process.ProcessTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ final class ProcessRunner {
             boolean finished = timeout == null ? waitFor(process)
                     : process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                killTree(process);
+                ProcessTrees.kill(process.toHandle());
             }
             outReader.join(Duration.ofSeconds(5));
             errReader.join(Duration.ofSeconds(5));
@@ -51,7 +52,7 @@ final class ProcessRunner {
             return new Result(finished ? process.exitValue() : -1, out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8), !finished);
         } catch (InterruptedException e) {
-            killTree(process);
+            ProcessTrees.kill(process.toHandle());
             throw e;
         }
     }
@@ -69,18 +70,6 @@ final class ProcessRunner {
             }
         } catch (IOException e) {
             // the process was killed: keep what arrived
-        }
-    }
-
-    /** The parent first, so a shell does not report its children's deaths into the output, then the rest. */
-    private static void killTree(Process process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

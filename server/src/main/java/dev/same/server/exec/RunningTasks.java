@@ -1,5 +1,6 @@
 package dev.same.server.exec;
 
+import dev.same.server.process.ProcessTrees;
 import dev.same.server.cache.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ public final class RunningTasks {
                     if (task.length == 2) {
                         Optional<ProcessHandle> process = alive(Long.parseLong(task[0]), Long.parseLong(task[1]));
                         if (process.isPresent()) {
-                            TaskProcess.killTree(process.get());
+                            ProcessTrees.kill(process.get());
                             killed++;
                         }
                     }

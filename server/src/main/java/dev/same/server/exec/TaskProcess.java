@@ -1,5 +1,7 @@
 package dev.same.server.exec;
 
+import dev.same.server.process.Executables;
+import dev.same.server.process.ProcessTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,16 +72,16 @@ public final class TaskProcess {
         }
         running.started(process.toHandle());
         try (AutoCloseable forget = () -> running.finished(process.toHandle());
-             AutoCloseable ignored = cancellation.onCancel(() -> killTree(process.toHandle()));
+             AutoCloseable ignored = cancellation.onCancel(() -> ProcessTrees.kill(process.toHandle()));
              OutputStream log = Files.newOutputStream(logFile)) {
             pump(process.getInputStream(), log, sink);
             int exit = process.waitFor();
             return new Outcome(exit, null, cancellation.isCancelled());
         } catch (InterruptedException e) {
-            killTree(process.toHandle());
+            ProcessTrees.kill(process.toHandle());
             throw e;
         } catch (IOException e) {
-            killTree(process.toHandle());
+            ProcessTrees.kill(process.toHandle());
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -140,12 +142,5 @@ public final class TaskProcess {
             }
         }
         return -1;
-    }
-
-    /** Kills the process and every descendant; children first are snapshotted so none is re-parented away. */
-    public static void killTree(ProcessHandle process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 }

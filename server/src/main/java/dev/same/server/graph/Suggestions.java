@@ -1,5 +1,6 @@
 package dev.same.server.graph;
 
+import dev.same.server.config.ClosestMatch;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -22,29 +23,10 @@ final class Suggestions {
     }
 
     private static int distanceTo(String typed, String id) {
-        int whole = distance(typed, id);
+        int whole = ClosestMatch.distance(typed, id);
         if (typed.contains(":")) {
             return whole;
         }
-        return Math.min(whole, distance(typed, id.substring(id.indexOf(':') + 1)));
-    }
-
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Math.min(whole, ClosestMatch.distance(typed, id.substring(id.indexOf(':') + 1)));
     }
 }

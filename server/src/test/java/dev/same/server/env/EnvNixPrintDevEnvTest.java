@@ -44,7 +44,7 @@ class EnvNixPrintDevEnvTest {
     @BeforeAll
     static void nixCanBuildHere(@TempDir Path probeDir) throws Exception {
         String path = System.getenv("PATH");
-        Assumptions.assumeTrue(Executables.onPath("nix", path).isPresent(),
+        Assumptions.assumeTrue(dev.same.server.process.Executables.resolve("nix", path, java.nio.file.Path.of("/")).isPresent(),
                 "skipped: 'nix' is not on PATH (install Debian's nix-bin package: apt-get install -y nix-bin)");
         Path file = probeDir.resolve("probe.nix");
         Files.writeString(file, DERIVATION);
