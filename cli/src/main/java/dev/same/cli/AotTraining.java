@@ -14,7 +14,7 @@ import dev.same.protocol.TaskStatus;
 import dev.same.protocol.TaskStatusInfo;
 import dev.same.protocol.client.DaemonAddress;
 import dev.same.protocol.client.WireFormat;
-import dev.same.server.daemon.BuildId;
+import dev.same.protocol.client.BuildId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package dev.same.cli;
 
 import dev.same.protocol.CleanParams;
 import dev.same.protocol.CleanResult;
-import dev.same.server.config.RootFinder;
+import dev.same.protocol.client.RootFinder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package dev.same.cli;
 
+import dev.same.protocol.client.SameSettings;
 import dev.same.cli.render.Terminal;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,13 +16,18 @@ public record Cli(Map<String, String> environment, Path cwd, Terminal terminal) 
     /** The caller's variables tasks receive (HOME, TERM, USER, PATH): all a run request needs to carry. */
     public Map<String, String> taskEnvironment() {
         Map<String, String> passed = new java.util.TreeMap<>();
-        for (String name : dev.same.server.exec.TaskEnvironment.PASSED_THROUGH) {
+        for (String name : dev.same.protocol.client.CallerEnvironment.PASSED_THROUGH) {
             String value = environment.get(name);
             if (value != null) {
                 passed.put(name, value);
             }
         }
         return passed;
+    }
+
+    /** The {@code SAME_*} settings; a variable whose value does not parse is an error naming it. */
+    public SameSettings settings() {
+        return SameSettings.from(environment);
     }
 
     public Cli withCwd(Path directory) {

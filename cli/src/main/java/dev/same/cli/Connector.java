@@ -5,8 +5,7 @@ import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.SameClient;
-import dev.same.server.daemon.DaemonMain;
-import dev.same.server.daemon.DurationParser;
+import dev.same.protocol.client.DurationParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,13 +47,11 @@ final class Connector {
     }
 
     static boolean daemonDisabled(Cli cli) {
-        String value = cli.environment().get("SAME_DAEMON");
-        return value != null && (value.equals("0") || value.equalsIgnoreCase("false") || value.equals("off"));
+        return !cli.settings().daemon();
     }
 
-    /** SAME_DAEMON_IDLE_TIMEOUT for daemons this CLI spawns; null means the daemon's default. */
+    /** SAME_DAEMON_IDLE_TIMEOUT, for daemons this CLI spawns. */
     static Duration idleTimeout(Cli cli) {
-        String value = cli.environment().get(DaemonMain.IDLE_TIMEOUT_VARIABLE);
-        return value == null || value.isBlank() ? null : DurationParser.parse(value);
+        return cli.settings().idleTimeout();
     }
 }

@@ -1,11 +1,12 @@
 package dev.same.cli;
 
+import dev.same.protocol.client.BuildId;
 import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.client.SameClient;
-import dev.same.server.SameException;
-import dev.same.server.config.RootFinder;
-import dev.same.server.daemon.DaemonMain;
-import dev.same.server.daemon.DurationParser;
+import dev.same.protocol.client.UserError;
+import dev.same.protocol.client.RootFinder;
+import dev.same.server.launch.SameServer;
+import dev.same.protocol.client.DurationParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -64,9 +65,9 @@ final class DaemonCommand implements Runnable {
             Duration idle = idleTimeout != null ? DurationParser.parse(idleTimeout) : Connector.idleTimeout(cli);
             Path root = RootFinder.find(cli.cwd());
             if (foreground) {
-                int status = DaemonMain.run(root, idle);
+                int status = SameServer.runDaemon(root, idle);
                 if (status != 0) {
-                    throw new SameException("a daemon is already running for " + root,
+                    throw new UserError("a daemon is already running for " + root,
                             List.of("stop it with 'same daemon stop'"));
                 }
                 return 0;
@@ -182,7 +183,7 @@ final class DaemonCommand implements Runnable {
         }
         SameClient client = connected.get();
         try {
-            client.initialize("cli", dev.same.server.daemon.BuildId.current(), connector.root(),
+            client.initialize("cli", BuildId.current(), connector.root(),
                     DaemonConnector.HANDSHAKE_MILLIS);
             return Optional.of(client);
         } catch (IOException e) {

@@ -1,17 +1,17 @@
 package dev.same.cli;
 
+import dev.same.protocol.client.SameSettings;
 import dev.same.protocol.ErrorCodes;
 import dev.same.protocol.InitializeResult;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.DaemonAddress;
 import dev.same.protocol.client.RemoteException;
 import dev.same.protocol.client.SameClient;
-import dev.same.server.cache.PrivateFiles;
-import dev.same.server.daemon.BuildId;
-import dev.same.server.daemon.Daemon;
-import dev.same.server.daemon.DaemonLock;
-import dev.same.server.daemon.DaemonMain;
-import dev.same.server.daemon.DiscoveryFile;
+import dev.same.protocol.client.PrivateFiles;
+import dev.same.protocol.client.BuildId;
+import dev.same.protocol.client.DaemonLock;
+import dev.same.protocol.client.DaemonProcess;
+import dev.same.protocol.client.DiscoveryFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ final class DaemonConnector {
                 return client.get();
             }
             if (!spawned.isAlive() && !DaemonLock.isHeld(stateDirectory)) {
-                if (spawned.exitValue() != Daemon.EXIT_ALREADY_RUNNING) {
+                if (spawned.exitValue() != DaemonProcess.EXIT_ALREADY_RUNNING) {
                     throw new IOException("the daemon exited at start (status " + spawned.exitValue() + "): "
                             + lastLogLine());
                 }
@@ -217,12 +217,9 @@ final class DaemonConnector {
         List<String> command = new ArrayList<>(List.of(java,
                 "-XX:+UseSerialGC", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED"));
-        String extra = environment.get("SAME_DAEMON_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.strip().split("\\s+")));
-        }
+        command.addAll(SameSettings.from(environment).daemonJavaOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                DaemonMain.class.getName(), "--root", root.toString()));
+                DaemonProcess.MAIN_CLASS, "--root", root.toString()));
         if (idleTimeout != null) {
             command.add("--idle-timeout");
             command.add(idleTimeout.toMillis() + "ms");

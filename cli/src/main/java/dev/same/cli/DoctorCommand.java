@@ -1,12 +1,13 @@
 package dev.same.cli;
 
+import dev.same.protocol.client.UserError;
 import dev.same.cli.render.Style;
 import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.StatusParams;
 import dev.same.protocol.StatusResult;
 import dev.same.protocol.TaskState;
 import dev.same.protocol.client.SameClient;
-import dev.same.server.config.RootFinder;
+import dev.same.protocol.client.RootFinder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -155,7 +156,7 @@ final class DoctorCommand implements Callable<Integer> {
             int exit = builder.start().waitFor();
             long elapsed = System.nanoTime() - start;
             if (exit != 0) {
-                throw new dev.same.server.SameException("'same " + String.join(" ", args) + "' failed (exit "
+                throw new UserError("'same " + String.join(" ", args) + "' failed (exit "
                         + exit + ") while measuring", List.of("run it yourself to see why"));
             }
             if (i > 0) {
@@ -166,7 +167,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private static Optional<Path> launcher(Cli cli) {
-        String home = cli.environment().get("SAME_HOME");
+        String home = cli.settings().home();
         return Optional.ofNullable(home).map(h -> Path.of(h, "bin", "same")).filter(Files::isExecutable);
     }
 
@@ -178,7 +179,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (inUse.isPresent()) {
             return "in use: " + inUse.get();
         }
-        if ("0".equals(cli.environment().get("SAME_AOT"))) {
+        if (!cli.settings().aot()) {
             return "off (SAME_AOT=0)";
         }
         return "none yet: the launcher trains one in the background after a first command (a few seconds)";

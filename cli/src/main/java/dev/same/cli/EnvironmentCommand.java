@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.same.protocol.EnvParams;
 import dev.same.protocol.EnvResult;
-import dev.same.server.config.RootFinder;
+import dev.same.protocol.client.RootFinder;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -4,7 +4,7 @@ import dev.same.cli.render.Style;
 import dev.same.protocol.ErrorCodes;
 import dev.same.protocol.client.DaemonAddress;
 import dev.same.protocol.client.RemoteException;
-import dev.same.server.SameException;
+import dev.same.protocol.client.UserError;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -20,7 +20,7 @@ final class ErrorReporter {
         String message;
         List<String> context = List.of();
         switch (cause) {
-            case SameException e -> {
+            case UserError e -> {
                 message = e.getMessage();
                 context = e.context();
             }
@@ -38,7 +38,7 @@ final class ErrorReporter {
         }
         if (debug) {
             cause.printStackTrace(err);
-        } else if (!(cause instanceof SameException) && !(cause instanceof RemoteException)
+        } else if (!(cause instanceof UserError) && !(cause instanceof RemoteException)
                 && !(cause instanceof DaemonAddress.UnsafeSocketException)) {
             err.println(style.dim("  (run with --debug for details)"));
         }

@@ -6,7 +6,7 @@ import dev.same.cli.render.Style;
 import dev.same.protocol.GraphParams;
 import dev.same.protocol.GraphResult;
 import dev.same.protocol.TaskInfo;
-import dev.same.server.config.RootFinder;
+import dev.same.protocol.client.RootFinder;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,16 +1,9 @@
 package dev.same.cli;
 
 import dev.same.protocol.SameClientApi;
-import dev.same.protocol.client.SameClient;
-import dev.same.protocol.jsonrpc.Connections;
-import dev.same.server.daemon.BuildId;
-import dev.same.server.service.ForwardingClient;
-import dev.same.server.service.SameService;
-import dev.same.server.service.WorkspaceEngine;
+import dev.same.server.launch.SameServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
 import java.nio.file.Path;
 
 /**
@@ -25,26 +18,8 @@ final class InProcessServer {
         // lsp4j reports a peer's normal disconnect with a stack trace at INFO; the CLI says what matters itself
         java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.OFF);
         try {
-            Pipe toServer = Pipe.open();
-            Pipe toClient = Pipe.open();
-            WorkspaceEngine engine = new WorkspaceEngine(root);
-            ForwardingClient serverSide = new ForwardingClient();
-            SameService service = new SameService(engine, serverSide, null, BuildId.current());
-            var launcher = Connections.launcher(service, SameClientApi.class,
-                    Channels.newInputStream(toServer.source()), Channels.newOutputStream(toClient.sink()));
-            serverSide.setTarget(launcher.getRemoteProxy());
-            launcher.startListening();
-            SameClient client = SameClient.over(Channels.newInputStream(toClient.source()),
-                    Channels.newOutputStream(toServer.sink()), pushes, () -> {
-                        toServer.sink().close();
-                        toClient.source().close();
-                    });
-            return new ServerSession(client, false, () -> {
-                service.close();
-                engine.close();
-                toServer.source().close();
-                toClient.sink().close();
-            });
+            SameServer.InProcess server = SameServer.inProcess(root, pushes);
+            return new ServerSession(server.client(), false, server.stop());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the in-process server", e);
         }

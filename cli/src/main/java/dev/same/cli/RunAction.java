@@ -9,8 +9,8 @@ import dev.same.protocol.CancelParams;
 import dev.same.protocol.RunParams;
 import dev.same.protocol.RunResult;
 import dev.same.protocol.client.SameClient;
-import dev.same.server.SameException;
-import dev.same.server.config.RootFinder;
+import dev.same.protocol.client.UserError;
+import dev.same.protocol.client.RootFinder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,8 +48,8 @@ final class RunAction {
         }
     }
 
-    static SameException lostDaemon(Path root) {
-        return new SameException("lost the connection to the daemon during the run",
+    static UserError lostDaemon(Path root) {
+        return new UserError("lost the connection to the daemon during the run",
                 List.of("the daemon may have crashed or been killed, or disconnected this client for reading"
                                 + " nothing of the run's output for a minute; its log says which: "
                                 + root.resolve(".same/daemon/daemon.log"),

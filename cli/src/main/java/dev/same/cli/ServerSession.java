@@ -1,5 +1,6 @@
 package dev.same.cli;
 
+import dev.same.protocol.client.UserError;
 import dev.same.protocol.SameServerApi;
 import dev.same.protocol.client.SameClient;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +21,7 @@ record ServerSession(SameClient client, boolean daemon, AutoCloseable onClose) i
     <T> T request(CompletableFuture<T> answer) throws Exception {
         CompletableFuture.anyOf(answer, closed()).get();
         if (!answer.isDone()) {
-            throw new dev.same.server.SameException("lost the connection to the daemon",
+            throw new UserError("lost the connection to the daemon",
                     java.util.List.of("see .same/daemon/daemon.log; --no-daemon runs without it"));
         }
         return answer.get();

@@ -7,7 +7,7 @@ import dev.same.protocol.StatusParams;
 import dev.same.protocol.StatusResult;
 import dev.same.protocol.TaskState;
 import dev.same.protocol.TaskStatusInfo;
-import dev.same.server.config.RootFinder;
+import dev.same.protocol.client.RootFinder;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Locale;

@@ -14,9 +14,9 @@ import dev.same.protocol.StatusParams;
 import dev.same.protocol.TaskState;
 import dev.same.protocol.TaskStatusInfo;
 import dev.same.protocol.client.SameClient;
-import dev.same.server.SameException;
-import dev.same.server.config.RootFinder;
-import dev.same.server.daemon.BuildId;
+import dev.same.protocol.client.UserError;
+import dev.same.protocol.client.RootFinder;
+import dev.same.protocol.client.BuildId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +45,7 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         Cli cli = parent.cli();
         if (Connector.daemonDisabled(cli)) {
-            throw new SameException("same watch needs the daemon, which SAME_DAEMON=0 turns off",
+            throw new UserError("same watch needs the daemon, which SAME_DAEMON=0 turns off",
                     List.of("unset SAME_DAEMON, or run 'same run' again after each change"));
         }
         Path root = RootFinder.find(cli.cwd());

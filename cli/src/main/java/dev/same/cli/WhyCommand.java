@@ -6,7 +6,7 @@ import dev.same.cli.render.Style;
 import dev.same.protocol.Change;
 import dev.same.protocol.ExplainParams;
 import dev.same.protocol.ExplainResult;
-import dev.same.server.config.RootFinder;
+import dev.same.protocol.client.RootFinder;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.same.server.cache;
 
+import dev.same.protocol.client.PrivateFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

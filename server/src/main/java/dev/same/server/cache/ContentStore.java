@@ -1,5 +1,6 @@
 package dev.same.server.cache;
 
+import dev.same.protocol.client.PrivateFiles;
 import dev.same.server.hash.Digest;
 
 import java.io.IOException;

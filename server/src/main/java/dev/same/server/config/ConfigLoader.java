@@ -1,5 +1,8 @@
 package dev.same.server.config;
 
+import dev.same.protocol.client.RootFinder;
+import dev.same.protocol.client.UserError;
+import dev.same.protocol.client.ConfigFileNames;
 import dev.same.server.SameException;
 
 import java.io.IOException;
@@ -41,7 +44,8 @@ public final class ConfigLoader {
         try {
             base = root.toRealPath();
         } catch (IOException e) {
-            throw RootFinder.notFound(root.toAbsolutePath().normalize());
+            UserError notFound = RootFinder.notFound(root.toAbsolutePath().normalize());
+            throw new SameException(notFound.getMessage(), notFound.context());
         }
         var loader = new ConfigLoader(base);
         if (Files.isRegularFile(base.resolve(ConfigFileNames.WORKFILE))) {

@@ -1,5 +1,6 @@
 package dev.same.server.config;
 
+import dev.same.protocol.client.ConfigFileNames;
 import java.util.List;
 import java.util.SortedMap;
 

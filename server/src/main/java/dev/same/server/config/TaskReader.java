@@ -1,5 +1,6 @@
 package dev.same.server.config;
 
+import dev.same.protocol.client.ConfigFileNames;
 import dev.same.server.SameException;
 
 import java.nio.file.Path;

@@ -1,6 +1,12 @@
 package dev.same.server.daemon;
 
-import dev.same.server.cache.PrivateFiles;
+import dev.same.protocol.client.SameSettings;
+import dev.same.protocol.client.DaemonProcess;
+import dev.same.protocol.client.BuildId;
+import dev.same.protocol.client.DurationParser;
+import dev.same.protocol.client.DiscoveryFile;
+import dev.same.protocol.client.DaemonLock;
+import dev.same.protocol.client.PrivateFiles;
 import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.Health;
 import dev.same.server.state.LiveWorkspace;
@@ -34,7 +40,7 @@ import org.newsclub.net.unix.AFUNIXSocketCredentials;
  */
 public final class Daemon implements DaemonControl {
     /** Exit status of a daemon that found another one already running: not an error for the spawner. */
-    public static final int EXIT_ALREADY_RUNNING = 3;
+    public static final int EXIT_ALREADY_RUNNING = DaemonProcess.EXIT_ALREADY_RUNNING;
 
     private final Path root;
     private final Path stateDirectory;
@@ -70,7 +76,7 @@ public final class Daemon implements DaemonControl {
         this.socketPath = DaemonAddress.socketPath(root, environment);
         this.idle = new IdleMonitor(clock, idleTimeout);
         this.clock = clock;
-        this.watchDebounce = watchDebounce(environment);
+        this.watchDebounce = SameSettings.from(environment).watchDebounce();
         this.log = new DaemonLog(logStream);
     }
 
@@ -189,16 +195,6 @@ public final class Daemon implements DaemonControl {
             } catch (InterruptedException e) {
                 return;
             }
-        }
-    }
-
-    /** SAME_WATCH_DEBOUNCE: how long the watcher waits for a burst of changes to end (default 10ms). */
-    static Duration watchDebounce(Map<String, String> environment) {
-        String value = environment.get("SAME_WATCH_DEBOUNCE");
-        try {
-            return value == null || value.isBlank() ? Duration.ofMillis(10) : DurationParser.parse(value);
-        } catch (RuntimeException e) {
-            return Duration.ofMillis(10);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.same.server.daemon;
 
+import dev.same.protocol.client.UserError;
+import dev.same.protocol.client.SameSettings;
+import dev.same.protocol.client.DurationParser;
 import dev.same.server.SameException;
 import dev.same.server.hash.FileStat;
 
@@ -13,8 +16,7 @@ import java.time.InstantSource;
  * its stdout and stderr to {@code .same/daemon/daemon.log}.
  */
 public final class DaemonMain {
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(3);
-    public static final String IDLE_TIMEOUT_VARIABLE = "SAME_DAEMON_IDLE_TIMEOUT";
+    public static final Duration DEFAULT_IDLE_TIMEOUT = SameSettings.DEFAULT_IDLE_TIMEOUT;
 
     private DaemonMain() {
     }
@@ -39,7 +41,7 @@ public final class DaemonMain {
         int status;
         try {
             status = run(root, idle);
-        } catch (IOException e) {
+        } catch (IOException | UserError e) {
             // one line for the spawner to show (the last line of daemon.log), not a stack trace
             new DaemonLog(System.err).info("cannot start: " + e.getMessage());
             status = 1;
@@ -51,21 +53,10 @@ public final class DaemonMain {
     public static int run(Path root, Duration idleTimeout) throws Exception {
         // a client hanging up is routine, not worth lsp4j's INFO stack trace in the log
         java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.WARNING);
-        Duration idle = idleTimeout != null ? idleTimeout : idleTimeoutFromEnvironment();
+        Duration idle = idleTimeout != null ? idleTimeout : SameSettings.from(System.getenv()).idleTimeout();
         // walks use NIO until the direct system calls are loaded, which takes a moment: not on the start's path
         Thread.ofVirtual().name("file-system-calls").start(FileStat::useSystemCallsDirectly);
         return new Daemon(root, idle, System.getenv(), InstantSource.system(), System.err).run();
     }
 
-    static Duration idleTimeoutFromEnvironment() {
-        String value = System.getenv(IDLE_TIMEOUT_VARIABLE);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_IDLE_TIMEOUT;
-        }
-        try {
-            return DurationParser.parse(value);
-        } catch (SameException e) {
-            return DEFAULT_IDLE_TIMEOUT;
-        }
-    }
 }

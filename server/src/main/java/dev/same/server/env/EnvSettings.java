@@ -1,5 +1,6 @@
 package dev.same.server.env;
 
+import dev.same.protocol.client.SameSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -17,52 +18,21 @@ import java.util.regex.Pattern;
  */
 public record EnvSettings(URI nixhubUrl, Duration resolverTimeout, Duration commandTimeout, String system,
                           Map<String, String> processEnvironment) {
-    public static final String DEFAULT_NIXHUB_URL = "https://search.devbox.sh";
-    public static final String NIXHUB_URL_VARIABLE = "SAME_NIXHUB_URL";
-    public static final String TIMEOUT_VARIABLE = "SAME_ENV_TIMEOUT";
-    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    public static final String TIMEOUT_VARIABLE = SameSettings.ENV_TIMEOUT;
     public static final Duration DEFAULT_RESOLVER_TIMEOUT = Duration.ofSeconds(30);
-
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     public EnvSettings {
         processEnvironment = Map.copyOf(processEnvironment);
     }
 
-    /** Settings from {@code variables}; a value that does not parse falls back to the default. */
+    /** Settings from {@code variables} ({@link SameSettings}: a value that does not parse is an error). */
     public static EnvSettings fromEnvironment(Map<String, String> variables) {
-        String url = variables.get(NIXHUB_URL_VARIABLE);
-        return new EnvSettings(URI.create(url == null || url.isBlank() ? DEFAULT_NIXHUB_URL : url.strip()),
-                DEFAULT_RESOLVER_TIMEOUT, duration(variables.get(TIMEOUT_VARIABLE), DEFAULT_COMMAND_TIMEOUT),
+        SameSettings settings = SameSettings.from(variables);
+        return new EnvSettings(settings.nixhubUrl(), DEFAULT_RESOLVER_TIMEOUT, settings.envTimeout(),
                 NixSystem.current(), variables);
     }
 
     public EnvSettings withCommandTimeout(Duration timeout) {
         return new EnvSettings(nixhubUrl, resolverTimeout, timeout, system, processEnvironment);
-    }
-
-    /** {@code 90} (seconds), {@code 90s}, {@code 500ms}, {@code 2m}, {@code 1m30s}; else {@code otherwise}. */
-    static Duration duration(String text, Duration otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        String trimmed = text.strip();
-        if (trimmed.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(trimmed));
-        }
-        Matcher matcher = DURATION_PART.matcher(trimmed);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (matcher.find() && matcher.start() == end) {
-            long amount = Long.parseLong(matcher.group(1));
-            total = total.plus(switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            });
-            end = matcher.end();
-        }
-        return end == trimmed.length() && !total.isZero() ? total : otherwise;
     }
 }

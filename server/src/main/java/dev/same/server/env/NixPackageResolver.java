@@ -40,7 +40,7 @@ final class NixPackageResolver {
                     "asked " + unreachable.url(),
                     "a cached resolution is used when one exists (" + cache.dir() + "); there is none for " + spec
                             + " yet",
-                    "check the network, or point " + EnvSettings.NIXHUB_URL_VARIABLE + " at a reachable resolver"));
+                    "check the network, or point " + dev.same.protocol.client.SameSettings.NIXHUB_URL + " at a reachable resolver"));
         };
     }
 

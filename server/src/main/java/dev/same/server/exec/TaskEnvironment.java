@@ -1,5 +1,6 @@
 package dev.same.server.exec;
 
+import dev.same.protocol.client.CallerEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -11,7 +12,6 @@ import java.util.TreeMap;
  */
 public final class TaskEnvironment {
     /** The caller's variables that reach tasks. */
-    public static final List<String> PASSED_THROUGH = List.of("HOME", "TERM", "USER", "PATH");
 
     private TaskEnvironment() {
     }
@@ -19,7 +19,7 @@ public final class TaskEnvironment {
     public static SortedMap<String, String> build(Map<String, String> caller, Map<String, String> tools,
                                                   Map<String, String> task) {
         SortedMap<String, String> env = new TreeMap<>();
-        for (String name : PASSED_THROUGH) {
+        for (String name : CallerEnvironment.PASSED_THROUGH) {
             String value = caller.get(name);
             if (value != null) {
                 env.put(name, value);

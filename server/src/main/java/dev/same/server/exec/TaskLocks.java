@@ -1,6 +1,6 @@
 package dev.same.server.exec;
 
-import dev.same.server.cache.PrivateFiles;
+import dev.same.protocol.client.PrivateFiles;
 import dev.same.server.hash.Digest;
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;

@@ -1,6 +1,6 @@
 package dev.same.server.hash;
 
-import dev.same.server.cache.PrivateFiles;
+import dev.same.protocol.client.PrivateFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package dev.same.server.state;
 
+import dev.same.server.exec.TaskFingerprint;
 import dev.same.protocol.Change;
 import dev.same.server.cache.ActionRecord;
 import dev.same.server.hash.InputFile;

@@ -1,5 +1,6 @@
 package dev.same.server.state;
 
+import dev.same.server.exec.TaskFingerprint;
 import dev.same.server.hash.InputFile;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package dev.same.server.state;
 
-import dev.same.server.cache.PrivateFiles;
+import dev.same.server.exec.Fingerprinter;
+import dev.same.server.exec.TaskFingerprint;
+import dev.same.protocol.client.PrivateFiles;
 import dev.same.protocol.ConfigError;
 import dev.same.protocol.GraphInvalidated;
 import dev.same.protocol.HashesChanged;

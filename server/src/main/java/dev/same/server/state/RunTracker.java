@@ -1,6 +1,6 @@
 package dev.same.server.state;
 
-import dev.same.server.cache.PrivateFiles;
+import dev.same.protocol.client.PrivateFiles;
 import dev.same.protocol.TaskStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

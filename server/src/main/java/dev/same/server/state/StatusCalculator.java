@@ -1,5 +1,7 @@
 package dev.same.server.state;
 
+import dev.same.server.exec.Fingerprinter;
+import dev.same.server.exec.TaskFingerprint;
 import dev.same.protocol.Change;
 import dev.same.protocol.TaskState;
 import dev.same.protocol.TaskStatusInfo;

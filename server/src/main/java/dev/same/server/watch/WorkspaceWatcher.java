@@ -1,6 +1,6 @@
 package dev.same.server.watch;
 
-import dev.same.server.cache.PrivateFiles;
+import dev.same.protocol.client.PrivateFiles;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryChangeListener;
 import io.methvin.watcher.DirectoryWatcher;

@@ -1,5 +1,6 @@
 package dev.same.server.daemon;
 
+import dev.same.protocol.client.BuildId;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

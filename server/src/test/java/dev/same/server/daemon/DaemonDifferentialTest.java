@@ -1,5 +1,6 @@
 package dev.same.server.daemon;
 
+import dev.same.protocol.client.BuildId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 

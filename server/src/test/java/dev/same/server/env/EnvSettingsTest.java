@@ -1,11 +1,13 @@
 package dev.same.server.env;
 
+import dev.same.protocol.client.UserError;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Settings from the environment: resolver URL, command timeout, system. */
 class EnvSettingsTest {
@@ -27,13 +29,12 @@ class EnvSettingsTest {
     }
 
     @Test
-    void timeoutsAsPeopleWriteThem() {
-        Duration otherwise = Duration.ofSeconds(60);
-        assertEquals(Duration.ofSeconds(120), EnvSettings.duration("120", otherwise));
-        assertEquals(Duration.ofMillis(500), EnvSettings.duration("500ms", otherwise));
-        assertEquals(Duration.ofMinutes(2), EnvSettings.duration(" 2m ", otherwise));
-        assertEquals(otherwise, EnvSettings.duration("soon", otherwise));
-        assertEquals(otherwise, EnvSettings.duration("0s", otherwise));
+    void aTimeoutThatDoesNotParseIsAnErrorNamingTheVariable() {
+        assertEquals(Duration.ofSeconds(120), EnvSettings.fromEnvironment(Map.of("SAME_ENV_TIMEOUT", "120"))
+                .commandTimeout());
+        UserError error = assertThrows(UserError.class,
+                () -> EnvSettings.fromEnvironment(Map.of("SAME_ENV_TIMEOUT", "soon")));
+        assertEquals("invalid SAME_ENV_TIMEOUT 'soon'", error.getMessage());
     }
 
     @Test

@@ -16,8 +16,6 @@ import dev.same.server.env.EnvSettings;
 import dev.same.server.env.ToolEnvironmentResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
-import dev.same.server.state.Fingerprinter;
-import dev.same.server.state.TaskFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.same.server.state;
 
+import dev.same.server.exec.TaskFingerprint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.same.protocol.Change;

@@ -1,5 +1,7 @@
 package dev.same.server.state;
 
+import dev.same.server.exec.Fingerprinter;
+import dev.same.server.exec.TaskFingerprint;
 import static dev.same.server.state.LiveChangeExplainerTest.env;
 import static dev.same.server.state.LiveChangeExplainerTest.file;
 import static dev.same.server.state.LiveChangeExplainerTest.now;

@@ -1,5 +1,7 @@
 package dev.same.server.state;
 
+import dev.same.server.exec.Fingerprinter;
+import dev.same.server.exec.TaskFingerprint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,18 +1,17 @@
-package dev.same.server.daemon;
+package dev.same.protocol.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.same.server.SameException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DaemonDurationParserTest {
+class DurationParserTest {
 
     @Test
     void parsesWhatPeopleWrite() {
@@ -32,7 +31,7 @@ class DaemonDurationParserTest {
     @ValueSource(strings = {"garbage", "10", "5x", "s", "1h 30m", "-5s", "1.5h", "3H", "ms500",
             "99999999999999999999s", "9999999999999999d"})
     void refusesAnythingElseWithAMessage(String text) {
-        SameException error = assertThrows(SameException.class, () -> DurationParser.parse(text));
+        UserError error = assertThrows(UserError.class, () -> DurationParser.parse(text));
         assertTrue(error.getMessage().startsWith("invalid duration '" + text + "'"), error.getMessage());
         assertFalse(error.context().isEmpty(), "says how to write one");
         assertTrue(error.context().getFirst().contains("90s"), error.context().toString());

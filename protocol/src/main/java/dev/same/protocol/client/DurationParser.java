@@ -1,6 +1,5 @@
-package dev.same.server.daemon;
+package dev.same.protocol.client;
 
-import dev.same.server.SameException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,8 +37,8 @@ public final class DurationParser {
         return total;
     }
 
-    private static SameException invalid(String text) {
-        return new SameException("invalid duration '" + text + "'",
+    private static UserError invalid(String text) {
+        return new UserError("invalid duration '" + text + "'",
                 java.util.List.of("use a number with a unit: 500ms, 90s, 15m, 3h, 1h30m"));
     }
 

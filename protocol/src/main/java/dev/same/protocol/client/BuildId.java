@@ -1,6 +1,5 @@
-package dev.same.server.daemon;
+package dev.same.protocol.client;
 
-import dev.same.protocol.client.Fnv1a64;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

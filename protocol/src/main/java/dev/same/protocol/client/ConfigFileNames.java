@@ -1,4 +1,4 @@
-package dev.same.server.config;
+package dev.same.protocol.client;
 
 /** The names of the two config files. */
 public final class ConfigFileNames {

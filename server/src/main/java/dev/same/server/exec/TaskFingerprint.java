@@ -1,4 +1,4 @@
-package dev.same.server.state;
+package dev.same.server.exec;
 
 import dev.same.server.env.ToolEnvironment;
 import dev.same.server.hash.InputFile;

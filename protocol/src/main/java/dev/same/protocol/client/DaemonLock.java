@@ -1,6 +1,5 @@
-package dev.same.server.daemon;
+package dev.same.protocol.client;
 
-import dev.same.server.cache.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

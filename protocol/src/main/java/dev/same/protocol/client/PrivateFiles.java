@@ -1,4 +1,4 @@
-package dev.same.server.cache;
+package dev.same.protocol.client;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.same.server.state;
+package dev.same.server.exec;
 
 import dev.same.server.SameException;
 import dev.same.server.config.TaskDef;

@@ -1,4 +1,4 @@
-package dev.same.server.cache;
+package dev.same.protocol.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

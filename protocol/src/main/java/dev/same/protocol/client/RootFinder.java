@@ -1,6 +1,5 @@
-package dev.same.server.config;
+package dev.same.protocol.client;
 
-import dev.same.server.SameException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ public final class RootFinder {
 
     /**
      * @return the real path of the root directory
-     * @throws SameException when neither file exists in {@code cwd} or any ancestor
+     * @throws UserError when neither file exists in {@code cwd} or any ancestor
      */
     public static Path find(Path cwd) {
         Path start = realOrAbsolute(cwd);
@@ -27,9 +26,9 @@ public final class RootFinder {
                 .orElseThrow(() -> notFound(start));
     }
 
-    static SameException notFound(Path searchedFrom) {
+    public static UserError notFound(Path searchedFrom) {
         Path top = searchedFrom.getRoot() != null ? searchedFrom.getRoot() : searchedFrom;
-        return new SameException("could not find samefile or workfile", List.of(
+        return new UserError("could not find samefile or workfile", List.of(
                 "searched from " + searchedFrom + " up to " + top,
                 "create a " + ConfigFileNames.SAMEFILE + " (one project) or a "
                         + ConfigFileNames.WORKFILE + " (a workspace)"));

@@ -1,6 +1,5 @@
-package dev.same.server.config;
+package dev.same.protocol.client;
 
-import dev.same.server.SameException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class ConfigRootFinderTest {
+class RootFinderTest {
     @TempDir
     Path temp;
 
@@ -79,7 +78,7 @@ class ConfigRootFinderTest {
     void reportsWhereItSearchedWhenNothingIsFound() throws IOException {
         Path nested = Files.createDirectories(temp.resolve("a/b"));
 
-        SameException e = assertThrows(SameException.class, () -> RootFinder.find(nested));
+        UserError e = assertThrows(UserError.class, () -> RootFinder.find(nested));
 
         assertEquals("could not find samefile or workfile", e.getMessage());
         assertEquals(List.of(

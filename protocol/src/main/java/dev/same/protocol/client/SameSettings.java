@@ -1,0 +1,109 @@
+package dev.same.protocol.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every {@code SAME_*} variable a client or the daemon reads, read and checked in one place, the same way: an
+ * unset or blank variable means its default, and a value that does not parse is an error naming the variable
+ * (never silently the default). Durations are written as in {@link DurationParser}, or as a bare number of seconds.
+ *
+ * @param daemon              {@code SAME_DAEMON}: false for {@code 0}, {@code false} or {@code off}
+ * @param idleTimeout         {@code SAME_DAEMON_IDLE_TIMEOUT}, for daemons a client spawns
+ * @param daemonJavaOptions   {@code SAME_DAEMON_JAVA_OPTS}, split at spaces
+ * @param watchDebounce       {@code SAME_WATCH_DEBOUNCE}: how long the watcher waits for a burst of changes to end
+ * @param envTimeout          {@code SAME_ENV_TIMEOUT}: how long an environment command may run
+ * @param nixhubUrl           {@code SAME_NIXHUB_URL}: the Nix package resolver
+ * @param aot                 {@code SAME_AOT}: false for {@code 0} (the launcher then uses no AOT cache)
+ * @param home                {@code SAME_HOME}: the distribution the launcher started (set by {@code bin/same}); null
+ */
+public record SameSettings(boolean daemon, Duration idleTimeout, List<String> daemonJavaOptions,
+                           Duration watchDebounce, Duration envTimeout, URI nixhubUrl, boolean aot, String home) {
+    public static final String DAEMON = "SAME_DAEMON";
+    public static final String IDLE_TIMEOUT = "SAME_DAEMON_IDLE_TIMEOUT";
+    public static final String DAEMON_JAVA_OPTS = "SAME_DAEMON_JAVA_OPTS";
+    public static final String WATCH_DEBOUNCE = "SAME_WATCH_DEBOUNCE";
+    public static final String ENV_TIMEOUT = "SAME_ENV_TIMEOUT";
+    public static final String NIXHUB_URL = "SAME_NIXHUB_URL";
+    public static final String AOT = "SAME_AOT";
+    public static final String HOME = "SAME_HOME";
+
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(3);
+    public static final Duration DEFAULT_WATCH_DEBOUNCE = Duration.ofMillis(10);
+    public static final Duration DEFAULT_ENV_TIMEOUT = Duration.ofSeconds(60);
+    public static final URI DEFAULT_NIXHUB_URL = URI.create("https://search.devbox.sh");
+
+    public SameSettings {
+        daemonJavaOptions = List.copyOf(daemonJavaOptions);
+    }
+
+    /** @throws UserError naming the first variable whose value does not parse */
+    public static SameSettings from(Map<String, String> environment) {
+        Reader read = new Reader(environment);
+        return new SameSettings(read.flag(DAEMON), read.duration(IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT),
+                read.words(DAEMON_JAVA_OPTS), read.duration(WATCH_DEBOUNCE, DEFAULT_WATCH_DEBOUNCE),
+                read.duration(ENV_TIMEOUT, DEFAULT_ENV_TIMEOUT), read.url(NIXHUB_URL, DEFAULT_NIXHUB_URL),
+                read.flag(AOT), read.text(HOME));
+    }
+
+    private record Reader(Map<String, String> environment) {
+        String text(String name) {
+            String value = environment.get(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        boolean flag(String name) {
+            String value = text(name);
+            if (value == null) {
+                return true;
+            }
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "1", "true", "on", "yes" -> true;
+                case "0", "false", "off", "no" -> false;
+                default -> throw invalid(name, value, "use 1 or 0 (true/false, on/off)");
+            };
+        }
+
+        Duration duration(String name, Duration otherwise) {
+            String value = text(name);
+            if (value == null) {
+                return otherwise;
+            }
+            try {
+                return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
+                        : DurationParser.parse(value);
+            } catch (UserError | NumberFormatException e) {
+                throw invalid(name, value, "use a number with a unit: 500ms, 90s, 15m, 3h, 1h30m");
+            }
+        }
+
+        URI url(String name, URI otherwise) {
+            String value = text(name);
+            if (value == null) {
+                return otherwise;
+            }
+            try {
+                URI url = new URI(value);
+                if (url.getScheme() == null || url.getHost() == null) {
+                    throw invalid(name, value, "use an absolute http or https URL");
+                }
+                return url;
+            } catch (URISyntaxException e) {
+                throw invalid(name, value, "use an absolute http or https URL");
+            }
+        }
+
+        List<String> words(String name) {
+            String value = text(name);
+            return value == null ? List.of() : List.of(value.split("\\s+"));
+        }
+
+        private static UserError invalid(String name, String value, String remedy) {
+            return new UserError("invalid " + name + " '" + value + "'", List.of(remedy,
+                    "or unset it for the default"));
+        }
+    }
+}
