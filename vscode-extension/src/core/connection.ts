@@ -2,7 +2,7 @@ import type * as net from 'node:net';
 import { Emitter, Event, MessageConnection, ResponseError, createMessageConnection } from 'vscode-jsonrpc';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { Backoff } from './backoff';
-import { daemonLogFile, socketPath } from './daemonAddress';
+import { UnsafeSocketError, daemonLogFile, socketPath } from './daemonAddress';
 import { DaemonStartError, startDaemon } from './launcher';
 import {
   ErrorCodes,
@@ -186,7 +186,7 @@ export class DaemonConnection implements Requester {
       if (this.currentState.kind === 'disposed') {
         return;
       }
-      if (error instanceof DaemonStartError || isVersionMismatch(error)) {
+      if (error instanceof DaemonStartError || error instanceof UnsafeSocketError || isVersionMismatch(error)) {
         this.fail(error.message);
         throw error;
       }

@@ -1,8 +1,18 @@
 import * as net from 'node:net';
+import { checkSocket } from './daemonAddress';
 
-/** Connects to a Unix socket; resolves with the connected socket, rejects with the connect error. */
+/**
+ * Connects to a Unix socket; resolves with the connected socket, rejects with the connect error, or with an
+ * UnsafeSocketError before connecting when another user could control the socket.
+ */
 export function connectSocket(socketFile: string, timeoutMillis = 5_000): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
+    try {
+      checkSocket(socketFile);
+    } catch (error) {
+      reject(error);
+      return;
+    }
     const socket = net.createConnection({ path: socketFile });
     const timer = setTimeout(() => {
       socket.destroy();

@@ -32,13 +32,6 @@ public final class OutputSnapshot {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".jj", ".same");
     private static final LinkOption NO_FOLLOW = LinkOption.NOFOLLOW_LINKS;
 
-    /** A restore that would write outside the workspace: the task fails with this message rather than run. */
-    public static final class RestoreRefused extends SameException {
-        RestoreRefused(String message) {
-            super(message);
-        }
-    }
-
     /** Stores every regular file under the targets in {@code store}; returns the entries sorted by path. */
     public List<OutputEntry> capture(Path root, List<String> targets, ContentStore store) throws IOException {
         return capture(root, targets, List.of(), store);
@@ -163,6 +156,13 @@ public final class OutputSnapshot {
             }
         }
         return written;
+    }
+
+    /** A restore that would write outside the workspace: the task fails with this message rather than run. */
+    public static final class RestoreRefused extends SameException {
+        RestoreRefused(String message) {
+            super(message);
+        }
     }
 
     /**
