@@ -175,7 +175,7 @@ final class DaemonCommand implements Runnable {
     }
 
     /** Connects to whatever daemon is running, without replacing one of another build. */
-    static Optional<SameClient> connectAnyBuild(DaemonConnector connector) {
+    static Optional<SameClient> connectAnyBuild(DaemonConnector connector) throws IOException {
         Optional<SameClient> connected = connector.connectAny(Connector.NO_PUSHES);
         if (connected.isEmpty()) {
             return Optional.empty();

@@ -6,6 +6,7 @@ import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.DaemonAddress;
 import dev.same.protocol.client.RemoteException;
 import dev.same.protocol.client.SameClient;
+import dev.same.server.cache.PrivateFiles;
 import dev.same.server.daemon.BuildId;
 import dev.same.server.daemon.Daemon;
 import dev.same.server.daemon.DaemonLock;
@@ -14,6 +15,7 @@ import dev.same.server.daemon.DiscoveryFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,17 +104,24 @@ final class DaemonConnector {
      * A connection to our socket or else the announced one; empty when none answers. The discovery file is read
      * only when ours does not answer, which keeps JSON parsing of it off the common path.
      */
-    Optional<SameClient> connectAny(SameClientApi pushes) {
+    Optional<SameClient> connectAny(SameClientApi pushes) throws IOException {
         Optional<SameClient> ours = connect(socket, pushes);
-        return ours.isPresent() ? ours : announcedSocket().flatMap(other -> connect(other, pushes));
+        if (ours.isPresent()) {
+            return ours;
+        }
+        Optional<Path> other = announcedSocket();
+        return other.isPresent() ? connect(other.get(), pushes) : Optional.empty();
     }
 
-    private static Optional<SameClient> connect(Path candidate, SameClientApi pushes) {
-        if (!Files.exists(candidate)) {
+    /** @throws DaemonAddress.UnsafeSocketException when another user could control the socket: never talk to it */
+    private static Optional<SameClient> connect(Path candidate, SameClientApi pushes) throws IOException {
+        if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {
             return Optional.of(SameClient.connect(candidate, pushes));
+        } catch (DaemonAddress.UnsafeSocketException unsafe) {
+            throw unsafe;
         } catch (IOException refused) {
             return Optional.empty(); // a socket file left by a dead daemon: the next daemon replaces it
         }
@@ -183,9 +192,10 @@ final class DaemonConnector {
 
     /** Starts a daemon detached from this terminal (its own session), logging to .same/daemon/daemon.log. */
     Process spawn(Duration idleTimeout) throws IOException {
-        Files.createDirectories(stateDirectory);
+        PrivateFiles.createDirectories(stateDirectory);
         Path log = logFile();
         rotateIfLarge(log);
+        PrivateFiles.createIfMissing(log);
         List<String> command = new ArrayList<>();
         Path setsid = Path.of("/usr/bin/setsid");
         if (Files.isExecutable(setsid)) {

@@ -2,6 +2,7 @@ package dev.same.cli;
 
 import dev.same.cli.render.Style;
 import dev.same.protocol.ErrorCodes;
+import dev.same.protocol.client.DaemonAddress;
 import dev.same.protocol.client.RemoteException;
 import dev.same.server.SameException;
 import java.io.PrintStream;
@@ -37,7 +38,8 @@ final class ErrorReporter {
         }
         if (debug) {
             cause.printStackTrace(err);
-        } else if (!(cause instanceof SameException) && !(cause instanceof RemoteException)) {
+        } else if (!(cause instanceof SameException) && !(cause instanceof RemoteException)
+                && !(cause instanceof DaemonAddress.UnsafeSocketException)) {
             err.println(style.dim("  (run with --debug for details)"));
         }
         err.flush();

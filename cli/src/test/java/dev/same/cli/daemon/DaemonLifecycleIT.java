@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.same.cli.daemon.DaemonWorkspace.Result;
 import dev.same.cli.daemon.DaemonWorkspace.Running;
+import dev.same.protocol.client.DaemonAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -189,6 +192,83 @@ class DaemonLifecycleIT {
                 + "shorter directory"), run.toString());
         assertFalse(run.stderr().contains("Exception"), run.toString());
         assertTrue(ws.daemonProcesses().isEmpty());
+    }
+
+    @Test
+    void aSocketDirectoryOfAnotherUserWithItsFakeDaemonIsRefusedAndTheRunStaysInProcess() throws Exception {
+        assumeTrue(DaemonAddress.currentUid() == 0, "needs root to act as a second user");
+        Path socket = DaemonAddress.socketPath(ws.root, ws.environment);
+        Path socketDir = socket.getParent();
+        // as /tmp/same-<uid> would be: the other user's own directory, mode 0700, in a directory all may enter
+        Files.setPosixFilePermissions(ws.runtimeDir, PosixFilePermissions.fromString("rwx--x--x"));
+        Files.createDirectory(socketDir, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Files.setAttribute(socketDir, "unix:uid", ForeignDaemon.UID, LinkOption.NOFOLLOW_LINKS);
+        String refusal = "refusing to use " + socketDir + ": owned by uid " + ForeignDaemon.UID
+                + ", not you (uid 0); remove it or set XDG_RUNTIME_DIR to a private directory";
+
+        try (ForeignDaemon fake = ForeignDaemon.serve(socket)) {
+            assertEquals(ForeignDaemon.UID, Files.getAttribute(socket, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+
+            Result run = ok("run", "hello", "--ci");
+            assertTrue(run.stdout().contains("[hello] hello from the task"), "the real task ran: " + run);
+            List<String> mentions = run.stderr().lines().filter(line -> line.contains("daemon")).toList();
+            assertEquals(1, mentions.size(), run.toString());
+            assertTrue(mentions.getFirst().contains(refusal), run.toString());
+            assertTrue(mentions.getFirst().endsWith("running in process"), run.toString());
+
+            Result status = ws.same("daemon", "status");
+            assertEquals(1, status.exitCode(), status.toString());
+            assertEquals("✗ Error: " + refusal + "\n", status.stderr(), "one line, no stack trace");
+
+            assertEquals(List.of(), fake.contacts(), "no client talked to the other user's daemon");
+        }
+        assertTrue(ws.daemonProcesses().isEmpty(), "no daemon of ours was started beside it");
+        assertFalse(Files.exists(ws.discoveryFile()));
+    }
+
+    @Test
+    void everythingUnderDotSameIsForTheUserAloneAndAnOlderReadableOneIsTightened() throws Exception {
+        ws.file("same.yaml", """
+                version: "1"
+                env: { command: ["sh", "-c", "echo API_TOKEN=secret"] }
+                tasks:
+                  hello:
+                    cmd: ["sh", "-c", "echo hello from the task; : %s"]
+                    input: ["src"]
+                """.formatted(ws.marker));
+        // as an older version left it: directories 0755, files 0644
+        Path old = ws.root.resolve(".same/cache/old/record.json");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "{}");
+        for (Path path : List.of(ws.root.resolve(".same"), ws.root.resolve(".same/cache"), old.getParent())) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+
+        ok("run", "hello", "--ci");
+        ok("status");
+
+        Path dotSame = ws.root.resolve(".same");
+        List<Path> all;
+        try (var paths = Files.walk(dotSame)) {
+            all = paths.filter(path -> !Files.isSymbolicLink(path)).toList();
+        }
+        for (String expected : List.of("daemon/daemon.log", "daemon/daemon.json", "daemon/lock", "cache/cas",
+                "cache/actions", "tools/env", "cache/old/record.json")) {
+            assertTrue(Files.exists(dotSame.resolve(expected)), expected + " among " + all);
+        }
+        List<String> openToOthers = all.stream().map(path -> dotSame.relativize(path) + " " + mode(path))
+                .filter(pathAndMode -> !pathAndMode.endsWith("------")).toList();
+        assertEquals(List.of(), openToOthers, "no group or other permissions");
+    }
+
+    private static String mode(Path path) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

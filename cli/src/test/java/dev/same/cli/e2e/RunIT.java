@@ -2,15 +2,19 @@ package dev.same.cli.e2e;
 
 import static dev.same.cli.e2e.TestWorkspace.assertContainsLine;
 import static dev.same.cli.e2e.TestWorkspace.assertHasLineStartingWith;
+import static dev.same.cli.e2e.TestWorkspace.assertNoStackTrace;
 import static dev.same.cli.e2e.TestWorkspace.assertSuccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +116,49 @@ class RunIT {
         assertCached(result, "build");
         assertEquals("one\n", ws.read("out/result.txt"));
         assertEquals(List.of("[build] built from one"), result.outLines(), "the log of the cached run is replayed");
+    }
+
+    @Test
+    void aTamperedLogBlobIsAMissAndTheTaskRunsAgain() throws IOException {
+        ws.write("same.yaml", BUILD).write("in.txt", "one\n");
+        assertRan(ws.same("run", "build"), "build");
+        Path blob = blobHolding("built from one\n");
+        Files.writeString(blob, "forged output\n");
+        ws.delete("out");
+
+        SameProcess.Result result = ws.same("run", "build");
+
+        assertRan(result, "build");
+        assertEquals(List.of("[build] built from one"), result.outLines(), "the real output, not the forged one");
+        assertEquals("one\n", ws.read("out/result.txt"));
+        assertEquals("built from one\n", Files.readString(blob), "the bad blob was replaced by the run's log");
+    }
+
+    @Test
+    void aRestoreThroughALinkToOutsideTheWorkspaceFailsTheTaskSayingWhatToDo() throws IOException {
+        ws.write("same.yaml", """
+                version: "1"
+                tasks:
+                  build:
+                    cmd: ["sh", "-c", "mkdir -p out/dist && cp in.txt out/dist/result.txt"]
+                    input: ["in.txt"]
+                    target: ["out/dist"]
+                """).write("in.txt", "one\n");
+        assertSuccess(ws.same("run", "build"));
+        ws.delete("out");
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.createSymbolicLink(ws.path("out"), elsewhere);
+
+        SameProcess.Result result = ws.same("run", "build");
+
+        assertEquals(1, result.exitCode(), result::toString);
+        assertNoStackTrace(result);
+        assertTrue(result.stderr().contains("cannot restore the cached outputs: out is a symbolic link to "
+                + elsewhere.toRealPath() + ", outside the workspace; remove the link, or run with --no-cache to "
+                + "run the task instead"), result::toString);
+        try (Stream<Path> written = Files.list(elsewhere)) {
+            assertEquals(List.of(), written.toList(), "nothing written outside the workspace");
+        }
     }
 
     @Test
@@ -244,6 +291,21 @@ class RunIT {
             if (!lines.get(i).equals("[many] " + (i + 1))) {
                 throw new AssertionError("line " + (i + 1) + " is '" + lines.get(i) + "'");
             }
+        }
+    }
+
+    private Path blobHolding(String content) throws IOException {
+        try (Stream<Path> files = Files.walk(ws.path(".same/cache/cas"))) {
+            return files.filter(Files::isRegularFile).filter(file -> content.equals(read(file))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no blob holds " + content));
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return null;
         }
     }
 }

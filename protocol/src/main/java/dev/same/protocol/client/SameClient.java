@@ -67,8 +67,12 @@ public final class SameClient implements AutoCloseable {
         }
     }
 
-    /** Connects to the daemon listening on {@code socket}; fails at once if nobody listens. */
+    /**
+     * Connects to the daemon listening on {@code socket}; fails at once if nobody listens, and with
+     * {@link DaemonAddress.UnsafeSocketException} before connecting if another user could control the socket.
+     */
     public static SameClient connect(Path socket, SameClientApi pushes) throws IOException {
+        DaemonAddress.checkSocket(socket);
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -25,11 +24,12 @@ public final class AtomicFiles {
                 target.getFileName(), PID, ThreadLocalRandom.current().nextLong(), TEMP_SUFFIX));
     }
 
+    /** Writes a file under {@code .same/}, private to the user (see {@link PrivateFiles}). */
     public static void write(Path target, byte[] content) throws IOException {
-        Files.createDirectories(target.getParent());
+        PrivateFiles.createDirectories(target.getParent());
         Path temp = tempNextTo(target);
         try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream out = PrivateFiles.newOutputStream(temp)) {
                 out.write(content);
             }
             moveIntoPlace(temp, target);

@@ -32,12 +32,12 @@ public final class ContentStore {
 
     /** Stores a file's content (a symlink is followed), digesting while copying; returns its digest. */
     public String put(Path file) throws IOException {
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Path temp = AtomicFiles.tempNextTo(dir.resolve("blob"));
         try {
             String digest;
             try (InputStream in = Files.newInputStream(file);
-                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                 OutputStream out = PrivateFiles.newOutputStream(temp)) {
                 digest = copy(in, out);
             }
             moveIntoPlaceUnlessPresent(temp, digest);
@@ -50,10 +50,12 @@ public final class ContentStore {
     public String put(byte[] content) throws IOException {
         String digest = Digest.of(content);
         if (!contains(digest)) {
-            Files.createDirectories(dir);
+            PrivateFiles.createDirectories(dir);
             Path temp = AtomicFiles.tempNextTo(dir.resolve("blob"));
             try {
-                Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try (OutputStream out = PrivateFiles.newOutputStream(temp)) {
+                    out.write(content);
+                }
                 moveIntoPlaceUnlessPresent(temp, digest);
             } finally {
                 Files.deleteIfExists(temp);
@@ -66,9 +68,17 @@ public final class ContentStore {
         return Files.isRegularFile(blobPath(digest));
     }
 
-    /** @throws java.nio.file.NoSuchFileException when the blob is not in the store */
-    public InputStream open(String digest) throws IOException {
-        return Files.newInputStream(blobPath(digest));
+    /**
+     * The blob's content, verified: a blob whose content no longer matches its name is removed and an
+     * IOException thrown, so a damaged or tampered blob is never used.
+     *
+     * @throws java.nio.file.NoSuchFileException when the blob is not in the store
+     */
+    public byte[] read(String digest) throws IOException {
+        Path blob = blobPath(digest);
+        byte[] content = Files.readAllBytes(blob);
+        verify(digest, Digest.of(content), blob);
+        return content;
     }
 
     /**
@@ -85,14 +95,18 @@ public final class ContentStore {
                  OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 copied = copy(in, out);
             }
-            if (!copied.equals(digest)) {
-                Files.deleteIfExists(blob);
-                throw new IOException("corrupt cache blob " + digest + " (content hashes to " + copied + "); removed it");
-            }
+            verify(digest, copied, blob);
             setExecutable(temp, executable);
             AtomicFiles.moveIntoPlace(temp, dest);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void verify(String digest, String actual, Path blob) throws IOException {
+        if (!actual.equals(digest)) {
+            Files.deleteIfExists(blob);
+            throw new IOException("corrupt cache blob " + digest + " (content hashes to " + actual + "); removed it");
         }
     }
 
@@ -132,7 +146,7 @@ public final class ContentStore {
     private void moveIntoPlaceUnlessPresent(Path temp, String digest) throws IOException {
         Path blob = blobPath(digest);
         if (!Files.exists(blob)) {
-            Files.createDirectories(blob.getParent());
+            PrivateFiles.createDirectories(blob.getParent());
             AtomicFiles.moveIntoPlace(temp, blob);
         }
     }

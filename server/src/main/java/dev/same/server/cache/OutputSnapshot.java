@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -31,24 +32,41 @@ public final class OutputSnapshot {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".jj", ".same");
     private static final LinkOption NO_FOLLOW = LinkOption.NOFOLLOW_LINKS;
 
+    /** A restore that would write outside the workspace: the task fails with this message rather than run. */
+    public static final class RestoreRefused extends SameException {
+        RestoreRefused(String message) {
+            super(message);
+        }
+    }
+
     /** Stores every regular file under the targets in {@code store}; returns the entries sorted by path. */
     public List<OutputEntry> capture(Path root, List<String> targets, ContentStore store) throws IOException {
+        return capture(root, targets, List.of(), store);
+    }
+
+    /**
+     * As {@link #capture(Path, List, ContentStore)}, leaving out what lies at or below {@code othersTargets}: the
+     * targets of other tasks inside these targets, which are those tasks' outputs, not this one's.
+     */
+    public List<OutputEntry> capture(Path root, List<String> targets, List<String> othersTargets, ContentStore store)
+            throws IOException {
         SortedMap<String, OutputEntry> entries = new TreeMap<>();
+        Set<String> excluded = Set.copyOf(othersTargets.stream().map(OutputSnapshot::normalize).toList());
         for (String target : targets) {
             String rel = normalize(target);
             Path path = root.resolve(rel);
             PosixFileAttributes attributes = attributes(path);
             if (attributes != null) {
-                capture(path, rel, attributes, store, entries);
+                capture(path, rel, attributes, store, excluded, entries);
             }
         }
         return List.copyOf(entries.values());
     }
 
     private void capture(Path path, String rel, PosixFileAttributes attributes, ContentStore store,
-                         SortedMap<String, OutputEntry> entries) throws IOException {
-        if (entries.containsKey(rel)) {
-            return; // overlapping targets ("dist" and "dist/app.js")
+                         Set<String> excluded, SortedMap<String, OutputEntry> entries) throws IOException {
+        if (entries.containsKey(rel) || excluded.contains(rel)) {
+            return; // overlapping targets ("dist" and "dist/app.js"), or another task's
         }
         if (attributes.isSymbolicLink()) {
             entries.put(rel, OutputEntry.symlink(rel, Files.readSymbolicLink(path).toString()));
@@ -64,7 +82,8 @@ public final class OutputSnapshot {
                     if (childAttributes == null || (childAttributes.isDirectory() && SKIPPED_DIRECTORIES.contains(name))) {
                         continue;
                     }
-                    capture(child, rel.isEmpty() ? name : rel + "/" + name, childAttributes, store, entries);
+                    capture(child, rel.isEmpty() ? name : rel + "/" + name, childAttributes, store, excluded,
+                            entries);
                 }
             }
         }
@@ -96,7 +115,9 @@ public final class OutputSnapshot {
         var entries = new ArrayList<>(record.outputs());
         entries.sort(Comparator.comparing(OutputEntry::path)); // a directory before what it holds
         int written = 0;
+        var insideWorkspace = new HashSet<Path>();
         for (OutputEntry entry : entries) {
+            refuseLinksOutside(root, entry.path(), insideWorkspace);
             Path path = root.resolve(entry.path());
             PosixFileAttributes attributes = attributes(path);
             switch (entry.kind()) {
@@ -142,6 +163,31 @@ public final class OutputSnapshot {
             }
         }
         return written;
+    }
+
+    /**
+     * Refuses an entry below a symbolic link that leads outside the workspace: restoring it would write there.
+     * (An entry that is itself a link is replaced, never written through.) {@code inside}: directories checked.
+     */
+    private static void refuseLinksOutside(Path root, String rel, Set<Path> inside) throws IOException {
+        Path directory = root;
+        String[] segments = rel.split("/");
+        for (int i = 0; i < segments.length - 1; i++) {
+            directory = directory.resolve(segments[i]);
+            if (inside.contains(directory)) {
+                continue;
+            }
+            PosixFileAttributes attributes = attributes(directory);
+            if (attributes == null) {
+                return; // created below as a real directory
+            }
+            if (attributes.isSymbolicLink() && !directory.toRealPath().startsWith(root.toRealPath())) {
+                throw new RestoreRefused("cannot restore the cached outputs: " + root.relativize(directory)
+                        + " is a symbolic link to " + directory.toRealPath() + ", outside the workspace; remove the "
+                        + "link, or run with --no-cache to run the task instead");
+            }
+            inside.add(directory);
+        }
     }
 
     private static boolean matches(Path root, OutputEntry entry, PosixFileAttributes attributes, FileDigests digests)

@@ -1,5 +1,6 @@
 package dev.same.server.daemon;
 
+import dev.same.server.cache.PrivateFiles;
 import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.Health;
 import dev.same.server.state.LiveWorkspace;
@@ -78,7 +79,7 @@ public final class Daemon implements DaemonControl {
      * {@link #EXIT_ALREADY_RUNNING} when another daemon holds the lock.
      */
     public int run() throws IOException, InterruptedException {
-        Files.createDirectories(stateDirectory);
+        PrivateFiles.createDirectories(stateDirectory);
         Optional<DaemonLock> acquired = DaemonLock.tryAcquire(stateDirectory);
         if (acquired.isEmpty()) {
             log.info("another daemon already serves " + root + "; exiting");

@@ -1,5 +1,6 @@
 package dev.same.server.daemon;
 
+import dev.same.server.cache.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -24,7 +25,7 @@ public final class DaemonLock implements AutoCloseable {
 
     /** Takes the lock, or returns empty when another live process holds it. */
     public static Optional<DaemonLock> tryAcquire(Path stateDirectory) throws IOException {
-        FileChannel channel = FileChannel.open(stateDirectory.resolve(NAME), StandardOpenOption.CREATE,
+        FileChannel channel = PrivateFiles.open(stateDirectory.resolve(NAME), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();

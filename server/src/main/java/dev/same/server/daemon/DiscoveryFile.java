@@ -1,5 +1,6 @@
 package dev.same.server.daemon;
 
+import dev.same.server.cache.PrivateFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -19,7 +20,7 @@ public record DiscoveryFile(long pid, String version, String socket, String root
     void write(Path stateDirectory) throws IOException {
         Path target = stateDirectory.resolve(NAME);
         Path temp = stateDirectory.resolve(NAME + "." + pid + ".tmp");
-        JSON.writeValue(temp.toFile(), this);
+        PrivateFiles.write(temp, JSON.writeValueAsBytes(this));
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -11,6 +11,7 @@ import dev.same.server.cache.ActionRecord;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.cache.OutputEntry;
 import dev.same.server.cache.OutputSnapshot;
+import dev.same.server.cache.PrivateFiles;
 import dev.same.server.config.Rebuild;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
@@ -20,7 +21,6 @@ import dev.same.server.state.Fingerprinter;
 import dev.same.server.state.TaskFingerprint;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run: plans the closure of the targets, then for each task (dependencies first) hashes its inputs,
@@ -56,27 +55,30 @@ public final class RunExecution {
     private final TaskLocks locks;
     private final Map<String, TaskFingerprint> known;
     private final RunningTasks running;
-    /** Set before this run first writes to the workspace (a task runs, outputs are restored). */
-    private final AtomicBoolean wroteFiles = new AtomicBoolean();
+    private final WorkspaceWrites writes;
+    private final WorkspaceWrites.Mark knownAt;
 
     public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
                         SameClientApi client, CacheDirectory cache, FileDigests digests,
                         EnvironmentResolver environments, RunStatistics statistics) {
         this(workspace, graph, targets, params, client, cache, digests, environments, statistics, Map.of(),
-                RunningTasks.NONE);
+                RunningTasks.NONE, new WorkspaceWrites(), null);
     }
 
     /**
      * @param known fingerprints the daemon's live state computed from the files as they are now (after every
      *              write the client made before asking was seen); a task whose dependencies' hashes and tools
      *              are those of its known fingerprint starts from it instead of reading its inputs again, as
-     *              long as this run has written nothing
+     *              long as no run has written to the workspace since {@code knownAt}
      * @param running where the run's task processes are recorded while they run
+     * @param writes  the writes of every run on the workspace; this run's are counted there too
+     * @param knownAt taken before the files behind {@code known} were looked at (null without {@code known})
      */
     public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
                         SameClientApi client, CacheDirectory cache, FileDigests digests,
                         EnvironmentResolver environments, RunStatistics statistics,
-                        Map<String, TaskFingerprint> known, RunningTasks running) {
+                        Map<String, TaskFingerprint> known, RunningTasks running, WorkspaceWrites writes,
+                        WorkspaceWrites.Mark knownAt) {
         this.runId = params.runId() != null ? params.runId() : UUID.randomUUID().toString();
         this.workspace = workspace;
         this.graph = graph;
@@ -91,6 +93,8 @@ public final class RunExecution {
         this.environments = environments;
         this.known = known;
         this.running = running;
+        this.writes = writes;
+        this.knownAt = knownAt;
     }
 
     public String runId() {
@@ -138,13 +142,14 @@ public final class RunExecution {
 
     /**
      * The live state's fingerprint of the task, when it is certainly what reading the inputs would give: nothing
-     * written by this run yet, the same dependency hashes and tool environment, and no inputs behind symbolic
-     * links (whose targets the watcher does not follow).
+     * written to the workspace by any run since it was taken (outputs of tasks are often inputs of others), the
+     * same dependency hashes and tool environment, and no inputs behind symbolic links (whose targets the watcher
+     * does not follow).
      */
     private Optional<TaskFingerprint> knownFingerprint(TaskDef task, SortedMap<String, String> dependencyHashes) {
         TaskFingerprint fingerprint = known.get(task.id());
-        if (fingerprint == null || fingerprint.problem() != null || wroteFiles.get() || fingerprint.followsLinks()
-                || !fingerprint.dependencyHashes().equals(dependencyHashes)) {
+        if (fingerprint == null || fingerprint.problem() != null || knownAt == null || !writes.noneSince(knownAt)
+                || fingerprint.followsLinks() || !fingerprint.dependencyHashes().equals(dependencyHashes)) {
             return Optional.empty();
         }
         String tools = environments.resolve(workspace.projects().get(task.project()), task).hash();
@@ -195,15 +200,14 @@ public final class RunExecution {
             throws IOException, InterruptedException {
         Path root = workspace.root();
         String hash = fingerprint.hash();
-        wroteFiles.set(true);
         client.runEvent(RunEvent.taskStarted(runId, task.id(), hash));
         SortedMap<String, String> environment = TaskEnvironment.build(params.environment(),
                 fingerprint.tools().variables(), task.environment());
         Path log = temporaryLog();
-        try {
+        TaskOutput output = new TaskOutput(task.id());
+        try (WorkspaceWrites.Write ignored = writes.begin()) {
             TaskProcess.Outcome outcome = TaskProcess.run(task.cmd(), root.resolve(task.workingDir()), environment,
-                    log, (offset, text) -> client.runOutput(new RunOutput(runId, task.id(), offset, text, false)),
-                    cancel, running);
+                    log, output, cancel, running);
             long millis = Scheduler.millisSince(start);
             if (outcome.cancelled()) {
                 return new TaskResult(TaskStatus.CANCELLED, hash, "cancelled", millis, false);
@@ -211,10 +215,51 @@ public final class RunExecution {
             if (!outcome.succeeded()) {
                 return TaskResult.failed(outcome.reason(), hash, millis);
             }
-            record(task, fingerprint, log, millis);
+            List<String> changedMeanwhile = inputsChangedDuring(task, fingerprint);
+            if (changedMeanwhile.isEmpty()) {
+                record(task, fingerprint, log, millis);
+            } else {
+                output.line("inputs changed while the task ran (" + InputDrift.describe(changedMeanwhile)
+                        + "): its result is not cached");
+            }
             return new TaskResult(TaskStatus.OK, hash, null, millis, false);
         } finally {
             Files.deleteIfExists(log);
+        }
+    }
+
+    /**
+     * The input files that are not what the task's hash was computed from, now that it has ended (edited, added or
+     * removed while it ran), leaving out what lies in its own targets (a task may rewrite its own inputs, as a
+     * formatter does). Recording its result under the hash from before would be a cache hit for content it never saw.
+     */
+    private List<String> inputsChangedDuring(TaskDef task, TaskFingerprint before) {
+        try {
+            TaskFingerprint after = fingerprinter.compute(workspace, task, before.dependencyHashes());
+            return InputDrift.between(before.inputs(), after.inputs(), task.targets());
+        } catch (SameException | java.io.UncheckedIOException e) {
+            return List.of(e.getMessage() == null ? "an input could not be read" : e.getMessage());
+        }
+    }
+
+    /** The task's output as it is pushed, offsets in bytes of its log. */
+    private final class TaskOutput implements OutputSink {
+        private final String taskId;
+        private long offset;
+
+        TaskOutput(String taskId) {
+            this.taskId = taskId;
+        }
+
+        @Override
+        public void output(long offset, String text) {
+            this.offset = offset + text.getBytes(StandardCharsets.UTF_8).length;
+            client.runOutput(new RunOutput(runId, taskId, offset, text, false));
+        }
+
+        /** A line of same's own about the task, after its output. */
+        void line(String text) {
+            client.runOutput(new RunOutput(runId, taskId, offset, text + "\n", false));
         }
     }
 
@@ -223,34 +268,33 @@ public final class RunExecution {
         Path root = workspace.root();
         boolean restored = false;
         if (!outputs.intact(root, record, digests)) {
-            wroteFiles.set(true);
-            try {
+            byte[] log;
+            try (WorkspaceWrites.Write ignored = writes.begin()) {
+                log = record.logDigest() == null ? new byte[0] : cache.contentStore().read(record.logDigest());
                 outputs.restore(root, record, cache.contentStore(), digests);
+            } catch (OutputSnapshot.RestoreRefused refused) {
+                throw refused;
             } catch (IOException | SameException damaged) {
                 return Optional.empty(); // a damaged or removed blob: run the task instead
             }
-            replayLog(task.id(), record.logDigest());
+            replayLog(task.id(), log);
             restored = true;
         }
         return Optional.of(new TaskResult(TaskStatus.CACHED, record.hash(), null, Scheduler.millisSince(start),
                 restored));
     }
 
-    private void replayLog(String taskId, String logDigest) throws IOException {
-        if (logDigest == null) {
-            return;
-        }
-        try (InputStream in = cache.contentStore().open(logDigest)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!text.isEmpty()) {
-                client.runOutput(new RunOutput(runId, taskId, 0, text.endsWith("\n") ? text : text + "\n", true));
-            }
+    private void replayLog(String taskId, byte[] log) {
+        String text = new String(log, StandardCharsets.UTF_8);
+        if (!text.isEmpty()) {
+            client.runOutput(new RunOutput(runId, taskId, 0, text.endsWith("\n") ? text : text + "\n", true));
         }
     }
 
     private void record(TaskDef task, TaskFingerprint fingerprint, Path log, long millis) throws IOException {
         Path root = workspace.root();
-        List<OutputEntry> captured = outputs.capture(root, task.targets(), cache.contentStore());
+        List<OutputEntry> captured = outputs.capture(root, task.targets(), graph.targetsOfOthersInside(task.id()),
+                cache.contentStore());
         String logDigest = Files.size(log) > 0 ? cache.contentStore().put(log) : null;
         cache.actionCache().store(new ActionRecord(ActionRecord.FORMAT, task.id(), fingerprint.hash(), captured,
                 logDigest, millis, Instant.now(), fingerprint.inputs(), fingerprint.dependencyHashes(),
@@ -259,8 +303,8 @@ public final class RunExecution {
 
     private Path temporaryLog() throws IOException {
         Path dir = workspace.root().resolve(".same").resolve("tmp");
-        Files.createDirectories(dir);
-        return Files.createTempFile(dir, "log-", ".txt");
+        PrivateFiles.createDirectories(dir);
+        return Files.createTempFile(dir, "log-", ".txt"); // 0600
     }
 
     private void finished(String id, TaskResult result) {

@@ -57,7 +57,6 @@ public final class RunningTasks {
             }
             StringBuilder lines = new StringBuilder();
             startedMillisByPid.forEach((pid, started) -> lines.append(pid).append(' ').append(started).append('\n'));
-            Files.createDirectories(directory);
             AtomicFiles.write(file, lines.toString().getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             // the record only helps a later owner clean up after a crash; the run goes on without it

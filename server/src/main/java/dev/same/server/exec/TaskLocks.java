@@ -1,11 +1,11 @@
 package dev.same.server.exec;
 
+import dev.same.server.cache.PrivateFiles;
 import dev.same.server.hash.Digest;
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLockInterruptionException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +41,7 @@ final class TaskLocks {
 
     /** Waits for the task's lock; a cancellation ends the wait with an InterruptedException. */
     Held acquire(String taskId, Cancellation cancellation) throws IOException, InterruptedException {
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Path file = dir.resolve(Digest.of(taskId) + ".lock");
         Semaphore local = IN_PROCESS.computeIfAbsent(file, f -> new Semaphore(1));
         Thread waiter = Thread.currentThread();
@@ -50,7 +50,7 @@ final class TaskLocks {
             local.acquire();
             FileChannel channel = null;
             try {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 channel.lock();
                 return new Held(channel, local);
             } catch (ClosedByInterruptException | FileLockInterruptionException e) {

@@ -20,18 +20,22 @@ import java.util.TreeSet;
 
 /**
  * The task graph of a workspace: a deterministic topological order (dependencies first, independent tasks
- * alphabetical), dependents, and closures. Immutable; building it rejects cycles and missing dependencies.
+ * alphabetical), dependents, and closures. Immutable; building it rejects cycles, missing dependencies and
+ * overlapping targets ({@link TargetOverlaps}).
  */
 public final class TaskGraph {
     private final SortedMap<String, TaskDef> tasks;
     private final List<String> order;
     private final Map<String, Integer> position;
     private final Map<String, SortedSet<String>> dependents;
+    private final Map<String, List<String>> nestedTargets;
 
-    private TaskGraph(SortedMap<String, TaskDef> tasks, List<String> order, Map<String, SortedSet<String>> dependents) {
+    private TaskGraph(SortedMap<String, TaskDef> tasks, List<String> order, Map<String, SortedSet<String>> dependents,
+                      Map<String, List<String>> nestedTargets) {
         this.tasks = tasks;
         this.order = List.copyOf(order);
         this.dependents = dependents;
+        this.nestedTargets = nestedTargets;
         this.position = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             position.put(order.get(i), i);
@@ -87,7 +91,25 @@ public final class TaskGraph {
             throw new SameException("cycle detected: " + String.join(" -> ", cycle), context);
         }
         dependents.replaceAll((k, v) -> java.util.Collections.unmodifiableSortedSet(v));
-        return new TaskGraph(tasks, order, dependents);
+        Map<String, List<String>> nested = TargetOverlaps.check(tasks.values(),
+                (task, dependency) -> dependsOn(tasks, task, dependency), task -> where(task.location(), root));
+        return new TaskGraph(tasks, order, dependents, nested);
+    }
+
+    /** Whether {@code task} depends on {@code dependency}, directly or through other tasks. */
+    private static boolean dependsOn(SortedMap<String, TaskDef> tasks, String task, String dependency) {
+        Set<String> seen = new HashSet<>();
+        ArrayList<String> stack = new ArrayList<>(tasks.get(task).dependsOn());
+        while (!stack.isEmpty()) {
+            String id = stack.removeLast();
+            if (id.equals(dependency)) {
+                return true;
+            }
+            if (seen.add(id)) {
+                stack.addAll(tasks.get(id).dependsOn());
+            }
+        }
+        return false;
     }
 
     private static String where(SourceLocation location, Path root) {
@@ -139,6 +161,14 @@ public final class TaskGraph {
     /** Every task, dependencies first, independent tasks alphabetical. */
     public List<String> order() {
         return order;
+    }
+
+    /**
+     * The targets of other tasks that lie inside this task's targets (written by a task it depends on, or that
+     * depends on it): not this task's outputs.
+     */
+    public List<String> targetsOfOthersInside(String id) {
+        return nestedTargets.getOrDefault(id, List.of());
     }
 
     /** The tasks that depend directly on {@code id}, sorted. */

@@ -1,5 +1,6 @@
 package dev.same.server.hash;
 
+import dev.same.server.cache.PrivateFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -188,11 +188,11 @@ public final class FileDigests {
 
     private static void writeAtomically(Path file, byte[]... parts) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         Path temp = dir.resolve(".%s.%d-%x.tmp".formatted(
                 file.getFileName(), ProcessHandle.current().pid(), ThreadLocalRandom.current().nextLong()));
         try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream out = PrivateFiles.newOutputStream(temp)) {
                 for (byte[] part : parts) {
                     out.write(part);
                 }

@@ -33,6 +33,7 @@ import dev.same.protocol.SameClientApi;
 import dev.same.protocol.TaskInfo;
 import dev.same.server.SameException;
 import dev.same.server.cache.CacheDirectory;
+import dev.same.server.cache.PrivateFiles;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
@@ -45,6 +46,7 @@ import dev.same.server.exec.TaskEnvironment;
 import dev.same.server.exec.RunExecution;
 import dev.same.server.exec.RunStatistics;
 import dev.same.server.exec.RunningTasks;
+import dev.same.server.exec.WorkspaceWrites;
 import dev.same.server.graph.TargetResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
@@ -72,6 +74,7 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final StatusCalculator statuses;
     private final int tasksKilledAtStart;
     private final RunningTasks runningTasks;
+    private final WorkspaceWrites writes = new WorkspaceWrites();
     private final AtomicLong epoch = new AtomicLong();
     private final Subscribers subscribers = new Subscribers();
     private volatile LiveWorkspace live;
@@ -84,11 +87,13 @@ public final class WorkspaceEngine implements AutoCloseable {
     }
 
     /**
-     * Takes charge of the workspace: loads the digest memory, and kills the task processes that an owner gone
-     * since (a daemon killed with -9, a killed {@code --no-daemon} run) left running ({@link RunningTasks}).
+     * Takes charge of the workspace: makes {@code .same/} private if an older version left it readable by others,
+     * loads the digest memory, and kills the task processes that an owner gone since (a daemon killed with -9, a
+     * killed {@code --no-daemon} run) left running ({@link RunningTasks}).
      */
     public WorkspaceEngine(Path root, EnvSettings envSettings) {
         this.root = root;
+        tightenStateDirectory(root);
         this.cache = CacheDirectory.of(root);
         this.environments = new ToolEnvironmentResolver(cache, envSettings);
         this.digestFile = cache.cacheDir().resolve("file-digests");
@@ -99,6 +104,14 @@ public final class WorkspaceEngine implements AutoCloseable {
         Path running = root.resolve(".same").resolve("running");
         this.tasksKilledAtStart = RunningTasks.killLeftBehind(running);
         this.runningTasks = RunningTasks.ofThisProcess(running);
+    }
+
+    private static void tightenStateDirectory(Path root) {
+        try {
+            PrivateFiles.tighten(root.resolve(".same"));
+        } catch (IOException e) {
+            // an unreadable .same/ fails the first read or write of it, with its own message
+        }
     }
 
     /** Task processes that an owner killed before them (a daemon after kill -9) had left running, killed now. */
@@ -245,6 +258,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         if (params.targets() == null || params.targets().isEmpty()) {
             throw new SameException("run/start needs targets: task names, or \"all\"");
         }
+        WorkspaceWrites.Mark knownAt = writes.mark(); // before the live state is read: see RunExecution
         Loaded loaded = load(true);
         Workspace workspace = loaded.workspace();
         TaskGraph graph = loaded.graph();
@@ -254,7 +268,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         RunBroadcast broadcast = new RunBroadcast(this::observe);
         broadcast.subscribe(client, 0);
         RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
-                environments, statistics, loaded.known(), runningTasks);
+                environments, statistics, loaded.known(), runningTasks, writes, knownAt);
         ActiveRun active = new ActiveRun(execution, broadcast, new CompletableFuture<>());
         if (runs.putIfAbsent(execution.runId(), active) != null) {
             throw new SameException("a run with id " + execution.runId() + " is already active");

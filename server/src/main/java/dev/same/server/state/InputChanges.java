@@ -21,30 +21,9 @@ final class InputChanges {
         after.forEach((id, now) -> {
             TaskFingerprint then = before.get(id);
             if (then != null && then != now) {
-                compare(then.inputs(), now.inputs(), changed);
+                changed.addAll(InputFile.differing(then.inputs(), now.inputs()));
             }
         });
         return changed;
-    }
-
-    /** Both lists sorted by path, as resolved. */
-    private static void compare(List<InputFile> before, List<InputFile> after, Set<String> changed) {
-        int i = 0;
-        int j = 0;
-        while (i < before.size() || j < after.size()) {
-            int order = i == before.size() ? 1 : j == after.size() ? -1
-                    : before.get(i).path().compareTo(after.get(j).path());
-            if (order < 0) {
-                changed.add(before.get(i++).path());
-            } else if (order > 0) {
-                changed.add(after.get(j++).path());
-            } else {
-                if (!before.get(i).digest().equals(after.get(j).digest())) {
-                    changed.add(after.get(j).path());
-                }
-                i++;
-                j++;
-            }
-        }
     }
 }

@@ -2,7 +2,10 @@ package dev.same.server.state;
 
 import dev.same.server.config.TaskDef;
 import dev.same.server.hash.Glob;
+import dev.same.server.watch.WatchFilter.InputReach;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashSet;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -25,6 +28,24 @@ final class InputScopes {
                 }
             }
         }
+    }
+
+    /**
+     * Where the tasks' input patterns reach, for the watcher: the literal part of each pattern, with the literal
+     * exclusions of its task (an exclusion with a wildcard is left out: it may exclude less than it seems).
+     */
+    static List<InputReach> reaches(Collection<TaskDef> tasks) {
+        List<InputReach> reaches = new ArrayList<>();
+        for (TaskDef task : tasks) {
+            List<String> exclusions = task.inputs().stream().filter(p -> p.startsWith("!"))
+                    .map(p -> Glob.compile(p.substring(1))).filter(Glob::isLiteral).map(Glob::literalPrefix).toList();
+            for (String pattern : task.inputs()) {
+                if (!pattern.startsWith("!")) {
+                    reaches.add(new InputReach(Glob.compile(pattern).literalPrefix(), exclusions));
+                }
+            }
+        }
+        return reaches;
     }
 
     /** The tasks whose inputs the root-relative {@code paths} may be, contain or lie in. */

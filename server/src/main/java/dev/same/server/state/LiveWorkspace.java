@@ -1,5 +1,6 @@
 package dev.same.server.state;
 
+import dev.same.server.cache.PrivateFiles;
 import dev.same.protocol.ConfigError;
 import dev.same.protocol.GraphInvalidated;
 import dev.same.protocol.HashesChanged;
@@ -113,7 +114,7 @@ public final class LiveWorkspace implements AutoCloseable {
      */
     public void start() {
         try {
-            filter.targets(targetsOf(ConfigLoader.load(root))); // targets are not watched: skip them from the start
+            configureFilter(ConfigLoader.load(root)); // what is skipped is skipped from the start
         } catch (SameException e) {
             // the first computation reports it
         }
@@ -149,8 +150,8 @@ public final class LiveWorkspace implements AutoCloseable {
             if (polling) {
                 watcher.rescan();
             } else {
-                Files.createDirectories(cookie.getParent());
-                Files.writeString(cookie, "");
+                PrivateFiles.createDirectories(cookie.getParent());
+                PrivateFiles.write(cookie, new byte[0]);
             }
             seen.get(polling ? COOKIE_WAIT.toMillis() * 3 : COOKIE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -230,13 +231,18 @@ public final class LiveWorkspace implements AutoCloseable {
         }
         // a rescan answers the read-your-writes requests made before it began, not those made while it runs
         Set<String> answered = batch.rescan() ? Set.copyOf(cookies.keySet()) : Set.of();
-        List<String> files = batch.paths().stream().filter(p -> !isCookie(p)).sorted().toList();
+        List<String> files = batch.paths().stream().filter(p -> !isSameState(p)).sorted().toList();
         boolean configChanged = batch.rescan() || files.stream().anyMatch(this::affectsConfig);
+        // results recorded or cleaned by another process (a --no-daemon run, same clean): every state may change
+        boolean resultsChanged = batch.rescan() || batch.paths().stream().anyMatch(WatchFilter::isResult);
+        if (resultsChanged) {
+            calculator.resultsChanged();
+        }
         Set<String> touched = scopes.touchedBy(files); // a reload recomputes everything, but names them too
         Map<String, TaskFingerprint> before = fingerprints;
         Snapshot next = configChanged ? load(previous.epoch() + 1, previous)
                 : recompute(previous.epoch() + 1, previous.workspace(), previous.graph(), previous.configError(),
-                touched, previous);
+                touched, previous, resultsChanged);
         List<String> named = named(files, before);
         publish(previous, next, named, configChanged, !touched.isEmpty() || named.size() > files.size());
         if (!watcher.polling()) {
@@ -286,8 +292,9 @@ public final class LiveWorkspace implements AutoCloseable {
         return snapshot.workspace() == null ? null : snapshot.workspace().tasks();
     }
 
-    private static boolean isCookie(String path) {
-        return path.equals(".same") || path.startsWith(WatchFilter.COOKIE_DIRECTORY);
+    /** same's own files (cookies, results): never inputs. */
+    private static boolean isSameState(String path) {
+        return path.equals(".same") || path.startsWith(".same/");
     }
 
     private boolean affectsConfig(String path) {
@@ -311,30 +318,34 @@ public final class LiveWorkspace implements AutoCloseable {
         try {
             Workspace workspace = ConfigLoader.load(root);
             TaskGraph graph = TaskGraph.of(workspace);
-            filter.targets(targetsOf(workspace));
+            if (configureFilter(workspace)) {
+                watcher.rewatch(); // an input may now reach into a directory the watcher skipped
+            }
             scopes = new InputScopes(workspace.tasks().values());
-            return recompute(epoch, workspace, graph, null, null, previous);
+            return recompute(epoch, workspace, graph, null, null, previous, true);
         } catch (SameException e) {
             ConfigError error = ConfigErrors.of(e);
             if (previous == null || previous.workspace() == null) {
                 return new Snapshot(epoch, null, null, error, Map.of(), Map.of());
             }
-            return recompute(epoch, previous.workspace(), previous.graph(), error, null, previous);
+            return recompute(epoch, previous.workspace(), previous.graph(), error, null, previous, true);
         }
     }
 
-    private static List<String> targetsOf(Workspace workspace) {
+    /** Skips the targets and dependency directories that no input reaches; true when that changed. */
+    private boolean configureFilter(Workspace workspace) {
         List<String> targets = new ArrayList<>();
         workspace.tasks().values().forEach(t -> targets.addAll(t.targets()));
-        return targets;
+        return filter.configure(targets, InputScopes.reaches(workspace.tasks().values()));
     }
 
     /**
      * The states of every task: all recomputed ({@code stale} null), or only the stale tasks, those whose
-     * dependencies' hashes changed and those whose inputs follow links (the others keep their state).
+     * dependencies' hashes changed and those whose inputs follow links (the others keep their fingerprint, and
+     * their state unless {@code resultsChanged}: recorded results decide states too).
      */
     private Snapshot recompute(long epoch, Workspace workspace, TaskGraph graph, ConfigError error,
-                               Set<String> stale, Snapshot previous) {
+                               Set<String> stale, Snapshot previous, boolean resultsChanged) {
         if (workspace == null) {
             return new Snapshot(epoch, null, null, error, Map.of(), Map.of());
         }
@@ -344,7 +355,7 @@ public final class LiveWorkspace implements AutoCloseable {
                 : fingerprinter.fingerprint(workspace, graph, graph.order());
         Map<String, TaskStatusInfo> statuses = new LinkedHashMap<>();
         next.forEach((id, fingerprint) -> {
-            TaskStatusInfo kept = incremental && fingerprint == fingerprints.get(id)
+            TaskStatusInfo kept = incremental && !resultsChanged && fingerprint == fingerprints.get(id)
                     ? previous.statuses().get(id) : null;
             statuses.put(id, kept != null ? kept : calculator.status(graph, fingerprint));
         });

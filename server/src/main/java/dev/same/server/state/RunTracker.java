@@ -1,5 +1,6 @@
 package dev.same.server.state;
 
+import dev.same.server.cache.PrivateFiles;
 import dev.same.protocol.TaskStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,14 @@ public final class RunTracker {
         return hash != null && hash.equals(failedAt.get(task));
     }
 
+    /** Reads the failures again, as another process (a run without the daemon) may have recorded some. */
+    public synchronized void reload() {
+        if (file != null) {
+            failedAt.clear();
+            load();
+        }
+    }
+
     private void load() {
         if (file == null || !Files.isRegularFile(file)) {
             return;
@@ -80,9 +89,9 @@ public final class RunTracker {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(failedAt).forEach((task, hash) -> text.append(hash).append(' ').append(task).append('\n'));
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.createDirectories(file.getParent());
             Path temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            PrivateFiles.write(temp, text.toString().getBytes(StandardCharsets.UTF_8));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // as above: losing it only turns "failed" into "dirty"

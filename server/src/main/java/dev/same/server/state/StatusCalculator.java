@@ -34,6 +34,11 @@ public final class StatusCalculator {
         return result;
     }
 
+    /** Results were recorded or removed by someone else: read what is kept on disk again. */
+    public void resultsChanged() {
+        runs.reload();
+    }
+
     public Fingerprinter fingerprinter() {
         return fingerprinter;
     }

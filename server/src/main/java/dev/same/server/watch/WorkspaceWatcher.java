@@ -1,5 +1,6 @@
 package dev.same.server.watch;
 
+import dev.same.server.cache.PrivateFiles;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryChangeListener;
 import io.methvin.watcher.DirectoryWatcher;
@@ -36,7 +37,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
     private final WatcherStatistics statistics = new WatcherStatistics();
     /** Registered directories: directory-watcher visits each twice (to list it, then to register it). */
     private final Set<String> directories = ConcurrentHashMap.newKeySet();
-    private DirectoryWatcher watcher;
+    private volatile DirectoryWatcher watcher;
     private volatile boolean polling;
     private volatile boolean closed;
 
@@ -63,9 +64,24 @@ public final class WorkspaceWatcher implements AutoCloseable {
         lost();
     }
 
+    /**
+     * Registers the directories again, for a filter that now lets through directories it skipped before (those were
+     * never registered), then rescans, since changes made while the watches were being replaced may be lost.
+     */
+    public synchronized void rewatch() {
+        if (closed || polling) {
+            return; // polling rescans everything anyway
+        }
+        closeWatcher();
+        directories.clear();
+        statistics.directories.set(0);
+        start();
+        lost();
+    }
+
     public void start() {
         try {
-            Files.createDirectories(root.resolve(WatchFilter.COOKIE_DIRECTORY));
+            PrivateFiles.createDirectories(root.resolve(WatchFilter.COOKIE_DIRECTORY));
             watcher = DirectoryWatcher.builder()
                     .path(root)
                     .fileHashing(false)
@@ -73,8 +89,13 @@ public final class WorkspaceWatcher implements AutoCloseable {
                     .listener(new Listener())
                     .build();
             // registering the directories happens here; a failure (the watch limit) only fails the future
-            watcher.watchAsync(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("same-watcher").factory()))
-                    .whenComplete((ignored, error) -> stopped(error));
+            DirectoryWatcher started = watcher;
+            started.watchAsync(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("same-watcher").factory()))
+                    .whenComplete((ignored, error) -> {
+                        if (started == watcher) { // not one replaced by rewatch()
+                            stopped(error);
+                        }
+                    });
         } catch (IOException | RuntimeException e) {
             degrade("file watching could not start: " + e.getMessage());
         }

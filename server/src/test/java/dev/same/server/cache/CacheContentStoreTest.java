@@ -38,9 +38,7 @@ class CacheContentStoreTest {
         assertEquals("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03", digest);
         assertTrue(store.contains(digest));
         assertEquals(dir.resolve("cas/58/" + digest), store.blobPath(digest));
-        try (var in = store.open(digest)) {
-            assertEquals("hello\n", new String(in.readAllBytes()));
-        }
+        assertEquals("hello\n", new String(store.read(digest)));
         assertEquals(digest, store.put(file), "second put is a no-op");
         assertEquals(List.of(store.blobPath(digest)), files(dir.resolve("cas")));
     }
@@ -50,11 +48,9 @@ class CacheContentStoreTest {
         ContentStore store = store();
         String digest = store.put("log output".getBytes());
         assertEquals(Digest.of("log output"), digest);
-        try (var in = store.open(digest)) {
-            assertArrayEquals("log output".getBytes(), in.readAllBytes());
-        }
+        assertArrayEquals("log output".getBytes(), store.read(digest));
         assertFalse(store.contains(Digest.of("other")));
-        assertThrows(NoSuchFileException.class, () -> store.open(Digest.of("other")));
+        assertThrows(NoSuchFileException.class, () -> store.read(Digest.of("other")));
     }
 
     @Test
@@ -86,6 +82,16 @@ class CacheContentStoreTest {
         assertFalse(Files.exists(dest));
         assertFalse(store.contains(digest));
         assertEquals(List.of(), files(dir.resolve("out.txt").getParent()).stream().filter(p -> p.toString().contains("tmp")).toList());
+    }
+
+    @Test
+    void aTamperedBlobIsNeverReadButRemoved() throws IOException {
+        ContentStore store = store();
+        String digest = store.put("the task's log\n".getBytes());
+        Files.writeString(store.blobPath(digest), "forged log\n");
+        IOException error = assertThrows(IOException.class, () -> store.read(digest));
+        assertTrue(error.getMessage().startsWith("corrupt cache blob " + digest), error.getMessage());
+        assertFalse(store.contains(digest));
     }
 
     @Test

@@ -79,7 +79,8 @@ class DaemonAddressTest {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.setAttribute(socketDir, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
         IOException error = assertThrows(IOException.class, () -> DaemonAddress.ensurePrivateDirectory(socketDir));
-        assertTrue(error.getMessage().contains("belongs to uid 65534"), error.getMessage());
+        assertEquals("refusing to use " + socketDir + ": owned by uid 65534, not you (uid 0); remove it or set "
+                + "XDG_RUNTIME_DIR to a private directory", error.getMessage());
         assertEquals("rwx------", mode(socketDir), "a foreign directory is left as it is");
     }
 
@@ -95,6 +96,70 @@ class DaemonAddressTest {
         assertEquals("rwxr-xr-x", mode(socketDir), "not corrected");
         Files.setPosixFilePermissions(socketDir, PosixFilePermissions.fromString("rwx------"));
         assertFalse(DaemonAddress.isPrivateDirectory(Files.createSymbolicLink(dir.resolve("link"), socketDir)));
+    }
+
+    @Test
+    void checkSocketAcceptsOurSocketInOurPrivateDirectoryAndWhatIsNotThereYet() throws IOException {
+        Path socketDir = dir.resolve("same");
+        DaemonAddress.checkSocket(socketDir.resolve("a.sock"));
+        DaemonAddress.ensurePrivateDirectory(socketDir);
+        DaemonAddress.checkSocket(socketDir.resolve("a.sock"));
+        DaemonAddress.checkSocket(Files.createFile(socketDir.resolve("a.sock")));
+    }
+
+    @Test
+    void checkSocketRefusesADirectoryOfAnotherUserWithoutChangingIt() throws IOException {
+        assumeTrue(DaemonAddress.currentUid() == 0, "only root can give a directory away");
+        Path socketDir = Files.createDirectory(dir.resolve("same"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path socket = Files.createFile(socketDir.resolve("a.sock"));
+        Files.setAttribute(socketDir, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+        IOException error = assertThrows(DaemonAddress.UnsafeSocketException.class,
+                () -> DaemonAddress.checkSocket(socket));
+        assertEquals("refusing to use " + socketDir + ": owned by uid 65534, not you (uid 0); remove it or set "
+                + "XDG_RUNTIME_DIR to a private directory", error.getMessage());
+        assertEquals(65534, Files.getAttribute(socketDir, "unix:uid"));
+    }
+
+    @Test
+    void checkSocketRefusesASocketOfAnotherUserInOurDirectory() throws IOException {
+        assumeTrue(DaemonAddress.currentUid() == 0, "only root can give a file away");
+        Path socketDir = dir.resolve("same");
+        DaemonAddress.ensurePrivateDirectory(socketDir);
+        Path socket = Files.createFile(socketDir.resolve("a.sock"));
+        Files.setAttribute(socket, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+        IOException error = assertThrows(DaemonAddress.UnsafeSocketException.class,
+                () -> DaemonAddress.checkSocket(socket));
+        assertTrue(error.getMessage().startsWith("refusing to use " + socket + ": owned by uid 65534, not you"),
+                error.getMessage());
+    }
+
+    @Test
+    void checkSocketRefusesASymbolicLinkForTheDirectoryOrTheSocket() throws IOException {
+        Path elsewhere = dir.resolve("elsewhere");
+        DaemonAddress.ensurePrivateDirectory(elsewhere);
+        Path linkedDir = Files.createSymbolicLink(dir.resolve("same"), elsewhere);
+        IOException error = assertThrows(DaemonAddress.UnsafeSocketException.class,
+                () -> DaemonAddress.checkSocket(linkedDir.resolve("a.sock")));
+        assertTrue(error.getMessage().contains(linkedDir + ": it is a symbolic link"), error.getMessage());
+
+        Path linkedSocket = Files.createSymbolicLink(elsewhere.resolve("b.sock"), Files.createFile(dir.resolve("x")));
+        error = assertThrows(DaemonAddress.UnsafeSocketException.class,
+                () -> DaemonAddress.checkSocket(linkedSocket));
+        assertTrue(error.getMessage().contains(linkedSocket + ": it is a symbolic link, not a socket"),
+                error.getMessage());
+    }
+
+    @Test
+    void checkSocketRefusesADirectoryOthersMayReadAndSaysHowToFixIt() throws IOException {
+        Path socketDir = dir.resolve("same");
+        DaemonAddress.ensurePrivateDirectory(socketDir);
+        Files.setPosixFilePermissions(socketDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        IOException error = assertThrows(DaemonAddress.UnsafeSocketException.class,
+                () -> DaemonAddress.checkSocket(socketDir.resolve("a.sock")));
+        assertTrue(error.getMessage().contains("its mode is 0777, not 0700; run 'chmod 700 " + socketDir + "'"),
+                error.getMessage());
+        assertEquals("rwxrwxrwx", mode(socketDir), "only checked");
     }
 
     @Test

@@ -60,10 +60,15 @@ final class InProcessDaemon implements AutoCloseable {
                 cmd: ["true"]
             """;
 
-    private InProcessDaemon(int uid, String sameYaml, InstantSource clock) throws IOException {
-        java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.WARNING);
-        root = Files.createTempDirectory("same-daemon-ws").toRealPath();
+    private static Path writeWorkspace(String sameYaml) throws IOException {
+        Path root = Files.createTempDirectory("same-daemon-ws").toRealPath();
         Files.writeString(root.resolve("same.yaml"), sameYaml);
+        return root;
+    }
+
+    private InProcessDaemon(int uid, Path root, InstantSource clock) throws IOException {
+        java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.WARNING);
+        this.root = root;
         runtimeDir = Files.createTempDirectory(Path.of("/tmp"), "sd");
         Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", runtimeDir.toString());
         socket = DaemonAddress.socketPath(root, environment);
@@ -88,6 +93,14 @@ final class InProcessDaemon implements AutoCloseable {
         return start(uid, HELLO_WORKSPACE);
     }
 
+    /** Starts a daemon for a workspace the caller wrote (the daemon deletes it when closed). */
+    static InProcessDaemon serve(Path root) throws IOException {
+        InProcessDaemon started = new InProcessDaemon(DaemonAddress.currentUid(), root.toRealPath(),
+                InstantSource.system());
+        started.awaitListening();
+        return started;
+    }
+
     /** Starts a daemon for a workspace with this {@code same.yaml}; {@link #assertServes} expects the default. */
     static InProcessDaemon start(int uid, String sameYaml) throws IOException {
         return start(uid, sameYaml, InstantSource.system());
@@ -95,7 +108,7 @@ final class InProcessDaemon implements AutoCloseable {
 
     /** Starts a daemon whose timers (idle, stalled clients) run on {@code clock}. */
     static InProcessDaemon start(int uid, String sameYaml, InstantSource clock) throws IOException {
-        InProcessDaemon started = new InProcessDaemon(uid, sameYaml, clock);
+        InProcessDaemon started = new InProcessDaemon(uid, writeWorkspace(sameYaml), clock);
         started.awaitListening();
         return started;
     }

@@ -42,6 +42,7 @@ class ExecKnownFingerprintsTest {
     private ToolEnvironmentResolver environments;
     private Workspace workspace;
     private TaskGraph graph;
+    private final WorkspaceWrites writes = new WorkspaceWrites();
 
     private static final SameClientApi QUIET = new SameClientApi() {
         @Override
@@ -79,11 +80,15 @@ class ExecKnownFingerprintsTest {
     }
 
     private RunResult run(Map<String, TaskFingerprint> known) {
+        return run(known, writes.mark());
+    }
+
+    private RunResult run(Map<String, TaskFingerprint> known, WorkspaceWrites.Mark knownAt) {
         RunParams params = new RunParams(null, List.of("app"), root.toString(),
                 Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), false, 1);
         try {
             return new RunExecution(workspace, graph, List.of("app"), params, QUIET, cache, digests, environments,
-                    new RunStatistics(), known, RunningTasks.NONE).execute();
+                    new RunStatistics(), known, RunningTasks.NONE, writes, knownAt).execute();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -144,6 +149,29 @@ class ExecKnownFingerprintsTest {
         assertEquals(Map.of("lib", TaskStatus.CACHED, "app", TaskStatus.CACHED), result.statuses(),
                 "app's hash was computed from its inputs after lib's outputs were restored");
         assertTrue(Files.exists(root.resolve("out/lib.txt")));
+    }
+
+    @Test
+    void aWriteByAnotherRunSinceTheFingerprintsWereTakenMakesTheRunReadItsInputs() {
+        Map<String, TaskFingerprint> known = liveWithAnotherAppHash();
+        WorkspaceWrites.Mark knownAt = writes.mark();
+        writes.begin().close(); // another run on the workspace wrote something meanwhile
+
+        RunResult result = run(known, knownAt);
+
+        assertEquals(TaskStatus.CACHED, result.statuses().get("app"), "app's hash was computed from its inputs");
+    }
+
+    @Test
+    void aWriteUnderWayWhenTheFingerprintsWereTakenMakesTheRunReadItsInputs() {
+        Map<String, TaskFingerprint> known = liveWithAnotherAppHash();
+        try (WorkspaceWrites.Write underWay = writes.begin()) {
+            WorkspaceWrites.Mark knownAt = writes.mark();
+
+            RunResult result = run(known, knownAt);
+
+            assertEquals(TaskStatus.CACHED, result.statuses().get("app"), "app's hash was computed from its inputs");
+        }
     }
 
     @Test

@@ -35,7 +35,7 @@ class WatchWorkspaceWatcherTest {
             Files.createDirectories(root.resolve(dir));
         }
         WatchFilter filter = new WatchFilter();
-        filter.targets(List.of("dist"));
+        filter.configure(List.of("dist"), List.of());
         watcher = new WorkspaceWatcher(root, filter, new Debouncer(Duration.ofMillis(10), Duration.ofMillis(200), time,
                 time, batches::add), time, Duration.ofSeconds(2), health::add);
         watcher.start();
@@ -48,8 +48,9 @@ class WatchWorkspaceWatcherTest {
 
     @Test
     void watchesEachDirectoryOnceSkippingIgnoredOnes() {
-        // the root, a, a/b, .same and .same/cookies; not node_modules, .git, .same/cache or the target dist
-        assertEquals(5, watcher.statistics().directories());
+        // the root, a, a/b, .same, .same/cookies and .same/cache (where results are recorded);
+        // not node_modules, .git or the target dist
+        assertEquals(6, watcher.statistics().directories());
         assertEquals(List.of(), health);
         assertFalse(watcher.polling());
     }
@@ -68,7 +69,7 @@ class WatchWorkspaceWatcherTest {
         Files.createDirectories(root.resolve("a/new/deeper"));
         Files.writeString(root.resolve("a/new/deeper/f.txt"), "f");
         awaitPaths(p -> p.contains("a/new/deeper/f.txt"));
-        poll(() -> watcher.statistics().directories() == 7, "a/new and a/new/deeper to be watched");
+        poll(() -> watcher.statistics().directories() == 8, "a/new and a/new/deeper to be watched");
         Files.writeString(root.resolve("a/new/deeper/later.txt"), "later");
         awaitPaths(p -> p.contains("a/new/deeper/later.txt"));
     }
