@@ -22,6 +22,7 @@ import dev.same.server.state.TaskFingerprint;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -217,7 +218,11 @@ public final class RunExecution {
             }
             List<String> changedMeanwhile = inputsChangedDuring(task, fingerprint);
             if (changedMeanwhile.isEmpty()) {
-                record(task, fingerprint, log, millis);
+                try {
+                    record(task, fingerprint, log, millis);
+                } catch (IOException e) {
+                    output.line(notCached(task.id(), e)); // a full disk, say: the task succeeded all the same
+                }
             } else {
                 output.line("inputs changed while the task ran (" + InputDrift.describe(changedMeanwhile)
                         + "): its result is not cached");
@@ -299,6 +304,12 @@ public final class RunExecution {
         cache.actionCache().store(new ActionRecord(ActionRecord.FORMAT, task.id(), fingerprint.hash(), captured,
                 logDigest, millis, Instant.now(), fingerprint.inputs(), fingerprint.dependencyHashes(),
                 fingerprint.environment()));
+    }
+
+    private String notCached(String taskId, IOException e) {
+        Path where = e instanceof FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : cache.cacheDir();
+        String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : describe(e);
+        return "warning: the result of " + taskId + " was not cached: writing to " + where + " failed: " + why;
     }
 
     private Path temporaryLog() throws IOException {
