@@ -9,6 +9,7 @@ import dev.same.protocol.TaskStatus;
 import dev.same.server.SameException;
 import dev.same.server.cache.ActionRecord;
 import dev.same.server.cache.CacheDirectory;
+import dev.same.server.cache.LeftBehindFiles;
 import dev.same.server.cache.OutputEntry;
 import dev.same.server.cache.OutputSnapshot;
 import dev.same.server.cache.PrivateFiles;
@@ -315,7 +316,7 @@ public final class RunExecution {
     private Path temporaryLog() throws IOException {
         Path dir = workspace.root().resolve(".same").resolve("tmp");
         PrivateFiles.createDirectories(dir);
-        return Files.createTempFile(dir, "log-", ".txt"); // 0600
+        return Files.createTempFile(dir, LeftBehindFiles.logPrefix(), ".txt"); // 0600; named by its owner
     }
 
     private void finished(String id, TaskResult result) {
