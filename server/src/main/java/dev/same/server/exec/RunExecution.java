@@ -290,11 +290,9 @@ public final class RunExecution {
                 restored));
     }
 
+    /** In chunks of whole lines, as it was printed: one message of a 100 MB log is more than a client accepts. */
     private void replayLog(String taskId, byte[] log) {
-        String text = new String(log, StandardCharsets.UTF_8);
-        if (!text.isEmpty()) {
-            client.runOutput(new RunOutput(runId, taskId, 0, text.endsWith("\n") ? text : text + "\n", true));
-        }
+        TaskProcess.replay(log, (offset, text) -> client.runOutput(new RunOutput(runId, taskId, offset, text, true)));
     }
 
     private void record(TaskDef task, TaskFingerprint fingerprint, Path log, long millis) throws IOException {
