@@ -21,7 +21,9 @@ public final class LeftBehindFiles {
     private static final ProcessHandle SELF = ProcessHandle.current();
     /** {@code log-<pid>-<start millis>-<random>.txt} in {@code .same/tmp}. */
     private static final Pattern LOG = Pattern.compile("log-(\\d{1,10})-(\\d{1,19})-.*\\.txt");
-    /** {@code .<name>.<pid>-<hex>.same-tmp} (AtomicFiles), {@code .<name>.<pid>-<hex>.tmp}, {@code <name>.<pid>.tmp}. */
+    /**
+     * {@code .<name>.<pid>-<hex>.same-tmp} (AtomicFiles), {@code .<name>.<pid>-<hex>.tmp}, {@code <name>.<pid>.tmp}.
+     */
     private static final Pattern TEMP = Pattern.compile(
             "\\..*\\.(\\d{1,10})-[0-9a-f]+\\.(?:same-)?tmp|.*\\.(\\d{1,10})\\.tmp");
 

@@ -306,7 +306,8 @@ public final class RunExecution {
     }
 
     private String notCached(String taskId, IOException e) {
-        Path where = e instanceof FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : cache.cacheDir();
+        Path where = e instanceof FileSystemException f && f.getFile() != null ? Path.of(f.getFile())
+                : cache.cacheDir();
         String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : describe(e);
         return "warning: the result of " + taskId + " was not cached: writing to " + where + " failed: " + why;
     }

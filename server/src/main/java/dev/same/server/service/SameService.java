@@ -69,7 +69,9 @@ public final class SameService implements SameServerApi, AutoCloseable {
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         // here, not in the request's thread: requests sent right after it must find it done
-        greeted = params != null;
+        if (params != null) {
+            greeted = true;
+        }
         CompletableFuture<InitializeResult> answer = serve(() -> {
             required(params, "initialize");
             clientDescription = params.clientName() + " " + params.clientVersion();
