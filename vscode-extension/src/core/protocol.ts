@@ -32,6 +32,7 @@ export const ErrorCodes = {
   userError: -32001,
   shuttingDown: -32002,
   versionMismatch: -32003,
+  notInitialized: -32004,
   internalError: -32603,
 } as const;
 

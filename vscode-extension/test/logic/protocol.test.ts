@@ -100,6 +100,7 @@ describe('the TypeScript protocol mirrors the Java sources', () => {
     assert.match(codes, new RegExp(`USER_ERROR = ${protocol.ErrorCodes.userError};`));
     assert.match(codes, new RegExp(`SHUTTING_DOWN = ${protocol.ErrorCodes.shuttingDown};`));
     assert.match(codes, new RegExp(`VERSION_MISMATCH = ${protocol.ErrorCodes.versionMismatch};`));
+    assert.match(codes, new RegExp(`NOT_INITIALIZED = ${protocol.ErrorCodes.notInitialized};`));
   });
 
   it('lists enum constants in the Java declaration order (they travel as ordinals)', () => {

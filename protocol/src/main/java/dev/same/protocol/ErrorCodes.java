@@ -8,6 +8,8 @@ public final class ErrorCodes {
     public static final int SHUTTING_DOWN = -32002;
     /** Client and daemon speak different protocol versions. */
     public static final int VERSION_MISMATCH = -32003;
+    /** A request other than {@code initialize} came first on a connection to the daemon. */
+    public static final int NOT_INITIALIZED = -32004;
     /** A bug or an unexpected I/O failure inside same. */
     public static final int INTERNAL_ERROR = -32603;
 

@@ -105,6 +105,7 @@ class DaemonRunIT {
         tasks.forEach(task -> poll(() -> !task.isAlive(), "orphaned task process " + task.pid() + " to be killed"));
         assertTrue(Files.readString(ws.root.resolve(".same/daemon/daemon.log"))
                 .contains("that a daemon killed before them had left running"), "said in the daemon's log");
+        assertNoTemporaryFiles(); // the killed daemon's log of the task, removed by the next daemon
     }
 
     @Test
@@ -126,6 +127,7 @@ class DaemonRunIT {
         assertFalse(Files.exists(socket), "the socket is removed");
         assertFalse(Files.exists(ws.discoveryFile()), "the discovery file is removed");
         assertEquals(List.of(), ws.actionRecords());
+        assertNoTemporaryFiles();
         assertNextRunExecutesTheTask();
     }
 
@@ -144,6 +146,7 @@ class DaemonRunIT {
         assertEquals(List.of(), ws.actionRecords(), "a cancelled task is not recorded");
         assertTrue(alive(daemon), "the daemon stays");
         poll(() -> activeRuns().isEmpty(), "the run to leave the daemon's active runs");
+        assertNoTemporaryFiles();
         assertNextRunExecutesTheTask();
         assertEquals(daemon, ws.daemonPid());
     }
@@ -160,8 +163,19 @@ class DaemonRunIT {
         assertEquals(List.of(), ws.actionRecords());
         assertTrue(alive(daemon), "the daemon stays");
         poll(() -> activeRuns().isEmpty(), "the run to leave the daemon's active runs");
+        assertNoTemporaryFiles();
         assertNextRunExecutesTheTask();
         assertEquals(daemon, ws.daemonPid());
+    }
+
+    /** No task log in .same/tmp, no temporary file of an atomic write anywhere under .same/. */
+    private void assertNoTemporaryFiles() throws Exception {
+        try (var files = Files.walk(ws.root.resolve(".same"))) {
+            List<String> temporary = files.filter(Files::isRegularFile).map(f -> ws.root.relativize(f).toString())
+                    .filter(f -> f.startsWith(".same/tmp/") || f.endsWith(".same-tmp") || f.endsWith(".tmp"))
+                    .toList();
+            assertEquals(List.of(), temporary);
+        }
     }
 
     private List<String> activeRuns() {

@@ -44,7 +44,8 @@ public final class Connections {
                 .setInput(in)
                 .setOutput(out)
                 .setExecutorService(executor)
-                .configureGson(gson -> gson.registerTypeAdapterFactory(new EnumsByName()))
+                .configureGson(gson -> gson.registerTypeAdapterFactory(new EnumsByName())
+                        .registerTypeAdapterFactory(new NumbersWithPath()))
                 .create();
     }
 
@@ -70,7 +71,8 @@ public final class Connections {
                                                                     T remoteProxy) {
             InputStream in = ((StreamMessageProducer) reader).getInput();
             return new ConcurrentMessageProcessor(
-                    GuardedMessageProducer.of(in, jsonHandler, remoteEndpoint, MAX_FRAME_BYTES), consumer);
+                    GuardedMessageProducer.of(in, jsonHandler, new InvalidParams(remoteEndpoint), MAX_FRAME_BYTES),
+                    consumer);
         }
     }
 }

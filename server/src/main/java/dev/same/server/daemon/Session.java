@@ -88,6 +88,7 @@ final class Session {
 
     /** Ends the connection and every thread it owns (the writer's, the reader's). */
     void close() {
+        out.fail(new IOException("connection closed"));
         out.close();
         reader.shutdown();
         try {

@@ -9,6 +9,7 @@ import dev.same.protocol.TaskStatus;
 import dev.same.server.SameException;
 import dev.same.server.cache.ActionRecord;
 import dev.same.server.cache.CacheDirectory;
+import dev.same.server.cache.LeftBehindFiles;
 import dev.same.server.cache.OutputEntry;
 import dev.same.server.cache.OutputSnapshot;
 import dev.same.protocol.client.PrivateFiles;
@@ -20,6 +21,7 @@ import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -215,7 +217,11 @@ public final class RunExecution {
             }
             List<String> changedMeanwhile = inputsChangedDuring(task, fingerprint);
             if (changedMeanwhile.isEmpty()) {
-                record(task, fingerprint, log, millis);
+                try {
+                    record(task, fingerprint, log, millis);
+                } catch (IOException e) {
+                    output.line(notCached(task.id(), e)); // a full disk, say: the task succeeded all the same
+                }
             } else {
                 output.line("inputs changed while the task ran (" + InputDrift.describe(changedMeanwhile)
                         + "): its result is not cached");
@@ -282,11 +288,9 @@ public final class RunExecution {
                 restored));
     }
 
+    /** In chunks of whole lines, as it was printed: one message of a 100 MB log is more than a client accepts. */
     private void replayLog(String taskId, byte[] log) {
-        String text = new String(log, StandardCharsets.UTF_8);
-        if (!text.isEmpty()) {
-            client.runOutput(new RunOutput(runId, taskId, 0, text.endsWith("\n") ? text : text + "\n", true));
-        }
+        TaskProcess.replay(log, (offset, text) -> client.runOutput(new RunOutput(runId, taskId, offset, text, true)));
     }
 
     private void record(TaskDef task, TaskFingerprint fingerprint, Path log, long millis) throws IOException {
@@ -299,10 +303,17 @@ public final class RunExecution {
                 fingerprint.environment()));
     }
 
+    private String notCached(String taskId, IOException e) {
+        Path where = e instanceof FileSystemException f && f.getFile() != null ? Path.of(f.getFile())
+                : cache.cacheDir();
+        String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : describe(e);
+        return "warning: the result of " + taskId + " was not cached: writing to " + where + " failed: " + why;
+    }
+
     private Path temporaryLog() throws IOException {
         Path dir = workspace.root().resolve(".same").resolve("tmp");
         PrivateFiles.createDirectories(dir);
-        return Files.createTempFile(dir, "log-", ".txt"); // 0600
+        return Files.createTempFile(dir, LeftBehindFiles.logPrefix(), ".txt"); // 0600; named by its owner
     }
 
     private void finished(String id, TaskResult result) {

@@ -2,9 +2,11 @@ package dev.same.server.exec;
 
 import dev.same.server.process.Executables;
 import dev.same.server.process.ProcessTrees;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +87,15 @@ public final class TaskProcess {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A captured log, handed to the sink as its output was when it ran: whole lines, in chunks, with offsets. */
+    static void replay(byte[] log, OutputSink sink) {
+        try {
+            pump(new ByteArrayInputStream(log), OutputStream.nullOutputStream(), sink);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
         }
     }
 

@@ -24,6 +24,7 @@ import dev.same.protocol.SameServerApi;
 import dev.same.server.SameException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.concurrent.Callable;
@@ -32,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
  * One client's session with a server: serves its requests from the shared {@link WorkspaceEngine} and sends
@@ -46,6 +48,7 @@ public final class SameService implements SameServerApi, AutoCloseable {
     private final Set<String> ownRuns = ConcurrentHashMap.newKeySet();
     private volatile String clientDescription = "unknown client";
     private volatile String subscriptions = "no pushes";
+    private volatile boolean greeted; // initialize came (daemon only: the in-process client is ours)
     private int unanswered; // guarded by this
 
     /**
@@ -65,7 +68,12 @@ public final class SameService implements SameServerApi, AutoCloseable {
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        CompletableFuture<InitializeResult> answer = async(() -> {
+        // here, not in the request's thread: requests sent right after it must find it done
+        if (params != null) {
+            greeted = true;
+        }
+        CompletableFuture<InitializeResult> answer = serve(() -> {
+            required(params, "initialize");
             clientDescription = params.clientName() + " " + params.clientVersion();
             if (params.protocolVersion() != Protocol.VERSION) {
                 throw new ResponseErrorException(new ResponseError(ErrorCodes.VERSION_MISMATCH,
@@ -95,22 +103,23 @@ public final class SameService implements SameServerApi, AutoCloseable {
 
     @Override
     public CompletableFuture<StatusResult> status(StatusParams params) {
-        return async(() -> engine.status(params));
+        return async(() -> engine.status(required(params, "workspace/status")));
     }
 
     @Override
     public CompletableFuture<ExplainResult> explain(ExplainParams params) {
-        return async(() -> engine.explain(params));
+        return async(() -> engine.explain(required(params, "task/explain", ExplainParams::task, "task")));
     }
 
     @Override
     public CompletableFuture<EnvResult> environment(EnvParams params) {
-        return async(() -> engine.environment(params));
+        return async(() -> engine.environment(required(params, "task/environment", EnvParams::task, "task")));
     }
 
     @Override
     public CompletableFuture<RunResult> runStart(RunParams params) {
         return async(() -> {
+            required(params, "run/start");
             if (params.runId() != null) {
                 ownRuns.add(params.runId());
             }
@@ -126,17 +135,17 @@ public final class SameService implements SameServerApi, AutoCloseable {
 
     @Override
     public CompletableFuture<Boolean> runCancel(CancelParams params) {
-        return async(() -> engine.cancel(params.runId()));
+        return async(() -> engine.cancel(required(params, "run/cancel", CancelParams::runId, "runId").runId()));
     }
 
     @Override
     public CompletableFuture<RunResult> runAttach(AttachParams params) {
-        return async(() -> engine.attach(params, client).get());
+        return async(() -> engine.attach(required(params, "run/attach", AttachParams::runId, "runId"), client).get());
     }
 
     @Override
     public CompletableFuture<CleanResult> clean(CleanParams params) {
-        return async(() -> engine.clean(params));
+        return async(() -> engine.clean(required(params, "workspace/clean")));
     }
 
     @Override
@@ -191,7 +200,36 @@ public final class SameService implements SameServerApi, AutoCloseable {
         notifyAll();
     }
 
+    private static <P> P required(P params, String method) {
+        if (params == null) {
+            throw invalidParams(method + " needs params");
+        }
+        return params;
+    }
+
+    private static <P> P required(P params, String method, Function<P, Object> value, String field) {
+        if (value.apply(required(params, method)) == null) {
+            throw invalidParams(method + " needs " + field);
+        }
+        return params;
+    }
+
+    private static ResponseErrorException invalidParams(String message) {
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+                "invalid params: " + message, null));
+    }
+
     private <T> CompletableFuture<T> async(Callable<T> work) {
+        if (daemon != null && !greeted) {
+            daemon.touched();
+            return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+                    ErrorCodes.NOT_INITIALIZED, "initialize first: the first request on a connection must be "
+                    + "'initialize'", null)));
+        }
+        return serve(work);
+    }
+
+    private <T> CompletableFuture<T> serve(Callable<T> work) {
         if (daemon != null) {
             daemon.touched();
         }

@@ -34,6 +34,7 @@ import dev.same.protocol.TaskInfo;
 import dev.same.server.SameException;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.protocol.client.PrivateFiles;
+import dev.same.server.cache.LeftBehindFiles;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
@@ -89,7 +90,8 @@ public final class WorkspaceEngine implements AutoCloseable {
     /**
      * Takes charge of the workspace: makes {@code .same/} private if an older version left it readable by others,
      * loads the digest memory, and kills the task processes that an owner gone since (a daemon killed with -9, a
-     * killed {@code --no-daemon} run) left running ({@link RunningTasks}).
+     * killed {@code --no-daemon} run) left running ({@link RunningTasks}), and removes the temporary files such an
+     * owner left ({@link LeftBehindFiles}).
      */
     public WorkspaceEngine(Path root, EnvSettings envSettings) {
         this.root = root;
@@ -103,6 +105,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker);
         Path running = root.resolve(".same").resolve("running");
         this.tasksKilledAtStart = RunningTasks.killLeftBehind(running);
+        LeftBehindFiles.sweep(root);
         this.runningTasks = RunningTasks.ofThisProcess(running);
     }
 

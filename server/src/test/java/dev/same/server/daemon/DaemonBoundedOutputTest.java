@@ -99,6 +99,7 @@ class DaemonBoundedOutputTest {
         clock.advance(Duration.ofMillis(1));
         assertEquals(Daemon.STALLED_CLIENT, out.stalledFor());
         release.countDown();
+        out.closeAndAwaitWritten(Duration.ofSeconds(30));
     }
 
     @Test
@@ -122,5 +123,6 @@ class DaemonBoundedOutputTest {
         assertThrows(IOException.class, () -> out.write(7));
         assertEquals(Duration.ZERO, out.stalledFor(), "a closed connection is not reported again");
         release.countDown();
+        out.closeAndAwaitWritten(Duration.ofSeconds(30));
     }
 }

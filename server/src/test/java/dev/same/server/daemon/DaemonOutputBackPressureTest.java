@@ -36,6 +36,9 @@ class DaemonOutputBackPressureTest {
                 cmd: ["sh", "-c", "yes %s | head -n %d"]
               endless:
                 cmd: ["yes"]
+              kept:
+                cmd: ["sh", "-c", "yes %1$s | head -n %2$d | tee out.txt"]
+                target: ["out.txt"]
             """.formatted(LINE, LINES);
     private static final long STATUS_DEADLINE_MILLIS = 120_000;
     private static final String INITIALIZE = """
@@ -83,6 +86,42 @@ class DaemonOutputBackPressureTest {
             assertEquals(LINES, lines.get());
             assertEquals(LINES * (LINE.length() + 1), bytes.get());
             assertTrue(bytes.get() > 100_000_000);
+        }
+    }
+
+    @Test
+    void aCachedLogOver100MegabytesIsReplayedWholeInChunks() throws Exception {
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong lines = new AtomicLong();
+        AtomicLong replayed = new AtomicLong();
+        SameClientApi counting = new SameClientApi() {
+            @Override
+            public void runEvent(RunEvent event) {
+            }
+
+            @Override
+            public void runOutput(RunOutput output) {
+                bytes.addAndGet(output.text().length());
+                lines.addAndGet(output.text().chars().filter(c -> c == '\n').count());
+                replayed.addAndGet(output.replay() ? 1 : 0);
+            }
+        };
+        try (InProcessDaemon daemon = InProcessDaemon.start(DaemonAddress.currentUid(), LOUD);
+             SameClient client = SameClient.connect(daemon.socket, counting)) {
+            client.initialize("test", BuildId.current(), daemon.root, 10_000);
+            RunParams kept = new RunParams(null, List.of("kept"), daemon.root.toString(),
+                    Map.of("PATH", System.getenv("PATH")), false, 1);
+            assertTrue(client.server().runStart(kept).get(300, TimeUnit.SECONDS).success());
+            java.nio.file.Files.delete(daemon.root.resolve("out.txt"));
+            bytes.set(0);
+            lines.set(0);
+
+            RunResult restored = client.server().runStart(kept).get(300, TimeUnit.SECONDS);
+
+            assertEquals(Map.of("kept", dev.same.protocol.TaskStatus.CACHED), restored.statuses());
+            assertEquals(LINES, lines.get());
+            assertEquals(LINES * (LINE.length() + 1), bytes.get());
+            assertTrue(replayed.get() > 1, "in chunks, not one message of " + bytes.get() + " bytes");
         }
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -263,7 +264,7 @@ class DaemonProtocolGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"targets\":[]}", "{\"targets\":null,\"parallel\":2}"})
     void aRunWithoutTargetsIsRefusedWithAClearMessage(String params) throws Exception {
-        try (RawConnection raw = new RawConnection(daemon.socket)) {
+        try (RawConnection raw = initialized()) {
             raw.send(RawConnection.frame("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"run/start\",\"params\":" + params
                     + "}"));
             JsonNode error = raw.readResponse().orElseThrow().path("error");
@@ -279,10 +280,72 @@ class DaemonProtocolGuardTest {
             "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"workspace/clean\",\"params\":{\"cache\":\"yes\"}}",
     })
     void leniencyOfTheJsonReaderIsAnsweredNormally(String request) throws Exception {
-        try (RawConnection raw = new RawConnection(daemon.socket)) {
+        try (RawConnection raw = initialized()) {
             raw.send(RawConnection.frame(request));
             JsonNode answer = raw.readResponse().orElseThrow();
             assertEquals(3, answer.path("id").asInt(), answer.toString());
+            assertFalse(answer.has("error"), answer.toString());
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            initialize       | {"protocolVersion":"one"}           | protocolVersion: expected a number, not a string
+            initialize       | "hello"                             | params: expected an object, not a string
+            initialize       | null                                | initialize needs params
+            workspace/status | null                                | workspace/status needs params
+            workspace/status | {"targets":[["a"]]}                 | targets[0]: expected a string, not a list
+            task/explain     | {}                                  | task/explain needs task
+            task/explain     | {"task":"hello","includeWrites":{}} | includeWrites: expected a boolean, not an object
+            task/environment | {"cwd":"/"}                         | task/environment needs task
+            run/start        | null                                | run/start needs params
+            run/start        | {"targets":["hello"],"parallel":"x"}| parallel: expected a number, not a string
+            run/start        | {"targets":{"all":1}}               | targets: expected a string, not an object
+            run/cancel       | {}                                  | run/cancel needs runId
+            run/cancel       | {"runId":{"a":1}}                   | runId: expected a string, not an object
+            run/attach       | {"fromMessage":0}                   | run/attach needs runId
+            run/attach       | {"runId":"r","fromMessage":[0]}     | fromMessage: expected a number, not a list
+            workspace/clean  | null                                | workspace/clean needs params
+            workspace/clean  | {"cache":[true]}                    | cache: expected a boolean, not a list
+            """)
+    void missingOrWrongTypedParamsAreInvalidParamsNamingTheField(String method, String params, String message)
+            throws Exception {
+        try (RawConnection raw = initialized()) {
+            raw.send(RawConnection.frame("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"" + method
+                    + "\",\"params\":" + params + "}"));
+            JsonNode answer = raw.readResponse().orElseThrow();
+            assertEquals(5, answer.path("id").asInt(), answer.toString());
+            assertEquals(-32602, answer.path("error").path("code").asInt(), answer.toString());
+            assertEquals("invalid params: " + message, answer.path("error").path("message").asText());
+        }
+        assertFalse(daemon.log().contains("internal error"), daemon.log());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"workspace/graph", "workspace/status", "run/start", "run/cancel", "daemon/status"})
+    void requestsBeforeInitializeAreRefusedAndTheConnectionStaysUsable(String method) throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
+                    + "\",\"params\":{\"targets\":[\"hello\"]}}"));
+            JsonNode refused = raw.readResponse().orElseThrow();
+            assertEquals(ErrorCodes.NOT_INITIALIZED, refused.path("error").path("code").asInt(), refused.toString());
+            assertEquals("initialize first: the first request on a connection must be 'initialize'",
+                    refused.path("error").path("message").asText());
+
+            raw.send(RawConnection.frame(INITIALIZE.formatted(2)));
+            assertTrue(raw.readResponse().orElseThrow().has("result"));
+            raw.send(RawConnection.frame("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"workspace/graph\","
+                    + "\"params\":{}}"));
+            JsonNode graph = raw.readResponse().orElseThrow();
+            assertEquals("hello", graph.path("result").path("order").path(0).asText(), graph.toString());
+        }
+    }
+
+    /** A connection past the handshake. */
+    private static RawConnection initialized() throws Exception {
+        RawConnection raw = new RawConnection(daemon.socket);
+        raw.send(RawConnection.frame(INITIALIZE.formatted(99)));
+        assertTrue(raw.readResponse().orElseThrow().has("result"));
+        return raw;
     }
 }

@@ -1,6 +1,5 @@
 package dev.same.server.daemon;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -18,9 +17,10 @@ class DaemonSessionThreadsTest {
 
     @Test
     void aThousandConnectionsLeaveTheThreadCountWhereItWas() throws Exception {
+        int otherSessions = sessionThreads().size(); // of daemons that other tests in this JVM ran, if any
         try (InProcessDaemon daemon = InProcessDaemon.start()) {
             daemon.assertServes(); // the threads a first client starts once (lsp4j's, the engine's) exist now
-            awaitSessionThreadsGone();
+            awaitSessionThreadsGone(otherSessions);
             int before = platformThreads().size();
 
             for (int i = 0; i < CONNECTIONS; i++) {
@@ -30,7 +30,7 @@ class DaemonSessionThreadsTest {
                 }
             }
 
-            awaitSessionThreadsGone();
+            awaitSessionThreadsGone(otherSessions);
             // a few may come and go on their own (the JDK's, the test's); a leak would add one per connection
             int after = platformThreads().size();
             assertTrue(after <= before + 5, "threads before: " + before + ", after " + CONNECTIONS
@@ -39,14 +39,14 @@ class DaemonSessionThreadsTest {
         }
     }
 
-    private static void awaitSessionThreadsGone() {
+    private static void awaitSessionThreadsGone(int others) {
         long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
         List<String> left = sessionThreads();
-        while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
+        while (left.size() > others && System.currentTimeMillis() < deadline) {
             InProcessDaemon.pause();
             left = sessionThreads();
         }
-        assertEquals(List.of(), left, "threads of sessions whose clients left");
+        assertTrue(left.size() <= others, "threads of sessions whose clients left: " + left);
     }
 
     private static List<String> sessionThreads() {
