@@ -8,5 +8,11 @@ package dev.same.protocol;
  * @param reason what happened; null when OK
  * @param remedy what the user can do about it; null when nothing
  */
-public record Health(long epoch, String status, String reason, String remedy) {
+public record Health(long epoch, Status status, String reason, String remedy) {
+    /** The daemon's condition, by name on the wire. */
+    public enum Status {
+        OK,
+        DEGRADED,
+        SHUTTING_DOWN
+    }
 }

@@ -205,7 +205,7 @@ public final class Daemon implements DaemonControl {
         List<String> clients = sessions.stream().map(Session::describe).sorted().toList();
         LiveWorkspace live = engine.live();
         Health health = live == null ? null : live.health();
-        String healthText = health == null ? "starting" : health.status().equals("OK") ? "OK"
+        String healthText = health == null ? "starting" : health.status() == Health.Status.OK ? "OK"
                 : health.status() + ": " + health.reason() + " (" + health.remedy() + ")";
         WatcherStatistics watch = live == null ? null : live.watcherStatistics();
         return new DaemonStatus(ProcessHandle.current().pid(), version, root.toString(), socketPath.toString(),

@@ -25,7 +25,7 @@ public final class Subscribers implements LiveWorkspace.Pushes {
      */
     public void sendCurrentHealth(SameClientApi client, Health current) {
         Set<String> kinds = clients.get(client);
-        if (current != null && !"OK".equals(current.status()) && kinds != null && kinds.contains("health")) {
+        if (current != null && current.status() != Health.Status.OK && kinds != null && kinds.contains("health")) {
             try {
                 client.health(current);
             } catch (RuntimeException gone) {

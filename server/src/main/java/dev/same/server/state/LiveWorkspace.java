@@ -107,7 +107,7 @@ public final class LiveWorkspace implements AutoCloseable {
         Debouncer debouncer = new Debouncer(debounce, debounce.multipliedBy(20), timer, clock,
                 batch -> submit(() -> apply(batch)));
         this.watcher = new WorkspaceWatcher(root, filter, debouncer, timer, pollInterval, this::healthChanged);
-        this.health = new Health(0, "OK", null, null);
+        this.health = new Health(0, Health.Status.OK, null, null);
     }
 
     /**
@@ -368,8 +368,8 @@ public final class LiveWorkspace implements AutoCloseable {
 
     private void healthChanged(WorkspaceWatcher.HealthChange change) {
         long epoch = snapshot.get() == null ? 0 : snapshot.get().epoch();
-        health = change.degraded() ? new Health(epoch, "DEGRADED", change.reason(), change.remedy())
-                : new Health(epoch, "OK", null, null);
+        health = change.degraded() ? new Health(epoch, Health.Status.DEGRADED, change.reason(), change.remedy())
+                : new Health(epoch, Health.Status.OK, null, null);
         pushes.health(health);
     }
 
