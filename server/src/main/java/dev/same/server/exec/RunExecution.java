@@ -58,13 +58,6 @@ public final class RunExecution {
     private final WorkspaceWrites writes;
     private final WorkspaceWrites.Mark knownAt;
 
-    public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
-                        SameClientApi client, CacheDirectory cache, FileDigests digests,
-                        EnvironmentResolver environments, RunStatistics statistics) {
-        this(workspace, graph, targets, params, client, cache, digests, environments, statistics, Map.of(),
-                RunningTasks.NONE, new WorkspaceWrites(), null);
-    }
-
     /**
      * @param known fingerprints the daemon's live state computed from the files as they are now (after every
      *              write the client made before asking was seen); a task whose dependencies' hashes and tools
@@ -158,7 +151,6 @@ public final class RunExecution {
 
     private TaskResult useCacheOrRun(TaskDef task, TaskFingerprint fingerprint, Cancellation cancel, long start)
             throws IOException, InterruptedException {
-        Path root = workspace.root();
         String hash = fingerprint.hash();
         if (cancel.isCancelled()) {
             return cancelled(hash);

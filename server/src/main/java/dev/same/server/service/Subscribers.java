@@ -38,11 +38,6 @@ public final class Subscribers implements LiveWorkspace.Pushes {
         clients.remove(client);
     }
 
-    /** What each client subscribes to, for the daemon's status. */
-    public Map<SameClientApi, Set<String>> snapshot() {
-        return Map.copyOf(clients);
-    }
-
     @Override
     public void hashesChanged(HashesChanged change) {
         send("hashes", client -> client.hashesChanged(change));

@@ -2,7 +2,6 @@ package dev.same.server.service;
 
 import dev.same.protocol.AttachParams;
 import dev.same.protocol.Change;
-import dev.same.protocol.ConfigError;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.TaskState;
 import dev.same.server.state.LiveWorkspace;
@@ -22,7 +21,6 @@ import dev.same.server.state.RunTracker;
 import dev.same.server.state.StatusCalculator;
 import dev.same.server.exec.TaskFingerprint;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import dev.same.protocol.CleanParams;
 import dev.same.protocol.CleanResult;
 import dev.same.protocol.GraphResult;
@@ -35,7 +33,6 @@ import dev.same.server.SameException;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.protocol.client.PrivateFiles;
 import dev.same.server.cache.LeftBehindFiles;
-import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
 import dev.same.protocol.EnvParams;
@@ -76,8 +73,9 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final int tasksKilledAtStart;
     private final RunningTasks runningTasks;
     private final WorkspaceWrites writes = new WorkspaceWrites();
-    private final AtomicLong epoch = new AtomicLong();
     private final Subscribers subscribers = new Subscribers();
+    /** Fresh until the daemon turns on its live state; then live. */
+    private volatile WorkspaceView view;
     private volatile LiveWorkspace live;
 
     private record ActiveRun(RunExecution execution, RunBroadcast broadcast, CompletableFuture<RunResult> result) {
@@ -103,6 +101,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.tracker = new RunTracker(cache.cacheDir().resolve("failures"));
         this.fingerprinter = new Fingerprinter(digests, environments);
         this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker);
+        this.view = new FreshView(root, statuses);
         Path running = root.resolve(".same").resolve("running");
         this.tasksKilledAtStart = RunningTasks.killLeftBehind(running);
         LeftBehindFiles.sweep(root);
@@ -123,45 +122,25 @@ public final class WorkspaceEngine implements AutoCloseable {
     }
 
     public long epoch() {
-        LiveWorkspace current = live;
-        return current == null ? epoch.get() : current.snapshot().epoch();
+        return view.epoch();
     }
 
     /** Every task's live state, or those of the targets and their dependencies. */
     public StatusResult status(StatusParams params) {
-        LiveWorkspace current = live;
-        if (current != null) {
-            LiveWorkspace.Snapshot snapshot = params.includeWrites() ? current.awaitWrites() : current.snapshot();
-            if (snapshot.workspace() == null) {
-                return new StatusResult(snapshot.epoch(), List.of(), snapshot.configError());
-            }
-            List<String> tasks = params.targets() == null || params.targets().isEmpty() ? snapshot.graph().order()
-                    : snapshot.graph().closure(resolver(snapshot.workspace(), snapshot.graph())
-                            .resolve(params.targets(), cwdOf(params.cwd())));
-            return new StatusResult(snapshot.epoch(), LiveWorkspace.select(snapshot, tasks), snapshot.configError());
-        }
-        Loaded loaded = load(false);
-        Workspace workspace = loaded.workspace();
-        TaskGraph graph = loaded.graph();
-        List<String> tasks = params.targets() == null || params.targets().isEmpty() ? graph.order()
-                : graph.closure(resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd())));
-        List<TaskStatusInfo> result = List.copyOf(statuses.statuses(workspace, graph, tasks).values());
+        StatusResult result = view.status(params.includeWrites(), (workspace, graph) ->
+                params.targets() == null || params.targets().isEmpty() ? graph.order()
+                        : graph.closure(resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd()))));
         saveDigests();
-        return new StatusResult(epoch(), result, null);
+        return result;
     }
 
     /** What changed for one task since its last successful run. */
     public ExplainResult explain(ExplainParams params) {
-        Loaded loaded = load(params.includeWrites());
+        WorkspaceView.Loaded loaded = view.load(params.includeWrites());
         Workspace workspace = loaded.workspace();
         TaskGraph graph = loaded.graph();
-        List<String> ids = resolver(workspace, graph).resolve(List.of(params.task()), cwdOf(params.cwd()));
-        if (ids.size() != 1) {
-            throw new SameException("'" + params.task() + "' names " + ids.size() + " tasks; name one",
-                    List.of("candidates: " + String.join(", ", ids)));
-        }
-        String id = ids.getFirst();
-        TaskFingerprint fingerprint = fingerprinter.fingerprint(workspace, graph, graph.closure(ids)).get(id);
+        String id = oneTask(workspace, graph, params.task(), params.cwd());
+        TaskFingerprint fingerprint = fingerprinter.fingerprint(workspace, graph, graph.closure(List.of(id))).get(id);
         TaskStatusInfo status = statuses.status(graph, fingerprint);
         List<Change> changes = switch (status.state()) {
             case CLEAN -> List.of();
@@ -177,26 +156,14 @@ public final class WorkspaceEngine implements AutoCloseable {
                 previous.map(r -> r.finishedAt().toEpochMilli()).orElse(null), changes);
     }
 
-    /** @param known the live fingerprints of the graph's tasks (daemon), or none (in process) */
-    private record Loaded(Workspace workspace, TaskGraph graph, Map<String, TaskFingerprint> known) {
-    }
-
-    /**
-     * The configuration: in the daemon, the graph it keeps current (after every earlier file change when
-     * {@code includeWrites}), an invalid config being reported like a fresh load would; in process, loaded now.
-     */
-    private Loaded load(boolean includeWrites) {
-        LiveWorkspace current = live;
-        if (current == null) {
-            Workspace workspace = ConfigLoader.load(root);
-            return new Loaded(workspace, TaskGraph.of(workspace), Map.of());
+    /** The one task {@code typed} names (as on the command line); naming none or several is an error. */
+    private String oneTask(Workspace workspace, TaskGraph graph, String typed, String cwd) {
+        List<String> ids = resolver(workspace, graph).resolve(List.of(typed), cwdOf(cwd));
+        if (ids.size() != 1) {
+            throw new SameException("'" + typed + "' names " + ids.size() + " tasks; name one",
+                    List.of("candidates: " + String.join(", ", ids)));
         }
-        LiveWorkspace.Snapshot snapshot = includeWrites ? current.awaitWrites() : current.snapshot();
-        if (snapshot.configError() != null) {
-            ConfigError error = snapshot.configError();
-            throw new SameException(error.message(), error.context());
-        }
-        return new Loaded(snapshot.workspace(), snapshot.graph(), snapshot.fingerprints());
+        return ids.getFirst();
     }
 
     /**
@@ -204,15 +171,10 @@ public final class WorkspaceEngine implements AutoCloseable {
      * it answers once every file change made before the request is seen, so an edited {@code .tool-versions} counts.
      */
     public EnvResult environment(EnvParams params) {
-        Loaded loaded = load(true);
+        WorkspaceView.Loaded loaded = view.load(true);
         Workspace workspace = loaded.workspace();
         TaskGraph graph = loaded.graph();
-        List<String> ids = resolver(workspace, graph).resolve(List.of(params.task()), cwdOf(params.cwd()));
-        if (ids.size() != 1) {
-            throw new SameException("'" + params.task() + "' names " + ids.size() + " tasks; name one",
-                    List.of("candidates: " + String.join(", ", ids)));
-        }
-        TaskDef task = graph.task(ids.getFirst());
+        TaskDef task = graph.task(oneTask(workspace, graph, params.task(), params.cwd()));
         var project = workspace.projects().get(task.project());
         ToolEnvironment tools = environments.resolveNow(project, task);
         Map<String, String> caller = params.environment() == null ? Map.of() : params.environment();
@@ -245,7 +207,7 @@ public final class WorkspaceEngine implements AutoCloseable {
     }
 
     public GraphResult graph() {
-        Loaded loaded = load(false);
+        WorkspaceView.Loaded loaded = view.load(false);
         Workspace workspace = loaded.workspace();
         TaskGraph graph = loaded.graph();
         List<ProjectInfo> projects = workspace.projects().values().stream()
@@ -262,7 +224,7 @@ public final class WorkspaceEngine implements AutoCloseable {
             throw new SameException("run/start needs targets: task names, or \"all\"");
         }
         WorkspaceWrites.Mark knownAt = writes.mark(); // before the live state is read: see RunExecution
-        Loaded loaded = load(true);
+        WorkspaceView.Loaded loaded = view.load(true);
         Workspace workspace = loaded.workspace();
         TaskGraph graph = loaded.graph();
         List<String> targets = resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd()));
@@ -286,10 +248,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         } finally {
             runs.remove(execution.runId());
             saveDigests();
-            LiveWorkspace current = live;
-            if (current != null) {
-                current.refresh();
-            }
+            view.runEnded();
         }
     }
 
@@ -331,6 +290,7 @@ public final class WorkspaceEngine implements AutoCloseable {
                 batch -> environments.invalidate(batch.paths(), batch.rescan()), debounce, timer, clock, pollInterval);
         workspace.start();
         live = workspace;
+        view = new LiveView(workspace);
     }
 
     public LiveWorkspace live() {
