@@ -1,5 +1,6 @@
 package dev.same.server.env;
 
+import dev.same.server.env.nix.NixSystem;
 import dev.same.protocol.client.SameSettings;
 import java.net.URI;
 import java.time.Duration;

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * a new process (the next CLI, a restarted daemon) does not resolve them again. Written atomically; an entry that
  * cannot be read counts as absent. {@code same clean --tools} removes them.
  */
-final class EnvironmentStore {
+public final class EnvironmentStore {
     static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 

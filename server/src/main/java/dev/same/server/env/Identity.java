@@ -9,30 +9,30 @@ import java.util.List;
  * Builds the hash that identifies an environment from what determines it. Every part is length-prefixed, so no
  * two different lists of parts give the same bytes.
  */
-final class Identity {
+public final class Identity {
     /** Bump when what goes into an identity changes: every stored environment is then resolved again. */
     static final int FORMAT = 1;
 
     private final MessageDigest md = Digest.sha256();
 
-    Identity(String kind) {
+    public Identity(String kind) {
         add("same-environment").add(Integer.toString(FORMAT)).add(kind);
     }
 
-    Identity add(String part) {
+    public Identity add(String part) {
         byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
         md.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
         md.update(bytes);
         return this;
     }
 
-    Identity addAll(List<String> parts) {
+    public Identity addAll(List<String> parts) {
         add(Integer.toString(parts.size()));
         parts.forEach(this::add);
         return this;
     }
 
-    String hash() {
+    public String hash() {
         return Digest.hex(md.digest());
     }
 }

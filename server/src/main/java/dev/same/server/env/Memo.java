@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * {@code keepFailures}, so that a broken environment is not retried on every status update, and retried when a
  * caller asks for it.
  */
-final class Memo<K, V> {
+public final class Memo<K, V> {
     private final ConcurrentHashMap<K, CompletableFuture<V>> values = new ConcurrentHashMap<>();
     private final boolean keepFailures;
 

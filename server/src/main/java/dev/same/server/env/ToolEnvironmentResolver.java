@@ -1,5 +1,13 @@
 package dev.same.server.env;
 
+import dev.same.server.env.command.CommandEnvironments;
+import dev.same.server.env.command.EnvCommandRunner;
+import dev.same.server.env.nix.NixCli;
+import dev.same.server.env.nix.NixEnvironments;
+import dev.same.server.env.nix.NixPackageResolver;
+import dev.same.server.env.nix.NixResolutionCache;
+import dev.same.server.env.nix.NixhubClient;
+import dev.same.server.env.nix.ToolSpec;
 import dev.same.server.SameException;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.config.EnvCommand;

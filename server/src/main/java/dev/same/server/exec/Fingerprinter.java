@@ -1,10 +1,10 @@
 package dev.same.server.exec;
 
+import dev.same.server.env.EnvironmentResolver;
+import dev.same.server.env.ToolEnvironment;
 import dev.same.server.SameException;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
-import dev.same.server.env.EnvironmentResolver;
-import dev.same.server.env.ToolEnvironment;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import dev.same.server.hash.InputDigester;

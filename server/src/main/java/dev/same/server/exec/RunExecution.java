@@ -1,5 +1,6 @@
 package dev.same.server.exec;
 
+import dev.same.server.env.EnvironmentResolver;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.RunParams;
@@ -16,7 +17,6 @@ import dev.same.protocol.client.PrivateFiles;
 import dev.same.server.config.Rebuild;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
-import dev.same.server.env.EnvironmentResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package dev.same.server.service;
 
+import dev.same.server.env.EnvSettings;
+import dev.same.server.env.ToolEnvironment;
+import dev.same.server.env.ToolEnvironmentResolver;
 import dev.same.protocol.AttachParams;
 import dev.same.protocol.Change;
 import dev.same.protocol.RunEvent;
@@ -37,9 +40,6 @@ import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
 import dev.same.protocol.EnvParams;
 import dev.same.protocol.EnvResult;
-import dev.same.server.env.EnvSettings;
-import dev.same.server.env.ToolEnvironment;
-import dev.same.server.env.ToolEnvironmentResolver;
 import dev.same.server.exec.TaskEnvironment;
 import dev.same.server.exec.RunExecution;
 import dev.same.server.exec.RunStatistics;

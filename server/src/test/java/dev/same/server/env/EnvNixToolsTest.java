@@ -1,5 +1,7 @@
 package dev.same.server.env;
 
+import dev.same.server.env.nix.EnvDevEnvVariablesTest;
+
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.config.Workspace;
 import java.nio.file.Files;

@@ -19,15 +19,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A nixhub resolver on 127.0.0.1 serving recorded answers ({@code src/test/resources/env/nixhub/}): each
  * {@code name@version} gets a status, a body and optionally a delay; anything else is a 404.
  */
-final class FakeNixhub implements AutoCloseable {
-    record Reply(int status, String body, Duration delay) {
+public final class FakeNixhub implements AutoCloseable {
+    public record Reply(int status, String body, Duration delay) {
     }
 
     private final HttpServer server;
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
 
-    FakeNixhub() {
+    public FakeNixhub() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -61,21 +61,21 @@ final class FakeNixhub implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    FakeNixhub answer(String spec, String recordedFile) {
+    public FakeNixhub answer(String spec, String recordedFile) {
         replies.put(spec, new Reply(200, recorded(recordedFile), Duration.ZERO));
         return this;
     }
 
-    FakeNixhub reply(String spec, int status, String body, Duration delay) {
+    public FakeNixhub reply(String spec, int status, String body, Duration delay) {
         replies.put(spec, new Reply(status, body, delay));
         return this;
     }
 
-    static String recorded(String file) {
+    public static String recorded(String file) {
         try (InputStream in = FakeNixhub.class.getResourceAsStream("/env/nixhub/" + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no recorded answer " + file);

@@ -1,5 +1,7 @@
 package dev.same.server.exec;
 
+import dev.same.server.env.EnvSettings;
+import dev.same.server.env.ToolEnvironmentResolver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +14,6 @@ import dev.same.protocol.TaskStatus;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.Workspace;
-import dev.same.server.env.EnvSettings;
-import dev.same.server.env.ToolEnvironmentResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.same.server.state;
 
+import dev.same.server.env.EnvSettings;
+import dev.same.server.env.ToolEnvironmentResolver;
 import dev.same.server.exec.Fingerprinter;
 import dev.same.server.exec.TaskFingerprint;
 import static dev.same.server.state.LiveChangeExplainerTest.env;
@@ -16,8 +18,6 @@ import dev.same.server.cache.CacheDirectory;
 import dev.same.server.config.Rebuild;
 import dev.same.server.config.SourceLocation;
 import dev.same.server.config.TaskDef;
-import dev.same.server.env.EnvSettings;
-import dev.same.server.env.ToolEnvironmentResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import dev.same.server.hash.InputFile;

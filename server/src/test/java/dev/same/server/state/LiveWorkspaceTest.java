@@ -2,6 +2,8 @@ package dev.same.server.state;
 
 import dev.same.server.exec.Fingerprinter;
 import dev.same.server.exec.TaskFingerprint;
+import dev.same.server.env.EnvSettings;
+import dev.same.server.env.ToolEnvironmentResolver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,8 +20,6 @@ import dev.same.server.cache.ActionRecord;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.Workspace;
-import dev.same.server.env.EnvSettings;
-import dev.same.server.env.ToolEnvironmentResolver;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import dev.same.server.watch.ChangeBatch;

@@ -1,4 +1,4 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
 /**
  * One declared tool: {@code alias: package@version}. The configuration loader has already checked the form.

@@ -1,4 +1,4 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Asks the nixhub resolve API for one package version: {@code GET <base>/v2/resolve?name=<pkg>&version=<ver>}. */
-final class NixhubClient {
+public final class NixhubClient {
     /** What the resolver answered. */
     sealed interface Answer {
         URI url();
@@ -35,7 +35,7 @@ final class NixhubClient {
     private final Duration timeout;
     private final HttpClient http;
 
-    NixhubClient(URI base, Duration timeout) {
+    public NixhubClient(URI base, Duration timeout) {
         this.base = base;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();

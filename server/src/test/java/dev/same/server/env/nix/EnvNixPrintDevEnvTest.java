@@ -1,5 +1,8 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
+import dev.same.server.env.nix.DevEnvVariables;
+import dev.same.server.env.nix.NixCli;
+import dev.same.server.process.Output;
 import dev.same.server.SameException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
+import dev.same.server.env.nix.DevEnvVariables;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nix-bin) for a plain derivation; its array and associative entries were added in the documented format, since
  * only structured attributes produce them.
  */
-class EnvDevEnvVariablesTest {
+public class EnvDevEnvVariablesTest {
     @Test
     void keepsTheToolsVariablesAndDropsTheShellsBookkeeping() {
         var variables = DevEnvVariables.parse(read("/env/print-dev-env.json"));
@@ -44,7 +45,7 @@ class EnvDevEnvVariablesTest {
         assertThrows(IllegalArgumentException.class, () -> DevEnvVariables.parse("{\"bashFunctions\": {}}"));
     }
 
-    static String read(String resource) {
+    public static String read(String resource) {
         try (var in = EnvDevEnvVariablesTest.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {

@@ -1,5 +1,6 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
+import dev.same.server.process.Output;
 import dev.same.server.SameException;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,12 @@ import java.util.SortedMap;
  * cache when it has the answer (so a resolved version stays put and works offline), otherwise from the nixhub
  * resolver, whose answer is then cached.
  */
-final class NixPackageResolver {
+public final class NixPackageResolver {
     private final NixhubClient client;
     private final NixResolutionCache cache;
     private final String system;
 
-    NixPackageResolver(NixhubClient client, NixResolutionCache cache, String system) {
+    public NixPackageResolver(NixhubClient client, NixResolutionCache cache, String system) {
         this.client = client;
         this.cache = cache;
         this.system = system;

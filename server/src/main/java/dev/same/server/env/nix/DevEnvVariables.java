@@ -1,4 +1,4 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * string values as they are, arrays joined with ':', associative arrays left out, and the shell's and the
  * builder's own bookkeeping dropped ({@link #DROPPED}, and names starting with one of {@link #DROPPED_PREFIXES}).
  */
-final class DevEnvVariables {
+public final class DevEnvVariables {
     /** Variables of the build shell that describe the build, not the tools; a task never gets them. */
     static final Set<String> DROPPED = Set.of(
             // the build sandbox's own view of the world

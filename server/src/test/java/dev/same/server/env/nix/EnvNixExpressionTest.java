@@ -1,5 +1,8 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
+import dev.same.server.env.nix.NixExpression;
+import dev.same.server.env.nix.NixPackage;
+import dev.same.server.env.nix.ToolSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

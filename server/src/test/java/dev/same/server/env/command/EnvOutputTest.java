@@ -1,5 +1,6 @@
-package dev.same.server.env;
+package dev.same.server.env.command;
 
+import dev.same.server.env.command.EnvOutput;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;

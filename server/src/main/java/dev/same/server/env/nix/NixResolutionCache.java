@@ -1,4 +1,4 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.same.server.cache.AtomicFiles;
@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * Resolutions of tool versions on disk ({@code .same/cache/nixhub/<sha256 of package@version>.json}), so a version
  * is resolved once and then used without the network. Written atomically; a damaged entry counts as absent.
  */
-final class NixResolutionCache {
+public final class NixResolutionCache {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The stored form. */
@@ -25,7 +25,7 @@ final class NixResolutionCache {
 
     private final Path dir;
 
-    NixResolutionCache(Path dir) {
+    public NixResolutionCache(Path dir) {
         this.dir = dir;
     }
 

@@ -1,5 +1,13 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
+import dev.same.server.env.FakeNixhub;
+
+import dev.same.server.env.nix.NixPackage;
+import dev.same.server.env.nix.NixPackageResolver;
+import dev.same.server.env.nix.NixResolutionCache;
+import dev.same.server.env.nix.NixhubAnswer;
+import dev.same.server.env.nix.NixhubClient;
+import dev.same.server.env.nix.ToolSpec;
 import dev.same.server.SameException;
 import java.net.URI;
 import java.nio.file.Path;

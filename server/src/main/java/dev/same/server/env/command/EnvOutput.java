@@ -1,5 +1,6 @@
-package dev.same.server.env;
+package dev.same.server.env.command;
 
+import dev.same.server.process.Output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code # comment}); any other value is the rest of the line, as {@code env} and dotenv files print it. Blank
  * lines and {@code #} comment lines are skipped. Nothing printed is an empty environment.
  */
-final class EnvOutput {
+public final class EnvOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ASSIGNMENT = Pattern.compile("^(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
 

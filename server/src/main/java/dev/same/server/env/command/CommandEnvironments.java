@@ -1,5 +1,6 @@
-package dev.same.server.env;
+package dev.same.server.env.command;
 
+import dev.same.server.env.Identity;
 import dev.same.server.SameException;
 import dev.same.server.config.EnvCommand;
 import dev.same.server.hash.Digest;
@@ -11,17 +12,17 @@ import java.util.List;
 import java.util.SortedMap;
 
 /** Environments printed by commands: identified by the command, where it runs and its files' content. */
-final class CommandEnvironments {
+public final class CommandEnvironments {
     private final Path root;
     private final EnvCommandRunner runner;
 
-    CommandEnvironments(Path root, EnvCommandRunner runner) {
+    public CommandEnvironments(Path root, EnvCommandRunner runner) {
         this.root = root;
         this.runner = runner;
     }
 
     /** The hash of what determines the environment: argv, directory, and every file's path and content. */
-    String identity(EnvCommand env) {
+    public String identity(EnvCommand env) {
         Identity identity = new Identity("command").addAll(env.command()).add(env.baseDir());
         identity.add(Integer.toString(env.files().size()));
         for (String file : env.files()) {
@@ -30,11 +31,11 @@ final class CommandEnvironments {
         return identity.hash();
     }
 
-    SortedMap<String, String> run(EnvCommand env) {
+    public SortedMap<String, String> run(EnvCommand env) {
         return runner.run(env);
     }
 
-    String describe(EnvCommand env) {
+    public String describe(EnvCommand env) {
         return "command: " + EnvCommandRunner.text(env) + " (" + runner.where(env) + ")";
     }
 

@@ -1,5 +1,7 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
+import dev.same.server.env.Identity;
+import dev.same.server.process.Output;
 import dev.same.server.SameException;
 import dev.same.server.cache.AtomicFiles;
 import java.io.IOException;
@@ -17,10 +19,10 @@ import java.util.stream.Collectors;
  * which with the system identify the environment; building it means generating the expression of a shell with
  * those packages and asking {@code nix print-dev-env} for its variables.
  */
-final class NixEnvironments {
+public final class NixEnvironments {
     /** A resolved tool set: what the environment is, before it is built. */
-    record Plan(String identity, String system, SortedMap<ToolSpec, NixPackage> packages) {
-        String describe() {
+    public record Plan(String identity, String system, SortedMap<ToolSpec, NixPackage> packages) {
+    public     String describe() {
             return "nix: " + packages.keySet().stream().map(ToolSpec::toString).collect(Collectors.joining(", "));
         }
     }
@@ -31,14 +33,14 @@ final class NixEnvironments {
     private final String system;
 
     /** @param expressions where the generated expressions are written for nix to read (and people to inspect) */
-    NixEnvironments(NixPackageResolver resolver, NixCli nix, Path expressions, String system) {
+    public NixEnvironments(NixPackageResolver resolver, NixCli nix, Path expressions, String system) {
         this.resolver = resolver;
         this.nix = nix;
         this.expressions = expressions;
         this.system = system;
     }
 
-    Plan plan(Collection<ToolSpec> specs) {
+    public Plan plan(Collection<ToolSpec> specs) {
         SortedMap<ToolSpec, NixPackage> packages = new TreeMap<>();
         for (ToolSpec spec : specs) {
             packages.put(spec, resolver.resolve(spec));
@@ -48,7 +50,7 @@ final class NixEnvironments {
         return new Plan(identity.hash(), system, packages);
     }
 
-    SortedMap<String, String> build(Plan plan) {
+    public SortedMap<String, String> build(Plan plan) {
         String expression;
         try {
             expression = NixExpression.of(plan.system(), plan.packages());
@@ -72,7 +74,7 @@ final class NixEnvironments {
         }
     }
 
-    static List<ToolSpec> specs(Map<String, String> declared, Collection<String> aliases) {
+    public static List<ToolSpec> specs(Map<String, String> declared, Collection<String> aliases) {
         return aliases.stream().map(declared::get).filter(java.util.Objects::nonNull).map(ToolSpec::parse)
                 .sorted().distinct().toList();
     }

@@ -1,17 +1,17 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
 import java.util.Locale;
 
 /** The Nix name of the machine's platform: {@code x86_64-linux}, {@code aarch64-darwin}, … */
-final class NixSystem {
+public final class NixSystem {
     private NixSystem() {
     }
 
-    static String current() {
+    public static String current() {
         return of(System.getProperty("os.arch", ""), System.getProperty("os.name", ""));
     }
 
-    static String of(String javaArch, String javaOs) {
+    public static String of(String javaArch, String javaOs) {
         String arch = switch (javaArch.toLowerCase(Locale.ROOT)) {
             case "amd64", "x86_64" -> "x86_64";
             case "aarch64", "arm64" -> "aarch64";

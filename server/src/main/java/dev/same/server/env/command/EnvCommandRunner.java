@@ -1,5 +1,8 @@
-package dev.same.server.env;
+package dev.same.server.env.command;
 
+import dev.same.server.env.EnvSettings;
+import dev.same.server.process.Output;
+import dev.same.server.process.ProcessRunner;
 import dev.same.server.SameException;
 import dev.same.server.config.EnvCommand;
 import dev.same.server.process.Executables;
@@ -18,7 +21,7 @@ import java.util.TreeMap;
  * small, fixed part of the server's environment ({@link #PASSED_THROUGH}), no input, and {@code timeout} to
  * finish; every way it can go wrong is a {@link SameException} showing what it printed.
  */
-final class EnvCommandRunner {
+public final class EnvCommandRunner {
     /** The server's variables an environment command sees: enough for direnv, mise, devbox and scripts. */
     static final List<String> PASSED_THROUGH = List.of("HOME", "USER", "LOGNAME", "PATH", "SHELL", "TERM", "LANG",
             "LC_ALL", "LC_CTYPE", "TMPDIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
@@ -28,7 +31,7 @@ final class EnvCommandRunner {
     private final Duration timeout;
     private final Map<String, String> environment;
 
-    EnvCommandRunner(Path root, Duration timeout, Map<String, String> serverEnvironment) {
+    public EnvCommandRunner(Path root, Duration timeout, Map<String, String> serverEnvironment) {
         this.root = root;
         this.timeout = timeout;
         Map<String, String> passed = new TreeMap<>();

@@ -1,5 +1,7 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
+import dev.same.server.process.Output;
+import dev.same.server.process.ProcessRunner;
 import dev.same.server.process.Executables;
 import dev.same.server.SameException;
 import java.io.IOException;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs {@code nix print-dev-env --json --impure -f <expression file>} and returns what it printed. */
-final class NixCli {
+public final class NixCli {
     /** {@code builtins.getFlake} and {@code nix print-dev-env} need these on Nix versions that gate them. */
     static final List<String> FEATURES = List.of("--extra-experimental-features", "nix-command flakes");
 
@@ -22,7 +24,7 @@ final class NixCli {
      * @param options     extra options before the subcommand, e.g. {@code --option substituters ""}
      * @param directory   where it runs
      */
-    NixCli(Map<String, String> environment, List<String> options, Path directory) {
+    public NixCli(Map<String, String> environment, List<String> options, Path directory) {
         this.environment = Map.copyOf(environment);
         this.options = List.copyOf(options);
         this.directory = directory;

@@ -1,4 +1,4 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * commit and a {@code mkShell} whose packages are the tools, for {@code nix print-dev-env}. The same tools always
  * give the same text (commits and packages are sorted), so it can be compared with golden files.
  */
-final class NixExpression {
+public final class NixExpression {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_'-]*");
     private static final java.util.Set<String> KEYWORDS =

@@ -1,5 +1,6 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
+import dev.same.server.env.nix.NixCli;
 import dev.same.server.SameException;
 import java.nio.file.Path;
 import java.util.List;

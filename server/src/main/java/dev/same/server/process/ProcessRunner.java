@@ -1,4 +1,4 @@
-package dev.same.server.env;
+package dev.same.server.process;
 
 import dev.same.server.process.ProcessTrees;
 import java.io.ByteArrayOutputStream;
@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Runs a helper process (an environment command, {@code nix}) to completion: stdin empty, stdout and stderr
  * captured apart, the whole process tree killed when it outlives its time limit.
  */
-final class ProcessRunner {
+public final class ProcessRunner {
     /** How it ended; {@code timedOut} processes were killed, their exit code is meaningless. */
-    record Result(int exitCode, String stdout, String stderr, boolean timedOut) {
+    public record Result(int exitCode, String stdout, String stderr, boolean timedOut) {
     }
 
     private ProcessRunner() {
@@ -27,7 +27,7 @@ final class ProcessRunner {
      * @param timeout null for none
      * @throws IOException when the program cannot be started
      */
-    static Result run(List<String> argv, Path directory, Map<String, String> environment, Duration timeout)
+    public static Result run(List<String> argv, Path directory, Map<String, String> environment, Duration timeout)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));

@@ -1,4 +1,4 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
 /**
  * Where a tool version lives in nixpkgs for one system.

@@ -1,4 +1,4 @@
-package dev.same.server.env;
+package dev.same.server.env.nix;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * {@code flake_installable.attr_path}, or flat {@code commit_hash} and {@code attr_paths}/{@code attribute_path};
  * flat fields at the top level apply to every system ({@link #ANY_SYSTEM}).
  */
-final class NixhubAnswer {
+public final class NixhubAnswer {
     /** The key of a resolution that names no system. */
     static final String ANY_SYSTEM = "*";
 
