@@ -41,13 +41,12 @@ import org.newsclub.net.unix.AFUNIXSocketCredentials;
 public final class Daemon implements DaemonControl {
     /** Exit status of a daemon that found another one already running: not an error for the spawner. */
     public static final int EXIT_ALREADY_RUNNING = DaemonProcess.EXIT_ALREADY_RUNNING;
+    /** A client that takes nothing of what waits for it this long is disconnected: it holds up its runs. */
+    static final Duration STALLED_CLIENT = Duration.ofSeconds(60);
 
     private final Path root;
     private final Path stateDirectory;
     private final Path socketPath;
-    /** A client that takes nothing of what waits for it this long is disconnected: it holds up its runs. */
-    static final Duration STALLED_CLIENT = Duration.ofSeconds(60);
-
     private final IdleMonitor idle;
     private final InstantSource clock;
     private final Duration watchDebounce;

@@ -6,16 +6,23 @@ import dev.same.protocol.SameClientApi;
 import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every push of one live run, kept in order so that a client attaching later can catch up from any message,
- * and forwarded to each subscribed client.
+ * and forwarded to each subscribed client. Of the output, only the newest {@value #KEPT_OUTPUT_CHARS}
+ * characters are kept: a task printing gigabytes must not fill the daemon's memory.
  */
 final class RunBroadcast implements SameClientApi {
+    static final long KEPT_OUTPUT_CHARS = 16L * 1024 * 1024;
+
     private final Consumer<RunEvent> observer;
+    /** Output dropped from the backlog is null here, so that message indices stay those of the run. */
     private final List<Object> messages = new ArrayList<>();
     private final List<SameClientApi> subscribers = new CopyOnWriteArrayList<>();
+    private long keptOutputChars; // guarded by this
+    private int oldestKept; // guarded by this: no output is kept before this index
 
     /** @param observer sees every event first (the engine tracks task states with it) */
     RunBroadcast(Consumer<RunEvent> observer) {
@@ -37,17 +44,31 @@ final class RunBroadcast implements SameClientApi {
         List<SameClientApi> targets;
         synchronized (this) {
             messages.add(message);
+            if (message instanceof RunOutput output) {
+                keptOutputChars += output.text().length();
+                dropOldestOutput();
+            }
             targets = List.copyOf(subscribers);
         }
         targets.forEach(client -> deliver(client, message));
     }
 
-    /** Replays the messages from index {@code from}, then keeps {@code client} subscribed. */
+    private void dropOldestOutput() {
+        while (keptOutputChars > KEPT_OUTPUT_CHARS) {
+            if (messages.get(oldestKept) instanceof RunOutput oldest) {
+                keptOutputChars -= oldest.text().length();
+                messages.set(oldestKept, null);
+            }
+            oldestKept++;
+        }
+    }
+
+    /** Replays the messages from index {@code from} (events, and the output still kept), then subscribes. */
     void subscribe(SameClientApi client, long from) {
         List<Object> backlog;
         synchronized (this) {
             int start = (int) Math.min(Math.max(from, 0), messages.size());
-            backlog = new ArrayList<>(messages.subList(start, messages.size()));
+            backlog = messages.subList(start, messages.size()).stream().filter(Objects::nonNull).toList();
             subscribers.add(client);
         }
         backlog.forEach(message -> deliver(client, message));

@@ -60,6 +60,27 @@ class LeftBehindFilesTest {
     }
 
     @Test
+    void anOwnerKilledButNotYetReapedIsGone() throws Exception {
+        // the owner is the child of a process that never reaps (sleep): killed, it stays a zombie
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 300 & echo $!; exec sleep 301").start();
+        try {
+            long pid = Long.parseLong(parent.inputReader().readLine().trim());
+            ProcessHandle owner = ProcessHandle.of(pid).orElseThrow();
+            String name = "log-" + pid + "-" + owner.info().startInstant().orElseThrow().toEpochMilli() + "-1.txt";
+            assertFalse(LeftBehindFiles.ownerGone(name));
+
+            new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+            while (!Files.readString(Path.of("/proc/" + pid + "/stat")).matches("(?s).*\\) Z .*")) {
+                Thread.onSpinWait(); // the signal is delivered asynchronously
+            }
+            assertTrue(owner.isAlive(), "to the JDK a zombie is alive");
+            assertTrue(LeftBehindFiles.ownerGone(name));
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
     void aWorkspaceWithoutSameDirectoryIsLeftAlone() {
         assertEquals(0, LeftBehindFiles.sweep(root));
         assertFalse(Files.exists(root.resolve(".same")));
