@@ -91,6 +91,11 @@ public final class RealWorkspace implements AutoCloseable {
         return connection;
     }
 
+    /** The connection {@link #connect()} made. */
+    public DaemonConnection connection() {
+        return connection;
+    }
+
     public WorkspaceSync sync() {
         return sync;
     }
