@@ -70,6 +70,18 @@ public record WorkspaceSnapshot(GraphResult graph, Map<String, TaskStatusInfo> s
         return byId;
     }
 
+    /** The directory of a task's project under {@code root}, where paths in its output are resolved first; null if unknown. */
+    public java.nio.file.Path taskDirectory(java.nio.file.Path root, String taskId) {
+        if (graph == null) {
+            return null;
+        }
+        return graph.tasks().stream().filter(task -> task.id().equals(taskId)).findFirst()
+                .flatMap(task -> graph.projects().stream().filter(p -> p.name() != null && p.name().equals(task.project()))
+                        .findFirst())
+                .map(project -> root.resolve(project.dir()).normalize())
+                .orElse(null);
+    }
+
     public StateCounts counts() {
         return StateCounts.of(tasks());
     }

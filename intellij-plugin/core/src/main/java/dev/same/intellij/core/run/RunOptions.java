@@ -68,6 +68,23 @@ public record RunOptions(List<String> tasks, boolean noCache, int parallel, Map<
         return List.of(text.strip().split("[\\s,]+")).stream().filter(task -> !task.isEmpty()).toList();
     }
 
+    /** Environment variables as typed in one text field: {@code NAME=value}, one per line; other lines are ignored. */
+    public static Map<String, String> parseEnvironment(String text) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        text.lines().map(String::strip).filter(line -> line.indexOf('=') > 0).forEach(line -> {
+            int eq = line.indexOf('=');
+            variables.put(line.substring(0, eq).strip(), line.substring(eq + 1));
+        });
+        return variables;
+    }
+
+    /** The text {@link #parseEnvironment} reads back, by name. */
+    public String environmentText() {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(environment).forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        return text.toString();
+    }
+
     /**
      * What is wrong with these options against the workspace's tasks, one sentence each; empty when they can run.
      * A target is a task id, a bare task name that some project defines, or {@code all}.

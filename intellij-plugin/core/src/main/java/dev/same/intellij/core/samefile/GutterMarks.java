@@ -42,6 +42,26 @@ public final class GutterMarks {
         return marks.stream().filter(mark -> mark.line().line() == line).findFirst();
     }
 
+    /** The mark of the task whose definition contains {@code line}: the nearest task key at or above it. */
+    public static Optional<GutterMark> enclosing(int line, List<GutterMark> marks) {
+        GutterMark found = null;
+        for (GutterMark mark : marks) {
+            if (mark.line().line() <= line) {
+                found = mark;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * The mark anchored at this position: where the task's key starts ({@code column} of its name, or of the quote
+     * before it). An editor asks once per token; only the key's first token gets the icon.
+     */
+    public static Optional<GutterMark> anchoredAt(int line, int column, List<GutterMark> marks) {
+        return at(line, marks).filter(mark -> column == mark.line().startColumn()
+                || column == mark.line().startColumn() - 1);
+    }
+
     /** "" in a standalone root; else the project's name and a colon, from the graph or else from the text. */
     private static String idPrefix(String file, TaskLines lines, WorkspaceSnapshot snapshot) {
         if (snapshot.hasGraph() && snapshot.graph().standalone()) {
