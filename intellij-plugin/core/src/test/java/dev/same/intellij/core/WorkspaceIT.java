@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.same.intellij.core.connection.ConnectionState;
 import dev.same.intellij.core.console.ConsoleModel;
+import dev.same.intellij.core.model.ExplainText;
 import dev.same.intellij.core.model.ProjectNode;
 import dev.same.intellij.core.model.StateIcon;
 import dev.same.intellij.core.model.StatusLine;
@@ -21,6 +22,7 @@ import dev.same.intellij.core.samefile.TaskLine;
 import dev.same.intellij.core.samefile.TaskLines;
 import dev.same.intellij.core.support.Fixture;
 import dev.same.intellij.core.support.RealWorkspace;
+import dev.same.protocol.ExplainParams;
 import dev.same.protocol.TaskInfo;
 import dev.same.protocol.TaskState;
 import java.nio.file.Files;
@@ -75,6 +77,10 @@ class WorkspaceIT {
         TaskView lib = edited.task("lib:build").orElseThrow();
         assertTrue(lib.reasons().stream().anyMatch(r -> r.contains("lib/src/name.txt")), lib.reasons().toString());
         assertTrue(StateIcon.tooltip(lib).startsWith("lib:build — dirty\n"), StateIcon.tooltip(lib));
+        String why = ExplainText.render(RealWorkspace.await(workspace.connection().server().explain(
+                new ExplainParams("lib:build", workspace.root.toString(), true)), "task/explain"));
+        assertTrue(why.startsWith("lib:build is dirty\nlast successful run: "), why);
+        assertTrue(why.contains("• file changed: lib/src/name.txt"), why);
 
         String broken = Fixture.APP_YAML.replace("  slow:", "  slow: [unclosed");
         Files.writeString(workspace.root.resolve("app/same.yaml"), broken);

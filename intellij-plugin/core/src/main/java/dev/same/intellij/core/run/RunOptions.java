@@ -71,7 +71,7 @@ public record RunOptions(List<String> tasks, boolean noCache, int parallel, Map<
     /** Environment variables as typed in one text field: {@code NAME=value}, one per line; other lines are ignored. */
     public static Map<String, String> parseEnvironment(String text) {
         Map<String, String> variables = new LinkedHashMap<>();
-        text.lines().map(String::strip).filter(line -> line.indexOf('=') > 0).forEach(line -> {
+        text.lines().map(String::stripLeading).filter(line -> line.indexOf('=') > 0).forEach(line -> {
             int eq = line.indexOf('=');
             variables.put(line.substring(0, eq).strip(), line.substring(eq + 1));
         });

@@ -33,6 +33,14 @@ class RunOptionsTest {
     }
 
     @Test
+    void environmentTextIsOneVariablePerLine() {
+        assertEquals(Map.of("A", "1", "B", "x=y "), RunOptions.parseEnvironment("A=1\n  B=x=y \nnot a variable\n=2\n"));
+        RunOptions options = new RunOptions(List.of(), false, 0, Map.of("B", "2", "A", "1"));
+        assertEquals("A=1\nB=2\n", options.environmentText());
+        assertEquals(options.environment(), RunOptions.parseEnvironment(options.environmentText()));
+    }
+
+    @Test
     void tasksAreSplitOnSpacesAndCommas() {
         assertEquals(List.of("a:b", "c", "d"), RunOptions.splitTasks(" a:b, c  d,"));
     }
