@@ -14,7 +14,8 @@ import dev.same.protocol.RunResult;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Run tool window's "process": a run in the daemon. Stop sends run/cancel (the daemon kills the task
@@ -24,7 +25,7 @@ final class SameProcessHandler extends ProcessHandler {
     private final Project project;
     private final RunOptions options;
     private final ConsolePrinter printer;
-    private volatile TaskRun run;
+    private volatile CompletableFuture<TaskRun> pending;
 
     SameProcessHandler(Project project, RunOptions options, ConsolePrinter printer) {
         this.project = project;
@@ -39,8 +40,8 @@ final class SameProcessHandler extends ProcessHandler {
         Path root = service.root().orElseThrow();
         var snapshot = service.snapshot();
         ConsoleModel console = new ConsoleModel(root, task -> snapshot.taskDirectory(root, task));
-        Optional<DaemonConnection> connection = service.start();
-        run = TaskRun.start(connection.orElseThrow(), options, root.toString(), System.getenv(), new RunListener() {
+        DaemonConnection connection = service.start().orElseThrow();
+        RunListener listener = new RunListener() {
             @Override
             public void event(RunEvent event) {
                 printer.print(console.event(event));
@@ -62,16 +63,21 @@ final class SameProcessHandler extends ProcessHandler {
                 printer.print(console.error(message, context));
                 notifyProcessTerminated(1);
             }
-        });
+        };
+        pending = TaskRun.startWhenConnected(connection, options, root.toString(), System.getenv(), listener,
+                Duration.ofSeconds(60));
     }
 
     @Override
     protected void destroyProcessImpl() {
-        TaskRun current = run;
+        CompletableFuture<TaskRun> current = pending;
         if (current == null) {
             notifyProcessTerminated(1);
-        } else {
-            current.cancel();
+            return;
+        }
+        TaskRun.stop(current);
+        if (current.isCancelled()) {
+            notifyProcessTerminated(1); // never started: no result will come
         }
     }
 

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -77,6 +78,35 @@ public final class DaemonConnection implements AutoCloseable {
         cancelPending();
         backoff.reset();
         pending = scheduler.schedule(this::attempt, Duration.ZERO);
+    }
+
+    /**
+     * Completes when the link is up (at once if it is); fails when the connection gives up (another protocol
+     * version, no daemon can be started) or is closed.
+     */
+    public CompletableFuture<Void> whenConnected() {
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        DaemonListener watcher = new DaemonListener() {
+            @Override
+            public void stateChanged(ConnectionState state) {
+                settle(up, state);
+            }
+        };
+        addListener(watcher);
+        settle(up, state());
+        up.whenComplete((ignored, error) -> removeListener(watcher));
+        return up;
+    }
+
+    private static void settle(CompletableFuture<Void> up, ConnectionState state) {
+        switch (state) {
+            case ConnectionState.Connected connected -> up.complete(null);
+            case ConnectionState.Failed failed -> up.completeExceptionally(new NotConnectedException(state));
+            case ConnectionState.Disposed disposed -> up.completeExceptionally(new NotConnectedException(state));
+            default -> {
+                // still on its way: wait for the next state
+            }
+        }
     }
 
     /** The daemon's requests; throws {@link NotConnectedException} while there is no link. */

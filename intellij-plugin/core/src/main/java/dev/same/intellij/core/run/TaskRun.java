@@ -9,10 +9,12 @@ import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameServerApi;
 import dev.same.protocol.client.RemoteException;
 import dev.same.protocol.client.SameClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -64,6 +66,42 @@ public final class TaskRun {
         TaskRun run = new TaskRun(connection, RunIds.next(), listener);
         run.begin(options, cwd, callerEnvironment);
         return run;
+    }
+
+    /**
+     * Starts the run once the link is up: the first run after the IDE opened may come before the daemon answered.
+     * If the link does not come up within {@code timeout} (or the connection gives up), the listener hears why.
+     * Cancelling the returned future before the run started means it never starts.
+     */
+    public static CompletableFuture<TaskRun> startWhenConnected(DaemonConnection connection, RunOptions options,
+                                                                String cwd, Map<String, String> callerEnvironment,
+                                                                RunListener listener, Duration timeout) {
+        CompletableFuture<TaskRun> started = new CompletableFuture<>();
+        connection.whenConnected().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((up, error) -> {
+            if (error != null) {
+                if (started.completeExceptionally(error)) {
+                    listener.failed("could not reach the same daemon: " + connection.state().trouble(), List.of());
+                }
+                return;
+            }
+            synchronized (started) {
+                if (!started.isDone()) {
+                    started.complete(start(connection, options, cwd, callerEnvironment, listener));
+                }
+            }
+        });
+        return started;
+    }
+
+    /** Stops a run started by {@link #startWhenConnected}: not started yet, it never will be; started, it is cancelled. */
+    public static void stop(CompletableFuture<TaskRun> pending) {
+        boolean cancelledBeforeStart;
+        synchronized (pending) {
+            cancelledBeforeStart = pending.cancel(false);
+        }
+        if (!cancelledBeforeStart) {
+            pending.thenAccept(TaskRun::cancel);
+        }
     }
 
     public String runId() {

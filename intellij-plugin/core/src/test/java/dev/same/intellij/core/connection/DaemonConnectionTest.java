@@ -1,14 +1,21 @@
 package dev.same.intellij.core.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.same.intellij.core.run.RunListener;
+import dev.same.intellij.core.run.RunOptions;
+import dev.same.intellij.core.run.TaskRun;
 import dev.same.intellij.core.support.FakeDaemon;
 import dev.same.intellij.core.support.RealWorkspace;
 import dev.same.intellij.core.support.VirtualScheduler;
 import dev.same.protocol.ErrorCodes;
+import dev.same.protocol.RunEvent;
+import dev.same.protocol.RunOutput;
+import dev.same.protocol.RunResult;
 import dev.same.protocol.client.SameClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
@@ -134,6 +142,64 @@ class DaemonConnectionTest {
         connection.start();
         clock.advance(Duration.ZERO);
         assertInstanceOf(ConnectionState.Connected.class, connection.state());
+    }
+
+    /** Remembers how a run ended. */
+    private static final class Outcome implements RunListener {
+        final CompletableFuture<String> failure = new CompletableFuture<>();
+
+        @Override
+        public void event(RunEvent event) {
+        }
+
+        @Override
+        public void output(RunOutput output) {
+        }
+
+        @Override
+        public void finished(RunResult result) {
+            failure.complete("finished");
+        }
+
+        @Override
+        public void failed(String message, List<String> context) {
+            failure.complete(message);
+        }
+    }
+
+    @Test
+    void aRunAskedForBeforeTheLinkIsUpStartsOnceItIs() {
+        DaemonConnection connection = connection();
+        Outcome outcome = new Outcome();
+        var pending = TaskRun.startWhenConnected(connection, RunOptions.of("a:b"), "/ws", Map.of(), outcome,
+                Duration.ofSeconds(60));
+        assertFalse(pending.isDone());
+        script.add(FakeDaemon.answering(5));
+        connection.start();
+        clock.advance(Duration.ZERO);
+        // the fake daemon refuses run/start: its refusal proves the request went out
+        String end = RealWorkspace.await(outcome.failure, "the run's end");
+        assertTrue(end.contains("not in the fake daemon"), end);
+        assertTrue(pending.isDone() && !pending.isCancelled());
+    }
+
+    @Test
+    void aRunWhoseDaemonCannotStartFailsWithTheReasonAndAStoppedOneNeverStarts() {
+        DaemonConnection connection = connection();
+        Outcome outcome = new Outcome();
+        var pending = TaskRun.startWhenConnected(connection, RunOptions.of("a:b"), "/ws", Map.of(), outcome,
+                Duration.ofSeconds(60));
+        Outcome stoppedOutcome = new Outcome();
+        var stopped = TaskRun.startWhenConnected(connection, RunOptions.of("a:b"), "/ws", Map.of(), stoppedOutcome,
+                Duration.ofSeconds(60));
+        TaskRun.stop(stopped);
+        script.add(new DaemonStartException("no launcher"));
+        connection.start();
+        clock.advance(Duration.ZERO);
+        assertEquals("could not reach the same daemon: no launcher", RealWorkspace.await(outcome.failure, "the failure"));
+        assertTrue(pending.isCompletedExceptionally());
+        assertTrue(stopped.isCancelled());
+        assertFalse(stoppedOutcome.failure.isDone(), "a run stopped before it started reports nothing more");
     }
 
     @Test

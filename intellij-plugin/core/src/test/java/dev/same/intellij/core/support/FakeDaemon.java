@@ -5,6 +5,7 @@ import dev.same.protocol.CleanParams;
 import dev.same.protocol.CleanResult;
 import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.EnvParams;
+import dev.same.protocol.ErrorCodes;
 import dev.same.protocol.EnvResult;
 import dev.same.protocol.ExplainParams;
 import dev.same.protocol.ExplainResult;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 
 /**
  * An in-memory stand-in for a daemon, speaking the protocol through lsp4j (the daemon's own JSON-RPC library) over
@@ -72,7 +75,8 @@ public final class FakeDaemon implements SameServerApi {
     }
 
     private static <T> CompletableFuture<T> unsupported() {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("not in the fake daemon"));
+        return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(ErrorCodes.USER_ERROR,
+                "not in the fake daemon", null)));
     }
 
     @Override
