@@ -6,7 +6,9 @@ import com.intellij.psi.PsiElement;
 import com.intellij.psi.PsiFile;
 import com.intellij.openapi.vfs.VirtualFile;
 import dev.same.intellij.core.samefile.ConfigFile;
+import dev.same.intellij.core.samefile.GutterMark;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** A same configuration file open in the IDE: its document and its path as the daemon names it. */
@@ -30,6 +32,12 @@ public record SameFiles(SameService service, String relativePath, Document docum
         }
         service.start();
         return Optional.of(new SameFiles(service, relative.get(), document));
+    }
+
+    /** The gutter marks of this file's current text against the daemon's latest state. */
+    public List<GutterMark> marks() {
+        return service.marks().marks(relativePath, document.getModificationStamp(), document::getText,
+                service.snapshot());
     }
 
     /** The 0-based line and column of an offset of the document. */

@@ -13,6 +13,7 @@ import dev.same.intellij.core.connection.SocketDialer;
 import dev.same.intellij.core.model.TaskModel;
 import dev.same.intellij.core.model.WorkspaceSnapshot;
 import dev.same.intellij.core.model.WorkspaceSync;
+import dev.same.intellij.core.samefile.MarksCache;
 import dev.same.intellij.core.samefile.WorkspaceRoot;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class SameService implements Disposable {
     private final Project project;
     private final Optional<Path> root;
     private final TaskModel model = new TaskModel();
+    private final MarksCache marks = new MarksCache();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private ExecutorScheduler scheduler;
     private DaemonConnection connection;
@@ -53,6 +55,11 @@ public final class SameService implements Disposable {
 
     public TaskModel model() {
         return model;
+    }
+
+    /** The gutter marks of open same.yaml files, computed once per text and state. */
+    public MarksCache marks() {
+        return marks;
     }
 
     public WorkspaceSnapshot snapshot() {

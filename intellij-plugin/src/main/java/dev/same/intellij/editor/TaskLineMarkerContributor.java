@@ -19,8 +19,7 @@ public final class TaskLineMarkerContributor extends RunLineMarkerContributor {
         }
         return SameFiles.of(element).flatMap(file -> {
             int[] position = file.position(element.getTextRange().getStartOffset());
-            var marks = GutterMarks.of(file.relativePath(), file.document().getText(), file.service().snapshot());
-            return GutterMarks.anchoredAt(position[0], position[1], marks);
+            return GutterMarks.anchoredAt(position[0], position[1], file.marks());
         }).map(TaskLineMarkerContributor::info).orElse(null);
     }
 

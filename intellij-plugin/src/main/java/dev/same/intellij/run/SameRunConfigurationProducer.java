@@ -47,8 +47,7 @@ public final class SameRunConfigurationProducer extends LazyRunConfigurationProd
             return List.of();
         }
         return SameFiles.of(element).map(file -> {
-            List<GutterMark> marks = GutterMarks.of(file.relativePath(), file.document().getText(),
-                    file.service().snapshot()).stream().filter(GutterMark::runnable).toList();
+            List<GutterMark> marks = file.marks().stream().filter(GutterMark::runnable).toList();
             if (element instanceof PsiFile) {
                 return marks.stream().map(GutterMark::taskId).toList();
             }

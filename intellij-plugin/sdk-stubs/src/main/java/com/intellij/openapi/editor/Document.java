@@ -14,6 +14,8 @@ public interface Document {
 
     int getLineCount();
 
+    long getModificationStamp();
+
     int getLineNumber(int offset);
 
     int getLineStartOffset(int line);

@@ -2,6 +2,7 @@ package dev.same.intellij.core.samefile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.same.intellij.core.model.ConfigErrors;
@@ -38,6 +39,24 @@ class MarksTest {
         assertTrue(GutterMarks.anchoredAt(2, 7, marks).isEmpty(), "the colon after the key gets none");
         assertTrue(GutterMarks.anchoredAt(4, 2, marks).isPresent(), "the opening quote");
         assertTrue(GutterMarks.anchoredAt(3, 4, marks).isEmpty());
+    }
+
+    @Test
+    void marksAreComputedOncePerTextVersionAndState() {
+        MarksCache cache = new MarksCache();
+        int[] reads = {0};
+        java.util.function.Supplier<String> text = () -> {
+            reads[0]++;
+            return FILE;
+        };
+        var first = cache.marks("web/same.yaml", 1, text, WorkspaceSnapshot.EMPTY);
+        assertSame(first, cache.marks("web/same.yaml", 1, text, WorkspaceSnapshot.EMPTY));
+        assertEquals(1, reads[0], "the same text and state: nothing read again");
+        cache.marks("web/same.yaml", 2, text, WorkspaceSnapshot.EMPTY);
+        var newState = new dev.same.intellij.core.model.TaskModel();
+        newState.setConfigError(null);
+        cache.marks("web/same.yaml", 2, text, newState.snapshot());
+        assertEquals(3, reads[0], "an edit or a new state computes them again");
     }
 
     @Test
