@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.same.intellij.core.samefile.WorkspaceRoot;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,25 @@ class SocketDialerTest {
         SocketDialer dialer = new SocketDialer(dir, environment(), Optional::empty);
         var error = assertThrows(DaemonStartException.class, () -> dialer.dial(new DaemonListener() { }, l -> { }));
         assertTrue(error.getMessage().startsWith("could not find the `same` launcher"), error.getMessage());
+    }
+
+    @Test
+    void aDaemonListeningWhereTheDiscoveryFileSaysIsFoundWithoutStartingAnother() throws Exception {
+        Path other = Files.createDirectory(dir.resolve("o"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Path socket = other.resolve("d.sock");
+        try (ServerSocketChannel daemon = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            daemon.bind(UnixDomainSocketAddress.of(socket));
+            Path state = Files.createDirectories(dir.resolve("ws/.same/daemon"));
+            Files.writeString(state.resolve("daemon.json"), "{\"pid\":1,\"socket\":\"" + socket + "\",\"root\":\"x\"}");
+            SocketDialer dialer = new SocketDialer(dir.resolve("ws"), environment(), Optional::empty);
+            assertEquals(Optional.of(socket), dialer.announcedSocket());
+            try (var client = dialer.dial(new DaemonListener() { }, launcher -> {
+                throw new AssertionError("no daemon should be started");
+            })) {
+                assertTrue(daemon.accept().isConnected());
+            }
+        }
     }
 
     @Test
