@@ -1,0 +1,16 @@
+// Compile-time stand-in for the IntelliJ Platform, never shipped (see intellij-plugin/README section in the root README).
+// Mirrors intellij-community platform/execution/src/com/intellij/execution/configurations/ConfigurationType.java, IntelliJ Platform 2024.2 (242):
+// only the members the plugin uses, with the platform's signatures.
+package com.intellij.execution.configurations;
+
+public interface ConfigurationType {
+    String getDisplayName();
+
+    String getConfigurationTypeDescription();
+
+    javax.swing.Icon getIcon();
+
+    String getId();
+
+    ConfigurationFactory[] getConfigurationFactories();
+}

@@ -1,0 +1,10 @@
+// Compile-time stand-in for the IntelliJ Platform, never shipped (see intellij-plugin/README section in the root README).
+// Mirrors intellij-community platform/execution/src/com/intellij/execution/configurations/RunProfileState.java, IntelliJ Platform 2024.2 (242):
+// only the members the plugin uses, with the platform's signatures.
+package com.intellij.execution.configurations;
+
+public interface RunProfileState {
+    com.intellij.execution.ExecutionResult execute(com.intellij.execution.Executor executor,
+                                                   com.intellij.execution.runners.ProgramRunner<?> runner)
+            throws com.intellij.execution.ExecutionException;
+}

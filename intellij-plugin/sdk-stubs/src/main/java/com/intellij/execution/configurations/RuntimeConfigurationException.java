@@ -1,0 +1,10 @@
+// Compile-time stand-in for the IntelliJ Platform, never shipped (see intellij-plugin/README section in the root README).
+// Mirrors intellij-community platform/execution/src/com/intellij/execution/configurations/RuntimeConfigurationException.java, IntelliJ Platform 2024.2 (242):
+// only the members the plugin uses, with the platform's signatures.
+package com.intellij.execution.configurations;
+
+public class RuntimeConfigurationException extends com.intellij.openapi.options.ConfigurationException {
+    public RuntimeConfigurationException(String message, String title) {
+        super(message, title);
+    }
+}

@@ -1,0 +1,12 @@
+// Compile-time stand-in for the IntelliJ Platform, never shipped (see intellij-plugin/README section in the root README).
+// Mirrors intellij-community platform/lang-api/src/com/intellij/execution/filters/TextConsoleBuilderFactory.java, IntelliJ Platform 2024.2 (242):
+// only the members the plugin uses, with the platform's signatures.
+package com.intellij.execution.filters;
+
+public abstract class TextConsoleBuilderFactory {
+    public abstract TextConsoleBuilder createBuilder(com.intellij.openapi.project.Project project);
+
+    public static TextConsoleBuilderFactory getInstance() {
+        throw new UnsupportedOperationException("stub");
+    }
+}

@@ -1,0 +1,8 @@
+// Compile-time stand-in for the IntelliJ Platform, never shipped (see intellij-plugin/README section in the root README).
+// Mirrors intellij-community platform/analysis-api/src/com/intellij/lang/annotation/Annotator.java, IntelliJ Platform 2024.2 (242):
+// only the members the plugin uses, with the platform's signatures.
+package com.intellij.lang.annotation;
+
+public interface Annotator {
+    void annotate(com.intellij.psi.PsiElement element, AnnotationHolder holder);
+}

@@ -1,0 +1,11 @@
+// Compile-time stand-in for the IntelliJ Platform, never shipped (see intellij-plugin/README section in the root README).
+// Mirrors intellij-community platform/analysis-api/src/com/intellij/lang/annotation/HighlightSeverity.java, IntelliJ Platform 2024.2 (242):
+// only the members the plugin uses, with the platform's signatures.
+package com.intellij.lang.annotation;
+
+public class HighlightSeverity {
+    public static final HighlightSeverity ERROR = new HighlightSeverity();
+
+    private HighlightSeverity() {
+    }
+}

@@ -1,0 +1,12 @@
+// Compile-time stand-in for the IntelliJ Platform, never shipped (see intellij-plugin/README section in the root README).
+// Mirrors intellij-community platform/platform-api/src/com/intellij/ui/content/ContentFactory.java, IntelliJ Platform 2024.2 (242):
+// only the members the plugin uses, with the platform's signatures.
+package com.intellij.ui.content;
+
+public interface ContentFactory {
+    Content createContent(javax.swing.JComponent component, String displayName, boolean isLockable);
+
+    static ContentFactory getInstance() {
+        throw new UnsupportedOperationException("stub");
+    }
+}
