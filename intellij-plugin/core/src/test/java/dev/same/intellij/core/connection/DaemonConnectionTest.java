@@ -88,12 +88,12 @@ class DaemonConnectionTest {
         script.add(new IOException("refused"));
         script.add(daemon);
         DaemonConnection connection = connection();
+        CompletableFuture<ConnectionState.Connected> first = connectedOnce(connection);
         connection.start();
         clock.advance(Duration.ZERO);
         clock.advance(Duration.ofMillis(250));
         clock.advance(Duration.ofMillis(500));
-        var connected = assertInstanceOf(ConnectionState.Connected.class, connection.state());
-        assertEquals(42, connected.pid());
+        assertEquals(42, RealWorkspace.await(first, "the handshake").pid()); // the handshake ends on its own thread
 
         CompletableFuture<ConnectionState> lost = new CompletableFuture<>();
         connection.addListener(new DaemonListener() {
@@ -108,8 +108,9 @@ class DaemonConnectionTest {
         assertEquals(1, reconnecting.attempt());
 
         script.add(FakeDaemon.answering(43));
+        CompletableFuture<ConnectionState.Connected> again = connectedOnce(connection);
         clock.advance(Duration.ofMillis(250));
-        assertEquals(43, assertInstanceOf(ConnectionState.Connected.class, connection.state()).pid());
+        assertEquals(43, RealWorkspace.await(again, "the second handshake").pid());
         connection.close();
         assertInstanceOf(ConnectionState.Disposed.class, connection.state());
     }
@@ -232,5 +233,22 @@ class DaemonConnectionTest {
         clock.advance(Duration.ZERO);
         assertEquals(List.of(new ConnectionState.Connecting(), new ConnectionState.Starting(Path.of("/opt/same/bin/same")),
                 new ConnectionState.Connected("fake", 9)), states);
+    }
+
+    /** Completes with the next Connected state the connection reaches. */
+    private static CompletableFuture<ConnectionState.Connected> connectedOnce(DaemonConnection connection) {
+        CompletableFuture<ConnectionState.Connected> connected = new CompletableFuture<>();
+        connection.addListener(new DaemonListener() {
+            @Override
+            public void stateChanged(ConnectionState state) {
+                if (state instanceof ConnectionState.Connected now) {
+                    connected.complete(now);
+                }
+            }
+        });
+        if (connection.state() instanceof ConnectionState.Connected now) {
+            connected.complete(now);
+        }
+        return connected;
     }
 }
