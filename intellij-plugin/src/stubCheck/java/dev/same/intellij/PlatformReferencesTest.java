@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.classfile.Attributes;
@@ -54,6 +57,21 @@ class PlatformReferencesTest {
         });
         assertEquals(Map.of(), outside, "classes referenced from outside the stubs, the JDK, core and protocol");
         assertTrue(own.size() > 15, "the plugin's classes were found in " + PLUGIN_CLASSES + ": " + own);
+    }
+
+    @Test
+    void theScanSeesReferencesInSupertypesCallsAndSignatures() {
+        byte[] bytes = ClassFile.of().build(ClassDesc.of("x.Probe"), probe -> probe
+                .withSuperclass(ClassDesc.of("com.example.Base"))
+                .withMethod("m", MethodTypeDesc.of(ConstantDescs.CD_void, ClassDesc.of("com.example.Param")),
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, method -> method.withCode(code -> code
+                                .invokestatic(ClassDesc.of("com.example.Util"), "call",
+                                        MethodTypeDesc.of(ClassDesc.of("com.example.Result")))
+                                .pop()
+                                .return_())));
+        Set<String> seen = references(ClassFile.of().parse(bytes));
+        assertTrue(seen.containsAll(Set.of("com/example/Base", "com/example/Param", "com/example/Util",
+                "com/example/Result")), seen.toString());
     }
 
     @Test
