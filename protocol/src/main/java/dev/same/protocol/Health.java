@@ -8,5 +8,5 @@ package dev.same.protocol;
  * @param reason what happened; null when OK
  * @param remedy what the user can do about it; null when nothing
  */
-public record Health(long epoch, String status, String reason, String remedy) {
+public record Health(long epoch, String status, @Nullable String reason, @Nullable String remedy) {
 }
