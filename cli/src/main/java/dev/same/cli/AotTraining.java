@@ -42,6 +42,17 @@ import java.util.stream.Stream;
  * of time, and nothing else is (every archived class is loaded at every start).
  */
 public final class AotTraining {
+    /**
+     * The methods the warm path requests, and all the stand-in answers (any other gets "method not found"):
+     * {@code initialize} on every connection, {@code run/start} for {@code same run}, {@code workspace/status}
+     * for {@code same status}, {@code daemon/status} for {@code same daemon status}. AotTrainingTest checks that
+     * the training requests exactly these, and that each answer has the shape of its result in
+     * {@link dev.same.protocol.SameServerApi}.
+     */
+    static final Set<String> WARM_PATH = Set.of(Methods.INITIALIZE, Methods.RUN_START, Methods.STATUS,
+            Methods.DAEMON_STATUS);
+    private static final int METHOD_NOT_FOUND = -32601;
+
     private AotTraining() {
     }
 
@@ -55,17 +66,6 @@ public final class AotTraining {
             }
         }
     }
-
-    /**
-     * The methods the warm path requests, and all the stand-in answers (any other gets "method not found"):
-     * {@code initialize} on every connection, {@code run/start} for {@code same run}, {@code workspace/status}
-     * for {@code same status}, {@code daemon/status} for {@code same daemon status}. AotTrainingTest checks that
-     * the training requests exactly these, and that each answer has the shape of its result in
-     * {@link dev.same.protocol.SameServerApi}.
-     */
-    static final Set<String> WARM_PATH = Set.of(Methods.INITIALIZE, Methods.RUN_START, Methods.STATUS,
-            Methods.DAEMON_STATUS);
-    private static final int METHOD_NOT_FOUND = -32601;
 
     /** Runs the training's commands against the stand-in; returns the methods they requested. */
     static Set<String> train(Path temp) throws Exception {
