@@ -1,7 +1,8 @@
 /**
- * The wire contract with the same daemon, mirrored from the Java records in
- * protocol/src/main/java/dev/same/protocol (the source of truth) and protocol/PROTOCOL.md.
- * Test test/logic/protocol.test.ts checks the method names and record fields against the Java sources.
+ * The wire contract with the same daemon, mirrored by hand from the Java definitions in
+ * protocol/src/main/java/dev/same/protocol (the source of truth; protocol/PROTOCOL.md describes them).
+ * test/logic/protocol.test.ts checks every method, error code, enum and interface here (fields, their types,
+ * and which may be null or absent) against protocol/protocol.schema.json, which the Java side generates.
  */
 
 export const PROTOCOL_VERSION = 1;
@@ -89,8 +90,8 @@ export interface GraphResult {
 }
 
 /**
- * Enum constants in their Java declaration order. The daemon's lsp4j serialises enums as their ordinal
- * (`"state": 1` for DIRTY); ./wire.ts turns numbers or names into these names.
+ * Enum constants in their Java declaration order. The daemon sends enums by name (`"state": "DIRTY"`);
+ * ./wire.ts also reads the ordinals older daemons sent.
  */
 export const TASK_STATES = ['CLEAN', 'DIRTY', 'RUNNING', 'FAILED', 'UNKNOWN'] as const;
 export const TASK_STATUSES = ['OK', 'CACHED', 'FAILED', 'SKIPPED', 'CANCELLED'] as const;
@@ -193,6 +194,21 @@ export interface RunResult {
 
 export interface CancelParams {
   runId: string;
+}
+
+export interface AttachParams {
+  runId: string;
+  fromMessage: number;
+}
+
+export interface CleanParams {
+  cache: boolean;
+  tools: boolean;
+}
+
+export interface CleanResult {
+  removed: string[];
+  bytes: number;
 }
 
 export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];

@@ -11,8 +11,8 @@ import {
 } from './protocol';
 
 /**
- * Normalises what arrives from the daemon: enum values come as ordinals from lsp4j (or as names from
- * another implementation) and become names; absent lists become empty ones.
+ * Normalises what arrives from the daemon: enum values come as names (or as ordinals from older daemons)
+ * and become names; absent lists become empty ones.
  */
 export function decodeEnum<T extends string>(values: readonly T[], raw: unknown, fallback: T): T {
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw < values.length) {

@@ -1,117 +1,139 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import * as ts from 'typescript';
 import * as protocol from '../../src/core/protocol';
-import { PROTOCOL_SOURCES } from './support/paths';
+import { PROTOCOL_MIRROR, PROTOCOL_SCHEMA } from './support/paths';
 
-/** The Java sources are the contract; these tests fail when the TypeScript mirror drifts from them. */
-function java(name: string): string {
-  const source = fs.readFileSync(path.join(PROTOCOL_SOURCES, `${name}.java`), 'utf8');
-  return source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+/**
+ * src/core/protocol.ts against protocol/protocol.schema.json, which the Java definitions generate: these tests
+ * fail when the TypeScript mirror drifts from the contract.
+ */
+
+interface Schema {
+  type?: string;
+  $ref?: string;
+  items?: Schema;
+  additionalProperties?: Schema;
+  enum?: string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
 }
 
-function withoutGenerics(text: string): string {
-  let previous;
-  do {
-    previous = text;
-    text = text.replace(/<[^<>]*>/g, '');
-  } while (text !== previous);
-  return text;
+interface Contract {
+  'x-protocolVersion': number;
+  'x-errorCodes': Record<string, number>;
+  'x-requests': Record<string, { method: string }>;
+  'x-notifications': Record<string, { method: string }>;
+  $defs: Record<string, Schema>;
 }
 
-/** The method names on the annotations of a service interface, resolved through the constants of Methods.java. */
-function annotated(source: string, annotation: string): string[] {
-  const constants = new Map(
-    [...java('Methods').matchAll(/static final String (\w+) = "([^"]+)";/g)].map((match) => [match[1], match[2]]),
-  );
-  return [...source.matchAll(new RegExp(`@${annotation}\\(Methods\\.(\\w+)\\)`, 'g'))]
-    .map((match) => constants.get(match[1] ?? '') ?? `unknown constant ${match[1]}`)
-    .sort();
+const contract = JSON.parse(fs.readFileSync(PROTOCOL_SCHEMA, 'utf8')) as Contract;
+const mirror = ts.createSourceFile(PROTOCOL_MIRROR, fs.readFileSync(PROTOCOL_MIRROR, 'utf8'), ts.ScriptTarget.ES2022, true);
+
+const interfaces = new Map<string, ts.InterfaceDeclaration>();
+const aliases = new Map<string, ts.TypeAliasDeclaration>();
+for (const statement of mirror.statements) {
+  if (ts.isInterfaceDeclaration(statement)) interfaces.set(statement.name.text, statement);
+  if (ts.isTypeAliasDeclaration(statement)) aliases.set(statement.name.text, statement);
 }
 
-function enumConstants(name: string): string[] {
-  const body = /enum \w+ \{([^}]*)\}/.exec(java(name))?.[1] ?? '';
-  return body
-    .split(/[,;]/)
-    .map((constant) => constant.trim())
-    .filter((constant) => /^[A-Z_]+$/.test(constant));
+const records = Object.entries(contract.$defs).filter(([, def]) => def.type === 'object');
+const enums = Object.entries(contract.$defs).filter(([, def]) => def.enum !== undefined);
+
+/** A type reduced to what both sides can say: string, integer, boolean, a list, a string map, or a named def. */
+function shapeOfSchema(schema: Schema): string {
+  if (schema.$ref !== undefined) return schema.$ref.replace('#/$defs/', '');
+  if (schema.type === 'array') return `${shapeOfSchema(schema.items ?? {})}[]`;
+  if (schema.type === 'object') return `map<${shapeOfSchema(schema.additionalProperties ?? {})}>`;
+  return schema.type ?? 'unknown';
 }
 
-function recordComponents(name: string): string[] {
-  const header = new RegExp(`record ${name}\\(([^)]*)\\)`).exec(withoutGenerics(java(name)).replace(/\s+/g, ' '))?.[1] ?? '';
-  return header
-    .split(',')
-    .map((component) => component.trim().split(' ').pop() ?? '')
-    .filter((component) => component !== '')
-    .sort();
+function shapeOfType(node: ts.TypeNode): string {
+  if (ts.isUnionTypeNode(node)) {
+    const members = node.types.filter((member) => !isNull(member)).map(shapeOfType);
+    // ChangeKind | string: the known values of an open set of strings
+    return members.includes('string') ? 'string' : members.length === 1 ? (members[0] ?? '') : members.join(' | ');
+  }
+  if (ts.isArrayTypeNode(node)) return `${shapeOfType(node.elementType)}[]`;
+  if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) return 'string';
+  if (node.kind === ts.SyntaxKind.StringKeyword) return 'string';
+  if (node.kind === ts.SyntaxKind.NumberKeyword) return 'integer';
+  if (node.kind === ts.SyntaxKind.BooleanKeyword) return 'boolean';
+  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) {
+    const name = node.typeName.text;
+    if (name === 'Record' && node.typeArguments?.length === 2) return `map<${shapeOfType(node.typeArguments[1]!)}>`;
+    if (contract.$defs[name] !== undefined) return name;
+    const alias = aliases.get(name);
+    if (alias !== undefined) return shapeOfType(alias.type);
+  }
+  if (ts.isIndexedAccessTypeNode(node)) return 'string'; // (typeof TASK_STATES)[number], a union of names
+  return `unsupported ${node.getText(mirror)}`;
 }
 
-/** Exhaustive key lists: the compiler rejects a missing or extra key, the test compares them with Java. */
-type Keys<T> = { [K in keyof Required<T>]: true };
-const fields = <T>(keys: Keys<T>): string[] => Object.keys(keys).sort();
+function isNull(node: ts.TypeNode): boolean {
+  return node.kind === ts.SyntaxKind.UndefinedKeyword
+    || (ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword);
+}
 
-const RECORDS: Record<string, string[]> = {
-  InitializeParams: fields<protocol.InitializeParams>({ protocolVersion: true, clientName: true, clientVersion: true, root: true, subscriptions: true }),
-  InitializeResult: fields<protocol.InitializeResult>({ protocolVersion: true, serverVersion: true, pid: true, root: true }),
-  GraphParams: fields<protocol.GraphParams>({ cwd: true }),
-  GraphResult: fields<protocol.GraphResult>({ root: true, standalone: true, projects: true, tasks: true, order: true, warnings: true }),
-  ProjectInfo: fields<protocol.ProjectInfo>({ name: true, dir: true, file: true }),
-  TaskInfo: fields<protocol.TaskInfo>({
-    id: true, project: true, name: true, cmd: true, inputs: true, targets: true, dependsOn: true, tools: true,
-    environment: true, workingDir: true, rebuild: true, file: true, line: true,
-  }),
-  TaskStatusInfo: fields<protocol.TaskStatusInfo>({ id: true, state: true, hash: true, reasons: true }),
-  ConfigError: fields<protocol.ConfigError>({ file: true, line: true, message: true, context: true }),
-  StatusParams: fields<protocol.StatusParams>({ targets: true, cwd: true, includeWrites: true }),
-  StatusResult: fields<protocol.StatusResult>({ epoch: true, tasks: true, configError: true }),
-  ExplainParams: fields<protocol.ExplainParams>({ task: true, cwd: true, includeWrites: true }),
-  ExplainResult: fields<protocol.ExplainResult>({
-    epoch: true, task: true, state: true, hash: true, previousHash: true, previousFinishedAtMillis: true, changes: true,
-  }),
-  Change: fields<protocol.Change>({ kind: true, subject: true, detail: true }),
-  EnvParams: fields<protocol.EnvParams>({ task: true, cwd: true, environment: true }),
-  EnvResult: fields<protocol.EnvResult>({ task: true, hash: true, variables: true, source: true }),
-  RunParams: fields<protocol.RunParams>({ runId: true, targets: true, cwd: true, environment: true, noCache: true, parallel: true }),
-  RunResult: fields<protocol.RunResult>({ runId: true, success: true, exitCode: true, statuses: true }),
-  CancelParams: fields<protocol.CancelParams>({ runId: true }),
-  RunEvent: fields<protocol.RunEvent>({
-    runId: true, kind: true, task: true, tasks: true, warnings: true, status: true, durationMillis: true, reason: true,
-    restored: true, hash: true, success: true,
-  }),
-  RunOutput: fields<protocol.RunOutput>({ runId: true, task: true, offset: true, text: true, replay: true }),
-  HashesChanged: fields<protocol.HashesChanged>({ epoch: true, tasks: true, changedFiles: true }),
-  GraphInvalidated: fields<protocol.GraphInvalidated>({ epoch: true, error: true }),
-  Health: fields<protocol.Health>({ epoch: true, status: true, reason: true, remedy: true }),
-};
+/** Absent or null on the TypeScript side: optional, or a union with null. */
+function mayBeNull(member: ts.PropertySignature): boolean {
+  const type = member.type;
+  return member.questionToken !== undefined || (type !== undefined && ts.isUnionTypeNode(type) && type.types.some(isNull));
+}
 
-describe('the TypeScript protocol mirrors the Java sources', () => {
-  it('has the same request methods', () => {
-    assert.deepEqual(Object.values(protocol.Methods).sort(), annotated(java('SameServerApi'), 'JsonRequest'));
+function members(declaration: ts.InterfaceDeclaration): Map<string, ts.PropertySignature> {
+  return new Map(declaration.members.filter(ts.isPropertySignature).map((member) => [member.name.getText(mirror), member]));
+}
+
+const upperSnake = (camel: string): string => camel.replace(/([A-Z])/g, '_$1').toUpperCase();
+
+describe('the TypeScript protocol mirrors protocol.schema.json', () => {
+  it('has the same request methods under the Java method names', () => {
+    const java = Object.fromEntries(Object.entries(contract['x-requests']).map(([name, request]) => [name, request.method]));
+    assert.deepEqual({ ...protocol.Methods }, java);
   });
 
-  it('has the same notifications', () => {
-    assert.deepEqual(Object.values(protocol.Notifications).sort(), annotated(java('SameClientApi'), 'JsonNotification'));
+  it('has the same notifications under the Java method names', () => {
+    const java = Object.fromEntries(Object.entries(contract['x-notifications']).map(([name, push]) => [name, push.method]));
+    assert.deepEqual({ ...protocol.Notifications }, java);
   });
 
   it('has the same protocol version and error codes', () => {
-    assert.match(java('Protocol'), new RegExp(`VERSION = ${protocol.PROTOCOL_VERSION};`));
-    const codes = java('ErrorCodes');
-    assert.match(codes, new RegExp(`USER_ERROR = ${protocol.ErrorCodes.userError};`));
-    assert.match(codes, new RegExp(`SHUTTING_DOWN = ${protocol.ErrorCodes.shuttingDown};`));
-    assert.match(codes, new RegExp(`VERSION_MISMATCH = ${protocol.ErrorCodes.versionMismatch};`));
-    assert.match(codes, new RegExp(`NOT_INITIALIZED = ${protocol.ErrorCodes.notInitialized};`));
+    assert.equal(protocol.PROTOCOL_VERSION, contract['x-protocolVersion']);
+    const codes = Object.fromEntries(Object.entries(protocol.ErrorCodes).map(([name, code]) => [upperSnake(name), code]));
+    assert.deepEqual(codes, contract['x-errorCodes']);
   });
 
-  it('lists enum constants in the Java declaration order (they travel as ordinals)', () => {
-    assert.deepEqual([...protocol.TASK_STATES], enumConstants('TaskState'));
-    assert.deepEqual([...protocol.TASK_STATUSES], enumConstants('TaskStatus'));
-    assert.deepEqual([...protocol.RUN_EVENT_KINDS], enumConstants('RunEventKind'));
+  it('lists enum constants in the Java declaration order', () => {
+    const mirrored: Record<string, readonly string[]> = {
+      TaskState: protocol.TASK_STATES,
+      TaskStatus: protocol.TASK_STATUSES,
+      RunEventKind: protocol.RUN_EVENT_KINDS,
+    };
+    assert.deepEqual(Object.keys(mirrored).sort(), enums.map(([name]) => name).sort());
+    for (const [name, def] of enums) {
+      assert.deepEqual([...(mirrored[name] ?? [])], def.enum, name);
+    }
   });
 
-  for (const [record, keys] of Object.entries(RECORDS)) {
-    it(`has the fields of ${record}`, () => {
-      assert.deepEqual(keys, recordComponents(record));
+  it('mirrors every record of the contract, and nothing else, as an interface', () => {
+    assert.deepEqual([...interfaces.keys()].sort(), records.map(([name]) => name).sort());
+  });
+
+  for (const [record, def] of records) {
+    it(`has the fields of ${record}, with their types and nullability`, () => {
+      const declaration = interfaces.get(record);
+      assert.ok(declaration, `protocol.ts has no interface ${record}`);
+      const fields = members(declaration);
+      const properties = def.properties ?? {};
+      assert.deepEqual([...fields.keys()].sort(), Object.keys(properties).sort(), `the fields of ${record}`);
+      for (const [name, schema] of Object.entries(properties)) {
+        const field = fields.get(name)!;
+        assert.equal(shapeOfType(field.type!), shapeOfSchema(schema), `the type of ${record}.${name}`);
+        assert.equal(mayBeNull(field), !(def.required ?? []).includes(name),
+          `${record}.${name} may be null (absent) in Java exactly when protocol.ts says so`);
+      }
     });
   }
 });

@@ -30,6 +30,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +42,17 @@ import java.util.stream.Stream;
  * of time, and nothing else is (every archived class is loaded at every start).
  */
 public final class AotTraining {
+    /**
+     * The methods the warm path requests, and all the stand-in answers (any other gets "method not found"):
+     * {@code initialize} on every connection, {@code run/start} for {@code same run}, {@code workspace/status}
+     * for {@code same status}, {@code daemon/status} for {@code same daemon status}. AotTrainingTest checks that
+     * the training requests exactly these, and that each answer has the shape of its result in
+     * {@link dev.same.protocol.SameServerApi}.
+     */
+    static final Set<String> WARM_PATH = Set.of(Methods.INITIALIZE, Methods.RUN_START, Methods.STATUS,
+            Methods.DAEMON_STATUS);
+    private static final int METHOD_NOT_FOUND = -32601;
+
     private AotTraining() {
     }
 
@@ -54,7 +67,8 @@ public final class AotTraining {
         }
     }
 
-    private static void train(Path temp) throws Exception {
+    /** Runs the training's commands against the stand-in; returns the methods they requested. */
+    static Set<String> train(Path temp) throws Exception {
         Class.forName(Main.class.getName());
         ClassPathScans.useDefaultSelectorProvider();
         Path root = Files.createDirectory(temp.resolve("workspace")).toRealPath();
@@ -62,11 +76,8 @@ public final class AotTraining {
         Path runtime = Files.createDirectory(temp.resolve("run"));
         Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", runtime.toString(), "HOME", temp.toString(),
                 "PATH", "/usr/bin:/bin", "TERM", "xterm");
-        Path socket = DaemonAddress.socketPath(root, environment);
-        DaemonAddress.ensurePrivateDirectory(socket.getParent());
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            Thread daemon = Thread.ofPlatform().daemon().start(() -> serve(server, root));
+        Set<String> requested = ConcurrentHashMap.newKeySet();
+        try (ServerSocketChannel server = standIn(root, environment, requested)) {
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
             for (boolean colour : new boolean[] {false, true}) {
                 Cli cli = new Cli(environment, root, new Terminal(sink, sink, false, colour, 100));
@@ -75,19 +86,35 @@ public final class AotTraining {
                     QuickCommand.parse(args).orElseThrow().execute(cli);
                 }
             }
-            daemon.interrupt();
         }
+        return requested;
+    }
+
+    /**
+     * A stand-in daemon for {@code root} on the socket {@code environment} leads to, serving connections one after
+     * another until the returned channel is closed, and adding the method of every request to {@code requested}.
+     */
+    static ServerSocketChannel standIn(Path root, Map<String, String> environment, Set<String> requested)
+            throws IOException {
+        Path socket = DaemonAddress.socketPath(root, environment);
+        DaemonAddress.ensurePrivateDirectory(socket.getParent());
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        Thread.ofPlatform().daemon().start(() -> serve(server, root, requested));
+        return server;
     }
 
     /** Answers like a daemon with one cached task, for as many connections as the training makes. */
-    private static void serve(ServerSocketChannel server, Path root) {
-        while (!Thread.currentThread().isInterrupted()) {
+    private static void serve(ServerSocketChannel server, Path root, Set<String> requested) {
+        while (true) {
             try (SocketChannel client = server.accept()) {
                 InputStream in = Channels.newInputStream(client);
                 OutputStream out = Channels.newOutputStream(client);
                 byte[] frame;
                 while ((frame = WireFormat.readFrame(in)) != null) {
-                    answer(WireFormat.parse(frame), out, root);
+                    Map<?, ?> request = WireFormat.parse(frame);
+                    requested.add(String.valueOf(request.get("method")));
+                    answer(request, out, root);
                 }
             } catch (IOException e) {
                 return; // the training is over
@@ -95,7 +122,7 @@ public final class AotTraining {
         }
     }
 
-    private static void answer(Map<?, ?> request, OutputStream out, Path root) throws IOException {
+    static void answer(Map<?, ?> request, OutputStream out, Path root) throws IOException {
         Object id = request.get("id");
         String method = String.valueOf(request.get("method"));
         Map<?, ?> params = request.get("params") instanceof Map<?, ?> map ? map : Map.of();
@@ -115,12 +142,28 @@ public final class AotTraining {
             case Methods.STATUS -> new StatusResult(1, List.of(new TaskStatusInfo("build", TaskState.CLEAN,
                     "0".repeat(64), List.of()), new TaskStatusInfo("test", TaskState.DIRTY, null,
                     List.of("never run"))), null);
-            case Methods.DAEMON_STATUS -> new DaemonStatus(ProcessHandle.current().pid(), BuildId.current(),
-                    root.toString(), "same.sock", 0, 61_000, 10_800_000, 10_000_000, 50L << 20, 200L << 20,
-                    List.of("cli"), List.of(), 1, 1, 1, "OK", 1, 1, 0, 0, 0);
-            default -> Boolean.TRUE;
+            case Methods.DAEMON_STATUS -> daemonStatus(root);
+            default -> null;
         };
-        WireFormat.writeFrame(out, Map.of("jsonrpc", "2.0", "id", id, "result", result));
+        if (result == null) {
+            WireFormat.writeFrame(out, Map.of("jsonrpc", "2.0", "id", id, "error",
+                    Map.of("code", METHOD_NOT_FOUND, "message", "the stand-in does not answer " + method)));
+        } else {
+            WireFormat.writeFrame(out, Map.of("jsonrpc", "2.0", "id", id, "result", result));
+        }
+    }
+
+    /** {@link DaemonStatus} by name, as it travels: a component added there and not here fails AotTrainingTest. */
+    private static Map<String, Object> daemonStatus(Path root) {
+        return Map.ofEntries(Map.entry("pid", ProcessHandle.current().pid()), Map.entry("version", BuildId.current()),
+                Map.entry("root", root.toString()), Map.entry("socket", "same.sock"),
+                Map.entry("startedAtMillis", 0), Map.entry("uptimeMillis", 61_000),
+                Map.entry("idleTimeoutMillis", 10_800_000), Map.entry("idleRemainingMillis", 10_000_000),
+                Map.entry("heapUsedBytes", 50L << 20), Map.entry("rssBytes", 200L << 20),
+                Map.entry("clients", List.of("cli")), Map.entry("activeRuns", List.of()),
+                Map.entry("cacheHits", 1), Map.entry("cacheMisses", 1), Map.entry("epoch", 1),
+                Map.entry("health", "OK"), Map.entry("watchedDirectories", 1), Map.entry("watchEvents", 1),
+                Map.entry("rescans", 0), Map.entry("envCacheHits", 0), Map.entry("envCacheMisses", 0));
     }
 
     private static void push(OutputStream out, String method, Object params) throws IOException {

@@ -1,7 +1,5 @@
 package dev.same.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.same.cli.render.Decimal;
 import dev.same.cli.render.Durations;
 import dev.same.cli.render.Style;
@@ -9,6 +7,7 @@ import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.client.SameClient;
 import dev.same.protocol.client.RootFinder;
 import dev.same.protocol.client.DurationParser;
+import dev.same.protocol.client.Json;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,8 +35,7 @@ final class DaemonStatusAction {
             status = c.server().daemonStatus().get(10, TimeUnit.SECONDS);
         }
         if (json) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(status));
+            out.println(Json.text(status, true));
         } else {
             print(status, out, new Style(cli.terminal().colour()));
             if (verbose) {

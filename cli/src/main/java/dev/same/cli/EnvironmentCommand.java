@@ -1,10 +1,9 @@
 package dev.same.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.same.protocol.EnvParams;
 import dev.same.protocol.EnvResult;
 import dev.same.protocol.client.RootFinder;
+import dev.same.protocol.client.Json;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,8 +43,7 @@ final class EnvironmentCommand implements Callable<Integer> {
         }
         PrintStream out = cli.terminal().out();
         if (json) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(result));
+            out.println(Json.text(result, true));
             return 0;
         }
         out.println("# " + result.task() + ": tool environment " + result.hash().substring(0, 12) + " from "

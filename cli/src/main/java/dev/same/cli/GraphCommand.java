@@ -1,12 +1,11 @@
 package dev.same.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.same.cli.render.Style;
 import dev.same.protocol.GraphParams;
 import dev.same.protocol.GraphResult;
 import dev.same.protocol.TaskInfo;
 import dev.same.protocol.client.RootFinder;
+import dev.same.protocol.client.Json;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,8 +41,7 @@ final class GraphCommand implements Callable<Integer> {
         graph.warnings().forEach(w -> cli.terminal().err().println(style.yellow("⚠ Warning: ") + w));
         switch (format) {
             case text -> text(graph, out, style);
-            case json -> out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(graph));
+            case json -> out.println(Json.text(graph, true));
             case dot -> dot(graph, out);
         }
         return 0;

@@ -1,13 +1,12 @@
 package dev.same.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.same.cli.render.Style;
 import dev.same.protocol.StatusParams;
 import dev.same.protocol.StatusResult;
 import dev.same.protocol.TaskState;
 import dev.same.protocol.TaskStatusInfo;
 import dev.same.protocol.client.RootFinder;
+import dev.same.protocol.client.Json;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -27,8 +26,7 @@ final class StatusAction {
         }
         PrintStream out = cli.terminal().out();
         if (options.json()) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(result));
+            out.println(Json.text(result, true));
             return 0;
         }
         Style style = new Style(cli.terminal().colour());

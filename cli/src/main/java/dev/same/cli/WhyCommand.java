@@ -1,12 +1,11 @@
 package dev.same.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.same.cli.render.Style;
 import dev.same.protocol.Change;
 import dev.same.protocol.ExplainParams;
 import dev.same.protocol.ExplainResult;
 import dev.same.protocol.client.RootFinder;
+import dev.same.protocol.client.Json;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +41,7 @@ final class WhyCommand implements Callable<Integer> {
         }
         PrintStream out = cli.terminal().out();
         if (json) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(result));
+            out.println(Json.text(result, true));
             return 0;
         }
         Style style = new Style(cli.terminal().colour());

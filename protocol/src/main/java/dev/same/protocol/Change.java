@@ -8,5 +8,5 @@ package dev.same.protocol;
  * @param subject the file path, task id or variable name the change is about; null when none
  * @param detail  a short human sentence
  */
-public record Change(String kind, String subject, String detail) {
+public record Change(String kind, @Nullable String subject, @Nullable String detail) {
 }

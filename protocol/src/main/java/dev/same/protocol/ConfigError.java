@@ -10,5 +10,5 @@ import java.util.List;
  * @param message what the CLI prints after {@code ✗ Error:}
  * @param context further lines (hints, locations)
  */
-public record ConfigError(String file, int line, String message, List<String> context) {
+public record ConfigError(@Nullable String file, int line, String message, @Nullable List<String> context) {
 }

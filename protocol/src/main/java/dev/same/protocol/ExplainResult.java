@@ -8,6 +8,7 @@ import java.util.List;
  * @param previousHash the hash of the last successful run, null if never run
  * @param changes      empty when the task is clean
  */
-public record ExplainResult(long epoch, String task, TaskState state, String hash, String previousHash,
-                            Long previousFinishedAtMillis, List<Change> changes) {
+public record ExplainResult(long epoch, String task, TaskState state, @Nullable String hash,
+                            @Nullable String previousHash, @Nullable Long previousFinishedAtMillis,
+                            List<Change> changes) {
 }

@@ -11,5 +11,5 @@ package dev.same.protocol;
  *                        (workspace/graphInvalidated), "health" (daemon/health); null means all
  */
 public record InitializeParams(int protocolVersion, String clientName, String clientVersion, String root,
-                               java.util.List<String> subscriptions) {
+                               @Nullable java.util.List<String> subscriptions) {
 }

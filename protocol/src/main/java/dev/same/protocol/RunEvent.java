@@ -21,15 +21,15 @@ import java.util.List;
 public record RunEvent(
         String runId,
         RunEventKind kind,
-        String task,
-        List<String> tasks,
-        List<String> warnings,
-        TaskStatus status,
-        Long durationMillis,
-        String reason,
-        Boolean restored,
-        String hash,
-        Boolean success) {
+        @Nullable String task,
+        @Nullable List<String> tasks,
+        @Nullable List<String> warnings,
+        @Nullable TaskStatus status,
+        @Nullable Long durationMillis,
+        @Nullable String reason,
+        @Nullable Boolean restored,
+        @Nullable String hash,
+        @Nullable Boolean success) {
 
     public static RunEvent planned(String runId, List<String> tasks, List<String> warnings) {
         return new RunEvent(runId, RunEventKind.PLANNED, null, List.copyOf(tasks), List.copyOf(warnings),

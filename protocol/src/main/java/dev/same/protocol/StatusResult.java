@@ -10,5 +10,5 @@ import java.util.List;
  * @param configError when the current configuration is invalid, its error; the tasks are then those of the
  *                    last valid configuration
  */
-public record StatusResult(long epoch, List<TaskStatusInfo> tasks, ConfigError configError) {
+public record StatusResult(long epoch, List<TaskStatusInfo> tasks, @Nullable ConfigError configError) {
 }

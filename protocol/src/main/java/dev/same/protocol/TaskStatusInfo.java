@@ -9,5 +9,5 @@ import java.util.List;
  * @param reasons why it is not clean, one short line each ("input changed: src/a.ts", "upstream changed:
  *                lib:build", "never run", "environment changed", "task definition changed"); empty when clean
  */
-public record TaskStatusInfo(String id, TaskState state, String hash, List<String> reasons) {
+public record TaskStatusInfo(String id, TaskState state, @Nullable String hash, List<String> reasons) {
 }

@@ -1,18 +1,13 @@
 package dev.same.cli.render;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
+import dev.same.protocol.client.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code --json}: one JSON object per line on stdout, for tools. Output chunks have {@code "kind":"OUTPUT"}. */
 public final class JsonRenderer implements Renderer {
-    private final ObjectMapper json = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
     private final Terminal terminal;
 
     public JsonRenderer(Terminal terminal) {
@@ -39,11 +34,7 @@ public final class JsonRenderer implements Renderer {
     }
 
     private void print(Object value) {
-        try {
-            terminal.out().println(json.writeValueAsString(value));
-            terminal.out().flush();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        terminal.out().println(Json.text(value, false));
+        terminal.out().flush();
     }
 }

@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -23,19 +24,34 @@ import java.util.Map;
  * short-lived CLI more than its whole warm run; Gson's stream classes start in well under a millisecond, where
  * Jackson's parser spends some 20 ms in its static initialisers (measured in a CLI process with its AOT cache).
  */
-final class Json {
+public final class Json {
     private Json() {
     }
 
     /** Encodes records, enums, collections, maps, strings, numbers, booleans and null. */
     static byte[] write(Object value) throws IOException {
+        return text(value, false).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code value} as JSON text, as the wire has it: a record's null components are left out (an absent member
+     * reads as null), a map's entries are all written, enums by name. Every {@code --json} output of the CLI is
+     * written here, so it has the wire's shapes. With {@code indent}, one member per line, two spaces deeper at
+     * each level.
+     */
+    public static String text(Object value, boolean indent) {
         StringWriter text = new StringWriter(256);
         try (JsonWriter writer = new JsonWriter(text)) {
             writer.setStrictness(Strictness.STRICT);
             writer.setSerializeNulls(true);
+            if (indent) {
+                writer.setIndent("  ");
+            }
             write(writer, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return text.toString();
     }
 
     // Tests of instanceof, not a switch over types: a type switch is linked at its first use by generating a

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * A connection to a same daemon (or to an in-process server over streams): typed requests through
  * {@link #server()}, pushes delivered to the given {@link SameClientApi} in the order they arrive. Built on the
- * JDK's Unix socket channel and Jackson only, so it stays light for short-lived clients. A request still
+ * JDK's Unix socket channel and Gson's streaming classes ({@link Json}), without lsp4j or data binding, so it
+ * stays light for short-lived clients. {@link RemoteServer} and the push dispatch here are written by hand;
+ * ClientContractTest checks them against {@link SameServerApi} and {@link SameClientApi}. A request still
  * pending when the connection ends fails with {@link ConnectionClosedException}; an error answer fails with
  * {@link RemoteException}.
  */
