@@ -96,6 +96,7 @@ export interface GraphResult {
 export const TASK_STATES = ['CLEAN', 'DIRTY', 'RUNNING', 'FAILED', 'UNKNOWN'] as const;
 export const TASK_STATUSES = ['OK', 'CACHED', 'FAILED', 'SKIPPED', 'CANCELLED'] as const;
 export const RUN_EVENT_KINDS = ['PLANNED', 'TASK_STARTED', 'TASK_FINISHED', 'RUN_FINISHED'] as const;
+export const HEALTH_STATUSES = ['OK', 'DEGRADED', 'SHUTTING_DOWN'] as const;
 
 export type TaskState = (typeof TASK_STATES)[number];
 
@@ -246,11 +247,11 @@ export interface GraphInvalidated {
   error: ConfigError | null;
 }
 
-export type HealthStatus = 'OK' | 'DEGRADED' | 'SHUTTING_DOWN';
+export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 
 export interface Health {
   epoch: number;
-  status: HealthStatus | string;
+  status: HealthStatus;
   reason: string | null;
   remedy: string | null;
 }

@@ -110,6 +110,7 @@ describe('the TypeScript protocol mirrors protocol.schema.json', () => {
       TaskState: protocol.TASK_STATES,
       TaskStatus: protocol.TASK_STATUSES,
       RunEventKind: protocol.RUN_EVENT_KINDS,
+      HealthStatus: protocol.HEALTH_STATUSES,
     };
     assert.deepEqual(Object.keys(mirrored).sort(), enums.map(([name]) => name).sort());
     for (const [name, def] of enums) {

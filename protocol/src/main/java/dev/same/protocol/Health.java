@@ -8,11 +8,5 @@ package dev.same.protocol;
  * @param reason what happened; null when OK
  * @param remedy what the user can do about it; null when nothing
  */
-public record Health(long epoch, Status status, @Nullable String reason, @Nullable String remedy) {
-    /** The daemon's condition, by name on the wire. */
-    public enum Status {
-        OK,
-        DEGRADED,
-        SHUTTING_DOWN
-    }
+public record Health(long epoch, HealthStatus status, @Nullable String reason, @Nullable String remedy) {
 }

@@ -9,6 +9,7 @@ import dev.same.protocol.client.DaemonLock;
 import dev.same.protocol.client.PrivateFiles;
 import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.Health;
+import dev.same.protocol.HealthStatus;
 import dev.same.server.state.LiveWorkspace;
 import dev.same.server.watch.Timer;
 import dev.same.server.watch.WatcherStatistics;
@@ -204,7 +205,7 @@ public final class Daemon implements DaemonControl {
         List<String> clients = sessions.stream().map(Session::describe).sorted().toList();
         LiveWorkspace live = engine.live();
         Health health = live == null ? null : live.health();
-        String healthText = health == null ? "starting" : health.status() == Health.Status.OK ? "OK"
+        String healthText = health == null ? "starting" : health.status() == HealthStatus.OK ? "OK"
                 : health.status() + ": " + health.reason() + " (" + health.remedy() + ")";
         WatcherStatistics watch = live == null ? null : live.watcherStatistics();
         return new DaemonStatus(ProcessHandle.current().pid(), version, root.toString(), socketPath.toString(),

@@ -3,6 +3,7 @@ package dev.same.server.service;
 import dev.same.protocol.GraphInvalidated;
 import dev.same.protocol.HashesChanged;
 import dev.same.protocol.Health;
+import dev.same.protocol.HealthStatus;
 import dev.same.protocol.SameClientApi;
 import dev.same.server.state.LiveWorkspace;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class Subscribers implements LiveWorkspace.Pushes {
      */
     public void sendCurrentHealth(SameClientApi client, Health current) {
         Set<String> kinds = clients.get(client);
-        if (current != null && current.status() != Health.Status.OK && kinds != null && kinds.contains("health")) {
+        if (current != null && current.status() != HealthStatus.OK && kinds != null && kinds.contains("health")) {
             try {
                 client.health(current);
             } catch (RuntimeException gone) {

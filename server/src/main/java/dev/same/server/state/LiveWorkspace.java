@@ -7,6 +7,7 @@ import dev.same.protocol.ConfigError;
 import dev.same.protocol.GraphInvalidated;
 import dev.same.protocol.HashesChanged;
 import dev.same.protocol.Health;
+import dev.same.protocol.HealthStatus;
 import dev.same.protocol.TaskStatusInfo;
 import dev.same.server.SameException;
 import dev.same.server.config.ConfigLoader;
@@ -107,7 +108,7 @@ public final class LiveWorkspace implements AutoCloseable {
         Debouncer debouncer = new Debouncer(debounce, debounce.multipliedBy(20), timer, clock,
                 batch -> submit(() -> apply(batch)));
         this.watcher = new WorkspaceWatcher(root, filter, debouncer, timer, pollInterval, this::healthChanged);
-        this.health = new Health(0, Health.Status.OK, null, null);
+        this.health = new Health(0, HealthStatus.OK, null, null);
     }
 
     /**
@@ -368,8 +369,8 @@ public final class LiveWorkspace implements AutoCloseable {
 
     private void healthChanged(WorkspaceWatcher.HealthChange change) {
         long epoch = snapshot.get() == null ? 0 : snapshot.get().epoch();
-        health = change.degraded() ? new Health(epoch, Health.Status.DEGRADED, change.reason(), change.remedy())
-                : new Health(epoch, Health.Status.OK, null, null);
+        health = change.degraded() ? new Health(epoch, HealthStatus.DEGRADED, change.reason(), change.remedy())
+                : new Health(epoch, HealthStatus.OK, null, null);
         pushes.health(health);
     }
 

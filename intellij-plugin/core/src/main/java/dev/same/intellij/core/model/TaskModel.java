@@ -4,6 +4,7 @@ import dev.same.protocol.ConfigError;
 import dev.same.protocol.GraphResult;
 import dev.same.protocol.HashesChanged;
 import dev.same.protocol.Health;
+import dev.same.protocol.HealthStatus;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.StatusResult;
 import dev.same.protocol.TaskState;
@@ -97,7 +98,7 @@ public final class TaskModel {
     /** The daemon's health; an OK push clears the trouble. */
     public void setHealth(Health next) {
         synchronized (this) {
-            health = next == null || next.status() == Health.Status.OK ? null : next;
+            health = next == null || next.status() == HealthStatus.OK ? null : next;
         }
         publish();
     }

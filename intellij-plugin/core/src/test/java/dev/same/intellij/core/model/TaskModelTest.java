@@ -10,6 +10,7 @@ import dev.same.protocol.ConfigError;
 import dev.same.protocol.GraphResult;
 import dev.same.protocol.HashesChanged;
 import dev.same.protocol.Health;
+import dev.same.protocol.HealthStatus;
 import dev.same.protocol.ProjectInfo;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.StatusResult;
@@ -75,11 +76,11 @@ class TaskModelTest {
         assertEquals("same: 2 dirty", StatusLine.of(model.snapshot(), CONNECTED).text());
         assertFalse(StatusLine.of(model.snapshot(), CONNECTED).trouble());
 
-        model.setHealth(new Health(2, Health.Status.DEGRADED, "inotify watch limit reached", "raise fs.inotify.max_user_watches"));
+        model.setHealth(new Health(2, HealthStatus.DEGRADED, "inotify watch limit reached", "raise fs.inotify.max_user_watches"));
         StatusLine degraded = StatusLine.of(model.snapshot(), CONNECTED);
         assertEquals("same: degraded", degraded.text());
         assertEquals("inotify watch limit reached\nraise fs.inotify.max_user_watches", degraded.tooltip());
-        model.setHealth(new Health(3, Health.Status.OK, null, null));
+        model.setHealth(new Health(3, HealthStatus.OK, null, null));
         assertNull(model.snapshot().health());
 
         model.setConfigError(new ConfigError("a/same.yaml", 3, "bad", List.of("at a/same.yaml:3", "task a:x")));
