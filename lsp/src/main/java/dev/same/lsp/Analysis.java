@@ -1,0 +1,13 @@
+package dev.same.lsp;
+
+import dev.same.server.config.Workspace;
+import java.util.List;
+
+/**
+ * The result of validating a root with the editor's buffers.
+ *
+ * @param workspace the workspace as loaded now; null when the configuration is invalid
+ * @param problems  errors and located warnings
+ */
+record Analysis(Workspace workspace, List<Problem> problems) {
+}

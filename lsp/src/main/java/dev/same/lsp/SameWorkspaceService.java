@@ -1,0 +1,71 @@
+package dev.same.lsp;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/** Workspace symbols (every task), the Run command, and config files changed outside the editor. */
+final class SameWorkspaceService implements WorkspaceService {
+    private final Session session;
+    private volatile TaskRuns runs;
+
+    SameWorkspaceService(Session session) {
+        this.session = session;
+    }
+
+    void progress(boolean supported) {
+        runs = new TaskRuns(session.client(), supported);
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+            WorkspaceSymbolParams params) {
+        return session.ask(() -> Either.forRight(Symbols.workspace(session.workspaces().all(), params.getQuery(),
+                session::outline, file -> session.documents().uri(file))));
+    }
+
+    @Override
+    public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        List<Object> arguments = params.getArguments() == null ? List.of() : params.getArguments();
+        if (!Lenses.RUN.equals(params.getCommand()) || arguments.size() != 2) {
+            return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+                    ResponseErrorCode.InvalidParams, "unknown command or arguments: " + params.getCommand()
+                    + " " + arguments + "; expected " + Lenses.RUN + " [root, task]", null)));
+        }
+        Path root = Path.of(text(arguments.get(0)));
+        String task = text(arguments.get(1));
+        return session.ask(() -> session.workspaces().of(root))
+                .thenCompose(state -> runs.run(state, task));
+    }
+
+    /** An argument as the client sent it: lsp4j hands over JSON strings as Gson primitives. */
+    private static String text(Object argument) {
+        return argument instanceof com.google.gson.JsonPrimitive primitive ? primitive.getAsString()
+                : String.valueOf(argument);
+    }
+
+    @Override
+    public void didChangeConfiguration(DidChangeConfigurationParams params) {
+    }
+
+    @Override
+    public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        params.getChanges().forEach(change -> {
+            Path file = Documents.path(change.getUri());
+            if (ConfigFiles.isConfig(file)) {
+                session.later(() -> session.validate(file));
+            }
+        });
+    }
+}
