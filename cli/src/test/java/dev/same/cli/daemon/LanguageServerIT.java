@@ -3,6 +3,7 @@ package dev.same.cli.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.same.lsp.RecordingClient;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.same.cli.daemon;
+package dev.same.lsp;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +20,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * An editor as the language server sees it: records what the server sends and lets a test wait for it. Waits
  * are on the server's messages (a monitor notified by each), never on the clock, except for a deadline.
  */
-final class RecordingClient implements LanguageClient {
-    private static final long DEADLINE_MILLIS = DaemonWorkspace.DEADLINE_MILLIS;
+public final class RecordingClient implements LanguageClient {
+    private static final long DEADLINE_MILLIS = 60_000;
 
     private final Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
     private final List<String> messages = new ArrayList<>();
@@ -71,31 +71,31 @@ final class RecordingClient implements LanguageClient {
         return CompletableFuture.completedFuture(null);
     }
 
-    synchronized List<String> messages() {
+    public synchronized List<String> messages() {
         return List.copyOf(messages);
     }
 
-    synchronized List<ProgressParams> progress() {
+    public synchronized List<ProgressParams> progress() {
         return List.copyOf(progress);
     }
 
     /** Waits until the diagnostics last published for {@code uri} satisfy {@code wanted}. */
-    synchronized List<Diagnostic> awaitDiagnostics(String uri, Predicate<List<Diagnostic>> wanted, String what) {
+    public synchronized List<Diagnostic> awaitDiagnostics(String uri, Predicate<List<Diagnostic>> wanted, String what) {
         return await(() -> {
             List<Diagnostic> published = diagnostics.get(uri);
             return published != null && wanted.test(published) ? published : null;
-        }, what + "; last published for " + uri + ": " + diagnostics.get(uri));
+        }, () -> what + "; last published for " + uri + ": " + diagnostics.get(uri));
     }
 
-    synchronized void awaitProgress(Predicate<List<ProgressParams>> wanted, String what) {
-        await(() -> wanted.test(progress) ? progress : null, what + "; got " + progress);
+    public synchronized void awaitProgress(Predicate<List<ProgressParams>> wanted, String what) {
+        await(() -> wanted.test(progress) ? progress : null, () -> what + "; got " + progress);
     }
 
     /**
      * Asks {@code question} until its answer satisfies {@code wanted}, asking again after each code lens refresh
      * the server sends: the way an editor re-reads lenses when told they changed.
      */
-    <T> T askUntil(Supplier<T> question, Predicate<T> wanted, String what) {
+    public <T> T askUntil(Supplier<T> question, Predicate<T> wanted, String what) {
         T answer = null;
         long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
         while (System.currentTimeMillis() < deadline) {
@@ -116,12 +116,12 @@ final class RecordingClient implements LanguageClient {
         throw new AssertionError("timed out waiting for " + what + "; last answer: " + answer);
     }
 
-    private <T> T await(Supplier<T> found, String what) {
+    private <T> T await(Supplier<T> found, Supplier<String> what) {
         long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
         T value;
         while ((value = found.get()) == null) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what.get());
             }
             waitAtMost(deadline);
         }
