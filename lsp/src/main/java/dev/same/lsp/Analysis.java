@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param workspace the workspace as loaded now; null when the configuration is invalid
  * @param problems  errors and located warnings
+ * @param fallback  when the configuration is invalid: the workspace without the edited file's tasks, if that
+ *                  loads, so completion and navigation still know the other projects; else null
  */
-record Analysis(Workspace workspace, List<Problem> problems) {
+record Analysis(Workspace workspace, List<Problem> problems, Workspace fallback) {
 }

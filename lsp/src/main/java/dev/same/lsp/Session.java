@@ -93,6 +93,8 @@ final class Session implements Live.Listener {
         Analysis analysis = Validator.validate(state.root(), documents.under(state.root()), file);
         if (analysis.workspace() != null) {
             state.loaded(analysis.workspace());
+        } else if (analysis.fallback() != null && state.workspace().isEmpty()) {
+            state.loaded(analysis.fallback());
         }
         if (client != null) {
             diagnostics.publish(client, state, analysis);
