@@ -161,6 +161,18 @@ class LanguageServerIT {
                 "the lib's lens after its input changed on disk");
         client.askUntil(() -> lensTitles(web), titles -> titles.get(1).startsWith("● dirty: upstream changed"),
                 "the web's lens after its upstream changed");
+
+        long first = ws.daemonPid();
+        DaemonWorkspace.kill9(first);
+        client.askUntil(() -> lensTitles(lib), titles -> titles.get(1).startsWith("○ "),
+                "the lens saying the daemon is gone");
+        change(web, 4, WEB.formatted(ws.marker).replace("    input:", "    inptu:"));
+        client.awaitDiagnostics(web, found -> !found.isEmpty(), "diagnostics from the buffer meanwhile");
+        change(web, 5, WEB.formatted(ws.marker));
+        client.awaitDiagnostics(web, List::isEmpty, "and cleared");
+        client.askUntil(() -> lensTitles(lib), titles -> titles.equals(List.of("▶ Run", "● dirty: 1 input changed")),
+                "the live state again, from a new daemon");
+        assertTrue(ws.daemonPid() != first, "a new daemon");
     }
 
     private void initialize() throws Exception {
