@@ -3,6 +3,7 @@ package dev.same.lsp;
 import dev.same.server.SameException;
 import dev.same.server.config.ConfigFileNames;
 import dev.same.server.config.RootFinder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Which files the server serves, and the root each belongs to. */
@@ -17,6 +18,11 @@ final class ConfigFiles {
 
     static boolean isWorkfile(Path file) {
         return file.getFileName() != null && file.getFileName().toString().equals(ConfigFileNames.WORKFILE);
+    }
+
+    static boolean hasSavedConfig(Path root) {
+        return Files.isRegularFile(root.resolve(ConfigFileNames.WORKFILE))
+                || Files.isRegularFile(root.resolve(ConfigFileNames.SAMEFILE));
     }
 
     /**

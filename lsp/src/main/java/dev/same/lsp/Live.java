@@ -65,6 +65,12 @@ final class Live implements SameClientApi {
         if (closed) {
             return;
         }
+        if (!ConfigFiles.hasSavedConfig(root)) {
+            // nothing a daemon could load yet (a new, unsaved file): look again later without spawning one
+            unavailable = "no same.yaml or same.work.yaml saved in " + root + " yet";
+            scheduler.schedule(this::start, LAST_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
         try {
             SameClient connected = dialer.dial(root, this);
             client = connected;
