@@ -80,12 +80,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const launcher = resolveLauncher(root, vscode.workspace.getConfiguration('same').get<string>('path'));
   if (launcher) {
     const languageClient = startLanguageClient(launcher);
-    context.subscriptions.push(
-      { dispose: () => void languageClient.stop() },
-      // the state lens of `same lsp` names the task: clicking it explains its state
-      vscode.commands.registerCommand('same.showState', (_root: string, task: string) =>
-        vscode.commands.executeCommand('same.explainTask', task)),
-    );
+    context.subscriptions.push({ dispose: () => void languageClient.stop() });
   } else {
     log.appendLine('no same launcher found: editing help for same.yaml (same lsp) is off');
   }

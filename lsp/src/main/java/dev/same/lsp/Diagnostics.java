@@ -38,9 +38,8 @@ final class Diagnostics {
     }
 
     private Diagnostic diagnostic(Problem problem) {
-        Diagnostic diagnostic = new Diagnostic(range(problem), problem.message(),
+        return new Diagnostic(range(problem), problem.message(),
                 problem.warning() ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, "same");
-        return diagnostic;
     }
 
     /** The problem's place: its column to the end of the word there, else the quoted name on its line, else the line. */

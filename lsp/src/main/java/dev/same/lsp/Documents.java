@@ -25,10 +25,6 @@ final class Documents {
         uris.remove(file);
     }
 
-    Optional<String> text(Path file) {
-        return Optional.ofNullable(texts.get(file));
-    }
-
     /** The open text, else the saved file, else nothing. */
     Optional<String> textOrDisk(Path file) {
         String open = texts.get(file);
@@ -51,10 +47,6 @@ final class Documents {
             }
         });
         return found;
-    }
-
-    boolean isOpen(Path file) {
-        return texts.containsKey(file);
     }
 
     /** How the editor names {@code file}: the URI it opened it by, else the file's own. */

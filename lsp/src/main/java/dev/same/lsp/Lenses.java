@@ -9,6 +9,7 @@ import org.eclipse.lsp4j.Command;
 final class Lenses {
     static final String RUN = "same.run";
     static final String SHOW_STATE = "same.showState";
+    static final List<String> COMMANDS = List.of(RUN, SHOW_STATE);
 
     private Lenses() {
     }

@@ -11,8 +11,4 @@ record Lines(List<String> all) {
     String get(int line) {
         return line >= 0 && line < all.size() ? all.get(line) : "";
     }
-
-    int size() {
-        return all.size();
-    }
 }

@@ -67,7 +67,7 @@ public final class SameLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setWorkspaceSymbolProvider(true);
         capabilities.setCodeLensProvider(new CodeLensOptions(false));
-        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(Lenses.RUN)));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(Lenses.COMMANDS));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities,
                 new ServerInfo("same", SameLanguageServer.class.getPackage().getImplementationVersion())));
     }

@@ -38,15 +38,28 @@ final class SameWorkspaceService implements WorkspaceService {
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         List<Object> arguments = params.getArguments() == null ? List.of() : params.getArguments();
-        if (!Lenses.RUN.equals(params.getCommand()) || arguments.size() != 2) {
+        if (!Lenses.COMMANDS.contains(params.getCommand()) || arguments.size() != 2) {
             return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
                     ResponseErrorCode.InvalidParams, "unknown command or arguments: " + params.getCommand()
-                    + " " + arguments + "; expected " + Lenses.RUN + " [root, task]", null)));
+                    + " " + arguments + "; expected one of " + Lenses.COMMANDS + " with [root, task]", null)));
         }
         Path root = Path.of(text(arguments.get(0)));
         String task = text(arguments.get(1));
-        return session.ask(() -> session.workspaces().of(root))
-                .thenCompose(state -> runs.run(state, task));
+        CompletableFuture<RootState> state = session.ask(() -> session.workspaces().of(root));
+        if (Lenses.SHOW_STATE.equals(params.getCommand())) {
+            return state.thenApply(found -> showState(found, task));
+        }
+        return state.thenCompose(found -> runs.run(found, task));
+    }
+
+    /** The state lens, clicked: the task's state and every reason, in a message. */
+    private Object showState(RootState state, String task) {
+        String text = state.live().state(task)
+                .map(info -> task + ": " + StateText.lens(info) + info.reasons().stream()
+                        .map(reason -> "\n- " + reason).collect(java.util.stream.Collectors.joining()))
+                .orElseGet(() -> task + ": " + state.live().unavailable().orElse("no live state yet"));
+        session.client().showMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Info, text));
+        return text;
     }
 
     /** An argument as the client sent it: lsp4j hands over JSON strings as Gson primitives. */

@@ -12,12 +12,4 @@ record Span(int line, int start, int end) {
     Range range() {
         return new Range(new Position(line, start), new Position(line, end));
     }
-
-    /** The text of a line without its indentation and trailing blanks; the whole line if it is blank. */
-    static Span trimmedLine(String text, int line) {
-        String content = Lines.of(text).get(line);
-        int start = content.length() - content.stripLeading().length();
-        int end = content.stripTrailing().length();
-        return end > start ? new Span(line, start, end) : new Span(line, 0, content.length());
-    }
 }

@@ -3,7 +3,6 @@ package dev.same.lsp;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -30,10 +29,6 @@ final class Workspaces {
 
     RootState forFile(Path file) {
         return of(ConfigFiles.rootOf(file));
-    }
-
-    Optional<RootState> existing(Path root) {
-        return Optional.ofNullable(roots.get(root));
     }
 
     Collection<RootState> all() {

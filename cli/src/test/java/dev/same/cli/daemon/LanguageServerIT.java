@@ -151,6 +151,9 @@ class LanguageServerIT {
                 .count() == 3, "a progress per task, each ended");
         client.askUntil(() -> lensTitles(web), titles -> titles.equals(List.of("▶ Run", "✓ clean", "▶ Run",
                 "✓ clean")), "clean lenses after the run");
+        Object state = remote.getWorkspaceService().executeCommand(new ExecuteCommandParams("same.showState",
+                List.of(ws.root.toString(), "web:build"))).get();
+        assertEquals("web:build: ✓ clean", state);
         Hover ran = remote.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(web),
                 new Position(3, 3))).get();
         assertTrue(ran.getContents().getRight().getValue().contains("last successful run: "), ran.toString());
