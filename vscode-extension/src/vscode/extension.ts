@@ -6,11 +6,10 @@ import { TaskModel } from '../core/taskModel';
 import { WorkspaceSync } from '../core/workspaceSync';
 import { findWorkspaceRoot } from '../core/workspaceRoot';
 import { registerCommands } from './commands';
-import { ConfigDiagnostics } from './configDiagnostics';
 import { DirtyFileDecorations } from './dirtyFileDecorations';
 import { ExplainDocuments, EXPLAIN_SCHEME } from './explainDocuments';
+import { startLanguageClient } from './languageClient';
 import { SameStatusBar } from './statusBar';
-import { TaskCodeLenses } from './taskCodeLenses';
 import { SameTaskProvider, TASK_TYPE } from './taskProvider';
 import { TaskTreeProvider } from './taskTree';
 
@@ -50,8 +49,6 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.tasks.registerTaskProvider(TASK_TYPE, tasks),
     new SameStatusBar(connection, model),
     vscode.window.registerFileDecorationProvider(new DirtyFileDecorations(model, root)),
-    vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: '**/same.yaml' }, new TaskCodeLenses(model, root)),
-    new ConfigDiagnostics(model, root),
     ...registerCommands({ connection, client, model, sync, tasks, explanations, openDaemonLog }),
     vscode.workspace.onDidSaveTextDocument(() => {
       if (vscode.workspace.getConfiguration('same').get<boolean>('refreshOnSave', true)) {
@@ -80,6 +77,13 @@ export function activate(context: vscode.ExtensionContext): void {
       void vscode.window.showWarningMessage(`same: ${health.reason ?? 'the file watcher is degraded'}${health.remedy ? ` — ${health.remedy}` : ''}`);
     }
   });
+  const launcher = resolveLauncher(root, vscode.workspace.getConfiguration('same').get<string>('path'));
+  if (launcher) {
+    const languageClient = startLanguageClient(launcher);
+    context.subscriptions.push({ dispose: () => void languageClient.stop() });
+  } else {
+    log.appendLine('no same launcher found: editing help for same.yaml (same lsp) is off');
+  }
   log.appendLine(`workspace root ${root}`);
   connection.start().catch(() => {
     // reported through the state: status bar, and an error message when the daemon cannot start

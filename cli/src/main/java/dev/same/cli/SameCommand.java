@@ -22,7 +22,8 @@ public final class SameCommand implements Runnable {
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
             RunCommand.class, StatusCommand.class, WhyCommand.class, EnvironmentCommand.class, GraphCommand.class,
             CleanCommand.class, WatchCommand.class, DaemonCommand.class, VersionCommand.class, DoctorCommand.class,
-            CompletionCommand.class, IntellijRunConfigsCommand.class, CommandLine.HelpCommand.class);
+            CompletionCommand.class, IntellijRunConfigsCommand.class, LspCommand.class,
+            CommandLine.HelpCommand.class);
     /** Subcommands that need every other one: help lists them, completion writes them all out. */
     private static final Set<String> NEED_ALL = Set.of("help", "completion");
 

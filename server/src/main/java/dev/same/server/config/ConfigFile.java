@@ -33,6 +33,11 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
         } catch (IOException e) {
             throw new SameException("cannot read " + name + ": " + IoMessages.describe(e));
         }
+        return parse(path, name, text);
+    }
+
+    /** Parses {@code text} as the content of {@code path}; an empty text counts as an empty mapping. */
+    static ConfigFile parse(Path path, String name, String text) {
         return switch (YamlReader.parse(text, name)) {
             case YamlNode.Mapping mapping -> new ConfigFile(path, name, mapping);
             case YamlNode.Null empty -> new ConfigFile(path, name, YamlNode.Mapping.empty(empty.line()));

@@ -25,14 +25,16 @@ public final class ConfigLoader {
     private static final Pattern PROJECT_NAME = Pattern.compile("^[A-Za-z0-9_-]+$");
 
     private final Path base;
+    private final Map<Path, String> buffers;
     private final List<String> warnings = new ArrayList<>();
     private final List<Path> configFiles = new ArrayList<>();
     private final SortedMap<String, Project> projects = new TreeMap<>();
     private final Map<String, ProjectFile> projectFilesByName = new HashMap<>();
     private final List<TaskReader.ParsedTask> tasks = new ArrayList<>();
 
-    private ConfigLoader(Path base) {
+    private ConfigLoader(Path base, Map<Path, String> buffers) {
         this.base = base;
+        this.buffers = buffers;
     }
 
     /**
@@ -40,6 +42,16 @@ public final class ConfigLoader {
      * @throws SameException for any problem in the configuration, with its file and line
      */
     public static Workspace load(Path root) {
+        return load(root, Map.of());
+    }
+
+    /**
+     * Loads as {@link #load(Path)} does, with the text of some files taken from {@code buffers} instead of the disk:
+     * an editor's unsaved documents, validated exactly as the saved files would be.
+     *
+     * @param buffers file text by absolute real path; a file found here counts as present even if not on disk
+     */
+    public static Workspace load(Path root, Map<Path, String> buffers) {
         Path base;
         try {
             base = root.toRealPath();
@@ -47,11 +59,11 @@ public final class ConfigLoader {
             UserError notFound = RootFinder.notFound(root.toAbsolutePath().normalize());
             throw new SameException(notFound.getMessage(), notFound.context());
         }
-        var loader = new ConfigLoader(base);
-        if (Files.isRegularFile(base.resolve(ConfigFileNames.WORKFILE))) {
+        var loader = new ConfigLoader(base, Map.copyOf(buffers));
+        if (loader.exists(base.resolve(ConfigFileNames.WORKFILE))) {
             return loader.loadWorkspace();
         }
-        if (Files.isRegularFile(base.resolve(ConfigFileNames.SAMEFILE))) {
+        if (loader.exists(base.resolve(ConfigFileNames.SAMEFILE))) {
             return loader.loadStandalone();
         }
         throw new SameException("could not find samefile or workfile", List.of(
@@ -63,7 +75,7 @@ public final class ConfigLoader {
         Path root = workfile.root();
         for (String dir : ProjectDirectories.find(workfile, warnings)) {
             Path samefile = root.resolve(dir).resolve(ConfigFileNames.SAMEFILE);
-            if (!Files.isRegularFile(samefile)) {
+            if (!exists(samefile)) {
                 warnings.add("skipping " + (dir.isEmpty() ? "." : dir) + ": no " + ConfigFileNames.SAMEFILE);
                 continue;
             }
@@ -87,9 +99,15 @@ public final class ConfigLoader {
         return finish(base, true);
     }
 
+    private boolean exists(Path file) {
+        return buffers.containsKey(file) || Files.isRegularFile(file);
+    }
+
     private ConfigFile readFile(Path path) {
         configFiles.add(path);
-        return ConfigFile.read(path, base.relativize(path).toString().replace('\\', '/'));
+        String name = base.relativize(path).toString().replace('\\', '/');
+        String buffer = buffers.get(path);
+        return buffer != null ? ConfigFile.parse(path, name, buffer) : ConfigFile.read(path, name);
     }
 
     private void checkProjectName(ProjectFile projectFile, String dir) {
