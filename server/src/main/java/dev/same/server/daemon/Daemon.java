@@ -48,6 +48,7 @@ public final class Daemon implements DaemonControl {
     private final Path root;
     private final Path stateDirectory;
     private final Path socketPath;
+    private volatile OwnedFiles owned;
     private final IdleMonitor idle;
     private final InstantSource clock;
     private final Duration watchDebounce;
@@ -103,7 +104,9 @@ public final class Daemon implements DaemonControl {
         }
         server = AFUNIXServerSocket.newInstance();
         server.setReuseAddress(false);
+        server.setDeleteOnClose(false); // the socket is removed by identity, not by path: see OwnedFiles
         server.bind(AFUNIXSocketAddress.of(socketPath));
+        owned = OwnedFiles.take(root, stateDirectory.resolve(DaemonLock.NAME), socketPath);
         new DiscoveryFile(ProcessHandle.current().pid(), version, socketPath.toString(), root.toString(),
                 startedAtMillis).write(stateDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown("signal"), "same-daemon-shutdown"));
@@ -183,6 +186,11 @@ public final class Daemon implements DaemonControl {
     /** Stops the daemon once idle; disconnects stalled clients meanwhile. */
     private void watchClients() {
         while (!stopping.get()) {
+            Optional<String> gone = owned.gone();
+            if (gone.isPresent()) {
+                shutdown(gone.get());
+                return;
+            }
             sessions.forEach(session -> session.disconnectIfStalled(STALLED_CLIENT).ifPresent(log::info));
             Duration left = idle.remaining();
             if (left != null && left.isZero()) {
@@ -244,8 +252,12 @@ public final class Daemon implements DaemonControl {
                 engine.close();
             }
             sessions.forEach(Session::closeGracefully);
-            Files.deleteIfExists(socketPath);
-            Files.deleteIfExists(stateDirectory.resolve(DiscoveryFile.NAME));
+            if (owned != null) {
+                owned.removeSocket(); // only our own: another daemon may serve this path by now
+            }
+            if (DiscoveryFile.read(stateDirectory).map(d -> d.pid() == ProcessHandle.current().pid()).orElse(false)) {
+                Files.deleteIfExists(stateDirectory.resolve(DiscoveryFile.NAME));
+            }
         } catch (IOException e) {
             log.error("cleanup failed", e);
         } finally {

@@ -121,7 +121,8 @@ final class InProcessDaemon implements AutoCloseable {
                 fail("the daemon ended at start: " + exit.handle((status, error) -> status != null
                         ? "status " + status : error.toString()).join() + "\n" + log());
             }
-            if (Files.exists(socket)) {
+            // serving: listening, and its discovery file written (the log line comes after both)
+            if (Files.exists(socket) && log().contains(") serving ")) {
                 try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                     probe.connect(UnixDomainSocketAddress.of(socket));
                     return;
@@ -154,6 +155,11 @@ final class InProcessDaemon implements AutoCloseable {
         return !exit.isDone();
     }
 
+    /** Waits until the daemon stops by itself; returns its exit status. */
+    int awaitExit() throws Exception {
+        return exit.get(60, TimeUnit.SECONDS);
+    }
+
     /** Shuts the daemon down as a signal or daemon/stop would, and waits until it has. */
     void shutdown() throws Exception {
         daemon.shutdown("test finished");
@@ -176,7 +182,7 @@ final class InProcessDaemon implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

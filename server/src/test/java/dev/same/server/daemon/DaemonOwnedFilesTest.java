@@ -1,0 +1,62 @@
+package dev.same.server.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.same.protocol.client.DaemonAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A daemon whose workspace is renamed or whose {@code .same/} is deleted holds nothing valid: it stops by itself, and
+ * never removes a socket that is no longer its own (another daemon's, started since).
+ */
+@Timeout(120)
+class DaemonOwnedFilesTest {
+    @Test
+    void deletingTheStateDirectoryStopsTheDaemon() throws Exception {
+        try (InProcessDaemon daemon = InProcessDaemon.start(DaemonAddress.currentUid())) {
+            InProcessDaemon.deleteTree(daemon.root.resolve(".same"));
+
+            assertEquals(0, daemon.awaitExit());
+            assertTrue(daemon.log().contains("shutting down: its state directory .same/ was deleted"), daemon.log());
+            assertFalse(Files.exists(daemon.socket), "its own socket is removed");
+        }
+    }
+
+    @Test
+    void renamingTheWorkspaceStopsTheDaemon() throws Exception {
+        Path moved = null;
+        try (InProcessDaemon daemon = InProcessDaemon.start(DaemonAddress.currentUid())) {
+            moved = Files.move(daemon.root, daemon.root.resolveSibling(daemon.root.getFileName() + "-moved"));
+
+            assertEquals(0, daemon.awaitExit());
+            assertTrue(daemon.log().contains("shutting down: the workspace " + daemon.root + " was moved or deleted"),
+                    daemon.log());
+        } finally {
+            if (moved != null) {
+                InProcessDaemon.deleteTree(moved);
+            }
+        }
+    }
+
+    @Test
+    void aSocketThatIsNoLongerItsOwnIsLeftAlone() throws Exception {
+        try (InProcessDaemon daemon = InProcessDaemon.start(DaemonAddress.currentUid());
+             ServerSocketChannel other = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            // .same/ deleted, and a second daemon already listening at the same path
+            InProcessDaemon.deleteTree(daemon.root.resolve(".same"));
+            Files.delete(daemon.socket);
+            other.bind(UnixDomainSocketAddress.of(daemon.socket));
+
+            assertEquals(0, daemon.awaitExit());
+            assertTrue(Files.exists(daemon.socket), "the other daemon's socket is still there");
+        }
+    }
+}
