@@ -110,8 +110,8 @@ final class InProcessLsp implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.shutdown().get();
+        server.shutdown().get(30, java.util.concurrent.TimeUnit.SECONDS);
         server.exit();
-        exit.get();
+        exit.get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 }
