@@ -1,6 +1,6 @@
 package dev.same.lsp;
 
-import dev.same.server.SameException;
+import dev.same.protocol.client.UserError;
 import dev.same.protocol.client.ConfigFileNames;
 import dev.same.protocol.client.RootFinder;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ final class ConfigFiles {
         try {
             Path found = RootFinder.find(dir);
             return found.resolve(ConfigFileNames.WORKFILE).toFile().isFile() ? found : dir;
-        } catch (SameException e) {
+        } catch (UserError e) {
             return dir;
         }
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -15,8 +15,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
  */
 final class Session implements Live.Listener {
     private final ExecutorService work = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("lsp-work").factory());
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofVirtual().name("lsp-retry").factory());
+    private final ScheduledThreadPoolExecutor scheduler = retries();
     private final Documents documents = new Documents();
     private final Diagnostics diagnostics = new Diagnostics(documents);
     private final Workspaces workspaces;
@@ -119,9 +118,22 @@ final class Session implements Live.Listener {
                 ? dev.same.protocol.client.ConfigFileNames.WORKFILE : dev.same.protocol.client.ConfigFileNames.SAMEFILE;
     }
 
+    /**
+     * Stops taking work without interrupting what runs: a thread interrupted while it writes to the editor over an
+     * interruptible channel closes that channel, and the answer to {@code shutdown} would never arrive.
+     */
     void close() {
         workspaces.close();
-        scheduler.shutdownNow();
-        work.shutdownNow();
+        scheduler.shutdown();
+        work.shutdown();
+    }
+
+    /** Delayed retries are dropped at shutdown, not run. */
+    private static ScheduledThreadPoolExecutor retries() {
+        ScheduledThreadPoolExecutor retries = new ScheduledThreadPoolExecutor(1,
+                Thread.ofVirtual().name("lsp-retry").factory());
+        retries.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        retries.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        return retries;
     }
 }
