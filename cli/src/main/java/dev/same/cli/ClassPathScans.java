@@ -9,7 +9,7 @@ import java.util.Locale;
  * asks for a {@code LoggerFinder}. Each search opens all of the distribution's jars and reads their
  * directories, 20-30 ms apiece on a 2-core machine, to find no provider: the distribution ships none.
  */
-final class ClassPathScans {
+public final class ClassPathScans {
     private static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
 
     private ClassPathScans() {

@@ -11,11 +11,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Prints an error as {@code ✗ Error: <message>} with its context lines; a stack trace only with --debug. */
-final class ErrorReporter {
+public final class ErrorReporter {
     private ErrorReporter() {
     }
 
-    static int report(Throwable error, PrintStream err, Style style, boolean debug) {
+    public static int report(Throwable error, PrintStream err, Style style, boolean debug) {
         Throwable cause = unwrap(error);
         String message;
         List<String> context = List.of();

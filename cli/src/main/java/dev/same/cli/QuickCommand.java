@@ -1,5 +1,12 @@
 package dev.same.cli;
 
+import dev.same.cli.command.DaemonStatusAction;
+import dev.same.cli.command.OutputMode;
+import dev.same.cli.command.RunAction;
+import dev.same.cli.command.RunOptions;
+import dev.same.cli.command.StatusAction;
+import dev.same.cli.command.StatusOptions;
+import dev.same.cli.command.VersionCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +19,7 @@ import java.util.Optional;
  * (help, completion, a misspelt option, a bad value) is left to picocli, which parses it the same way and
  * reports errors.
  */
-sealed interface QuickCommand {
+public sealed interface QuickCommand {
     /** {@code -C DIR} of the command line, or null. */
     Path directory();
 

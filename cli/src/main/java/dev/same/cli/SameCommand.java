@@ -1,5 +1,18 @@
 package dev.same.cli;
 
+import dev.same.cli.command.CleanCommand;
+import dev.same.cli.command.CompletionCommand;
+import dev.same.cli.command.DaemonCommand;
+import dev.same.cli.command.DoctorCommand;
+import dev.same.cli.command.EnvironmentCommand;
+import dev.same.cli.command.GraphCommand;
+import dev.same.cli.command.IntellijRunConfigsCommand;
+import dev.same.cli.command.LspCommand;
+import dev.same.cli.command.RunCommand;
+import dev.same.cli.command.StatusCommand;
+import dev.same.cli.command.VersionCommand;
+import dev.same.cli.command.WatchCommand;
+import dev.same.cli.command.WhyCommand;
 import dev.same.cli.render.Style;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,7 +44,7 @@ public final class SameCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
-    boolean debug;
+    public boolean debug;
 
     @Option(names = {"-C", "--directory"}, paramLabel = "DIR",
             description = "Run as if started in DIR.", scope = CommandLine.ScopeType.INHERIT)
@@ -44,7 +57,7 @@ public final class SameCommand implements Runnable {
         spec.commandLine().usage(cli.terminal().out());
     }
 
-    Cli cli() {
+    public Cli cli() {
         return directory == null ? cli : cli.withCwd(directory);
     }
 
@@ -58,7 +71,7 @@ public final class SameCommand implements Runnable {
      * (no subcommand, help, an option the root does not take, a misspelt name). Either way the arguments parse
      * alike; only the work of building the model differs.
      */
-    static CommandLine commandLine(Cli cli, String[] args) {
+    public static CommandLine commandLine(Cli cli, String[] args) {
         String named = subcommandNamed(args);
         return commandLine(cli, named == null ? SUBCOMMANDS.keySet() : Set.of(named));
     }

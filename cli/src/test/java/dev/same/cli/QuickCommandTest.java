@@ -1,5 +1,11 @@
 package dev.same.cli;
 
+import dev.same.cli.command.DaemonCommand;
+import dev.same.cli.command.OutputMode;
+import dev.same.cli.command.RunCommand;
+import dev.same.cli.command.RunOptions;
+import dev.same.cli.command.StatusCommand;
+import dev.same.cli.command.StatusOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.same.intellij.run;
 
+import dev.same.cli.command.RunOptions;
 import com.intellij.execution.ExecutionException;
 import com.intellij.execution.Executor;
 import com.intellij.execution.configurations.ConfigurationFactory;

@@ -1,5 +1,6 @@
 package dev.same.intellij.core.run;
 
+import dev.same.cli.connect.RunIds;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Run ids unique among the daemon's clients: client, pid, start time and a counter. */

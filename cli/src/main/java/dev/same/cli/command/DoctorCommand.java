@@ -1,5 +1,9 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.connect.DaemonConnector;
+import dev.same.cli.SameCommand;
 import dev.same.protocol.client.UserError;
 import dev.same.cli.render.Style;
 import dev.same.protocol.DaemonStatus;
@@ -28,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
                 + "and its file watcher, and whether the daemon makes commands faster here.",
                 "Measures whole 'same' processes with and without the daemon; runs 'same run all' only when "
                         + "every task is already cached."})
-final class DoctorCommand implements Callable<Integer> {
+public final class DoctorCommand implements Callable<Integer> {
     private static final Path MAX_USER_WATCHES = Path.of("/proc/sys/fs/inotify/max_user_watches");
 
     @ParentCommand

@@ -1,5 +1,8 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.connect.ServerSession;
 import dev.same.cli.render.Style;
 import dev.same.protocol.StatusParams;
 import dev.same.protocol.StatusResult;
@@ -13,11 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code same status}: every task's live state and why, as a table or as JSON. */
-final class StatusAction {
+public final class StatusAction {
     private StatusAction() {
     }
 
-    static int show(Cli cli, StatusOptions options) throws Exception {
+    public static int show(Cli cli, StatusOptions options) throws Exception {
         StatusResult result;
         try (ServerSession session = Connector.open(cli, RootFinder.find(cli.cwd()), Connector.NO_PUSHES,
                 options.noDaemon())) {

@@ -1,4 +1,4 @@
-package dev.same.cli;
+package dev.same.cli.connect;
 
 import dev.same.protocol.client.UserError;
 import dev.same.protocol.SameServerApi;
@@ -6,9 +6,9 @@ import dev.same.protocol.client.SameClient;
 import java.util.concurrent.CompletableFuture;
 
 /** A connection to a server, in the daemon or in this process; both speak the same protocol. */
-record ServerSession(SameClient client, boolean daemon, AutoCloseable onClose) implements AutoCloseable {
+public record ServerSession(SameClient client, boolean daemon, AutoCloseable onClose) implements AutoCloseable {
 
-    SameServerApi server() {
+    public SameServerApi server() {
         return client.server();
     }
 
@@ -18,7 +18,7 @@ record ServerSession(SameClient client, boolean daemon, AutoCloseable onClose) i
     }
 
     /** Waits for the answer, failing clearly if the connection ends first. */
-    <T> T request(CompletableFuture<T> answer) throws Exception {
+    public <T> T request(CompletableFuture<T> answer) throws Exception {
         CompletableFuture.anyOf(answer, closed()).get();
         if (!answer.isDone()) {
             throw new UserError("lost the connection to the daemon",

@@ -1,4 +1,4 @@
-package dev.same.cli;
+package dev.same.cli.connect;
 
 import dev.same.protocol.client.SameSettings;
 import dev.same.protocol.ErrorCodes;
@@ -27,8 +27,8 @@ import java.util.Optional;
  * Finds, spawns and talks to the daemon of a workspace, the way mvnd's client does: connect to the socket;
  * if nobody answers, spawn a detached daemon and wait for it; if it is another build, stop it and start ours.
  */
-final class DaemonConnector {
-    static final long HANDSHAKE_MILLIS = 10_000;
+public final class DaemonConnector {
+    public static final long HANDSHAKE_MILLIS = 10_000;
     private static final long SPAWN_WAIT_MILLIS = 20_000;
     private static final long STOP_WAIT_MILLIS = 15_000;
 
@@ -37,27 +37,27 @@ final class DaemonConnector {
     private final Path socket;
     private final Path stateDirectory;
 
-    DaemonConnector(Path root, Map<String, String> environment) {
+    public DaemonConnector(Path root, Map<String, String> environment) {
         this.root = root;
         this.environment = environment;
         this.socket = DaemonAddress.socketPath(root, environment);
         this.stateDirectory = DaemonAddress.stateDirectory(root);
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    Path socket() {
+    public Path socket() {
         return socket;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return stateDirectory.resolve("daemon.log");
     }
 
     /** Connects to the running daemon of our build, spawning (or replacing) it as needed. */
-    SameClient connectOrSpawn(SameClientApi pushes, Duration idleTimeout) throws IOException {
+    public SameClient connectOrSpawn(SameClientApi pushes, Duration idleTimeout) throws IOException {
         Optional<SameClient> existing = connectExisting(pushes);
         if (existing.isPresent()) {
             return existing.get();
@@ -104,7 +104,7 @@ final class DaemonConnector {
      * A connection to our socket or else the announced one; empty when none answers. The discovery file is read
      * only when ours does not answer, which keeps JSON parsing of it off the common path.
      */
-    Optional<SameClient> connectAny(SameClientApi pushes) throws IOException {
+    public Optional<SameClient> connectAny(SameClientApi pushes) throws IOException {
         Optional<SameClient> ours = connect(socket, pushes);
         if (ours.isPresent()) {
             return ours;
@@ -165,7 +165,7 @@ final class DaemonConnector {
     }
 
     /** Asks the daemon to stop and waits until it has released its lock. */
-    void stopDaemon(SameClient client) throws IOException {
+    public void stopDaemon(SameClient client) throws IOException {
         try {
             client.server().daemonStop().get(STOP_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -1,5 +1,9 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.SameCommand;
+import dev.same.cli.connect.ServerSession;
 import dev.same.cli.render.Style;
 import dev.same.protocol.GraphParams;
 import dev.same.protocol.GraphResult;
@@ -17,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "Print the task graph: every task in execution order with its dependencies.")
-final class GraphCommand implements Callable<Integer> {
+public final class GraphCommand implements Callable<Integer> {
     enum Format { text, json, dot }
 
     @ParentCommand

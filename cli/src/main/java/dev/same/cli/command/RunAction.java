@@ -1,5 +1,9 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.connect.RunIds;
+import dev.same.cli.connect.ServerSession;
 import dev.same.cli.render.InteractiveRenderer;
 import dev.same.cli.render.JsonRenderer;
 import dev.same.cli.render.LinearRenderer;
@@ -18,11 +22,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** {@code same run}: starts the run on a server, shows it as it goes, cancels it on Ctrl-C. */
-final class RunAction {
+public final class RunAction {
     private RunAction() {
     }
 
-    static int run(Cli cli, RunOptions options) throws Exception {
+    public static int run(Cli cli, RunOptions options) throws Exception {
         Path root = RootFinder.find(cli.cwd());
         Renderer renderer = renderer(cli, options);
         String runId = RunIds.next();

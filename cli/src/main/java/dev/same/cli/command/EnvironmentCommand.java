@@ -1,5 +1,9 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.SameCommand;
+import dev.same.cli.connect.ServerSession;
 import dev.same.protocol.EnvParams;
 import dev.same.protocol.EnvResult;
 import dev.same.protocol.client.RootFinder;
@@ -17,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Print the environment a task runs with: your HOME, TERM, USER and PATH, then its tool "
                 + "environment (Nix tools or an env command; its PATH in front), then its own 'environment'.",
                 "The output can be evaluated by a shell: eval \"$(same env web:build)\"."})
-final class EnvironmentCommand implements Callable<Integer> {
+public final class EnvironmentCommand implements Callable<Integer> {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+,=-]+");
 
     @ParentCommand

@@ -1,5 +1,6 @@
-package dev.same.cli;
+package dev.same.cli.connect;
 
+import dev.same.cli.Cli;
 import dev.same.cli.render.Style;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
@@ -14,9 +15,9 @@ import java.time.Duration;
  * Opens a session for a command: through the workspace's daemon (spawned on first use), or in this process
  * with {@code --no-daemon}, {@code SAME_DAEMON=0}, or when the daemon cannot be reached (said in one line).
  */
-final class Connector {
+public final class Connector {
     /** For commands that make requests only: they get no pushes. */
-    static final SameClientApi NO_PUSHES = new SameClientApi() {
+    public static final SameClientApi NO_PUSHES = new SameClientApi() {
         @Override
         public void runEvent(RunEvent event) {
         }
@@ -29,7 +30,7 @@ final class Connector {
     private Connector() {
     }
 
-    static ServerSession open(Cli cli, Path root, SameClientApi pushes, boolean noDaemon) {
+    public static ServerSession open(Cli cli, Path root, SameClientApi pushes, boolean noDaemon) {
         if (noDaemon || daemonDisabled(cli)) {
             return InProcessServer.start(root, pushes);
         }
@@ -46,12 +47,12 @@ final class Connector {
         }
     }
 
-    static boolean daemonDisabled(Cli cli) {
+    public static boolean daemonDisabled(Cli cli) {
         return !cli.settings().daemon();
     }
 
     /** SAME_DAEMON_IDLE_TIMEOUT, for daemons this CLI spawns. */
-    static Duration idleTimeout(Cli cli) {
+    public static Duration idleTimeout(Cli cli) {
         return cli.settings().idleTimeout();
     }
 }

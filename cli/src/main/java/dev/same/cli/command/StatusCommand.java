@@ -1,5 +1,6 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.SameCommand;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,18 +11,18 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show every task's state: clean (a run would be a cache hit), dirty (it would run), "
                 + "running, failed or unknown, and why."})
-final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     SameCommand parent;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Only these tasks and their dependencies.")
-    List<String> targets = List.of();
+    public List<String> targets = List.of();
 
     @Option(names = "--json", description = "Print the status as JSON.")
-    boolean json;
+    public boolean json;
 
     @Option(names = "--no-daemon", description = "Compute the status in this process.")
-    boolean noDaemon;
+    public boolean noDaemon;
 
     @Override
     public Integer call() throws Exception {

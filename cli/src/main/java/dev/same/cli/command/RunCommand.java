@@ -1,5 +1,7 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.SameCommand;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "",
                 "TARGET is project:task, 'all', or a task name: that task of the project you",
                 "stand in, or (outside every project) that task in every project."})
-final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     SameCommand parent;
 
@@ -22,27 +24,27 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Tasks to run.")
-    List<String> targets = List.of();
+    public List<String> targets = List.of();
 
     @Option(names = {"-n", "--no-cache"}, description = "Run every task even when cached (results are still recorded).")
-    boolean noCache;
+    public boolean noCache;
 
     @Option(names = {"-o", "--output-mode"}, paramLabel = "MODE",
             description = "auto (default: tui on a terminal, linear otherwise or in CI), tui, linear.")
-    OutputMode outputMode = OutputMode.auto;
+    public OutputMode outputMode = OutputMode.auto;
 
     @Option(names = "--ci", description = "Same as --output-mode linear.")
-    boolean ci;
+    public boolean ci;
 
     @Option(names = "--json", description = "Print the run's events as JSON lines on stdout.")
-    boolean json;
+    public boolean json;
 
     @Option(names = {"-j", "--parallel"}, paramLabel = "N",
             description = "Run at most N tasks at once (default: number of CPUs).")
-    int parallel;
+    public int parallel;
 
     @Option(names = "--no-daemon", description = "Run in this process instead of the daemon (also: SAME_DAEMON=0).")
-    boolean noDaemon;
+    public boolean noDaemon;
 
     @Override
     public Integer call() throws Exception {

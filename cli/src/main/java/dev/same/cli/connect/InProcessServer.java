@@ -1,4 +1,4 @@
-package dev.same.cli;
+package dev.same.cli.connect;
 
 import dev.same.protocol.SameClientApi;
 import dev.same.server.launch.SameServer;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * The server started inside the CLI, reached over an in-memory pipe with the same JSON-RPC protocol as the
  * daemon, so rendering, errors and exit codes are the same in both modes.
  */
-final class InProcessServer {
+public final class InProcessServer {
     private InProcessServer() {
     }
 

@@ -1,5 +1,7 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.DaemonConnector;
 import dev.same.cli.render.Decimal;
 import dev.same.cli.render.Durations;
 import dev.same.cli.render.Style;
@@ -14,11 +16,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** {@code same daemon status}: what the running daemon says about itself; never starts one. */
-final class DaemonStatusAction {
+public final class DaemonStatusAction {
     private DaemonStatusAction() {
     }
 
-    static int show(Cli cli, boolean json, boolean verbose) throws Exception {
+    public static int show(Cli cli, boolean json, boolean verbose) throws Exception {
         DaemonConnector connector = new DaemonConnector(RootFinder.find(cli.cwd()), cli.environment());
         PrintStream out = cli.terminal().out();
         Optional<SameClient> client = DaemonCommand.connectAnyBuild(connector);

@@ -1,12 +1,13 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.SameCommand;
 import dev.same.protocol.Protocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "version", description = "Print the version of same.", mixinStandardHelpOptions = true)
-final class VersionCommand implements Runnable {
+public final class VersionCommand implements Runnable {
     @ParentCommand
     SameCommand parent;
 
@@ -20,11 +21,11 @@ final class VersionCommand implements Runnable {
         return version == null ? "dev" : version;
     }
 
-    static String line() {
+    public static String line() {
         return "same " + version() + " (protocol " + Protocol.VERSION + ", Java " + Runtime.version() + ")";
     }
 
-    static final class Provider implements IVersionProvider {
+    public static final class Provider implements IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {line()};

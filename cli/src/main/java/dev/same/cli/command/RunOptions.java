@@ -1,4 +1,4 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
 import java.util.List;
 
@@ -8,9 +8,9 @@ import java.util.List;
  * @param outputMode {@code --ci} is linear
  * @param parallel   0 for the default (the number of CPUs)
  */
-record RunOptions(List<String> targets, boolean noCache, OutputMode outputMode, boolean json, int parallel,
+public record RunOptions(List<String> targets, boolean noCache, OutputMode outputMode, boolean json, int parallel,
                   boolean noDaemon) {
-    RunOptions {
+    public RunOptions {
         targets = List.copyOf(targets);
     }
 }

@@ -1,5 +1,11 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.connect.DaemonConnector;
+import dev.same.cli.ErrorReporter;
+import dev.same.cli.connect.RunIds;
+import dev.same.cli.SameCommand;
 import dev.same.cli.render.LinearRenderer;
 import dev.same.cli.render.Renderer;
 import dev.same.cli.render.Style;
@@ -31,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Run the targets, then run them again whenever one of their tasks becomes dirty.",
                 "A change during a run cancels it and starts a new one. Stop with Ctrl-C."})
-final class WatchCommand implements java.util.concurrent.Callable<Integer> {
+public final class WatchCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand
     SameCommand parent;
 

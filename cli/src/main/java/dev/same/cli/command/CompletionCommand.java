@@ -1,5 +1,6 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.SameCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print a bash/zsh completion script.", "Use: source <(same completion)"})
-final class CompletionCommand implements Runnable {
+public final class CompletionCommand implements Runnable {
     @ParentCommand
     SameCommand parent;
 

@@ -1,5 +1,9 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.SameCommand;
+import dev.same.cli.connect.ServerSession;
 import dev.same.protocol.CleanParams;
 import dev.same.protocol.CleanResult;
 import dev.same.protocol.client.RootFinder;
@@ -11,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = {"Remove the task cache (.same/cache): outputs, logs and records of past runs.",
                 "Task outputs in the workspace are left alone."})
-final class CleanCommand implements Callable<Integer> {
+public final class CleanCommand implements Callable<Integer> {
     @ParentCommand
     SameCommand parent;
 

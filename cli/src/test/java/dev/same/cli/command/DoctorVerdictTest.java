@@ -1,4 +1,4 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

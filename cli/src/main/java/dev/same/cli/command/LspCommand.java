@@ -1,5 +1,9 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.connect.DaemonConnector;
+import dev.same.cli.SameCommand;
 import dev.same.lsp.LspMain;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.SameClient;
@@ -17,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "lsp", mixinStandardHelpOptions = true,
         description = {"Serve the Language Server Protocol on stdin/stdout for same.yaml and same.work.yaml.",
                 "Editors start it; it talks to each workspace's daemon (spawned as any command spawns it)."})
-final class LspCommand implements Callable<Integer> {
+public final class LspCommand implements Callable<Integer> {
     @ParentCommand
     SameCommand parent;
 

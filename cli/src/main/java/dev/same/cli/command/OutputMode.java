@@ -1,4 +1,4 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
 /** How {@code same run} shows a run: auto picks tui on an interactive terminal outside CI, linear otherwise. */
-enum OutputMode { auto, tui, linear }
+public enum OutputMode { auto, tui, linear }

@@ -1,5 +1,9 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.connect.DaemonConnector;
+import dev.same.cli.SameCommand;
 import dev.same.protocol.client.BuildId;
 import dev.same.protocol.DaemonStatus;
 import dev.same.protocol.client.SameClient;
@@ -25,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
                 "It starts on its own when a command needs it and stops after an idle period (default 3h)."},
         subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Restart.class,
                 DaemonCommand.Status.class, DaemonCommand.Logs.class})
-final class DaemonCommand implements Runnable {
+public final class DaemonCommand implements Runnable {
     @ParentCommand
     SameCommand parent;
 
@@ -125,15 +129,15 @@ final class DaemonCommand implements Runnable {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Show the daemon's pid, uptime, version, socket, idle time left, memory, clients and "
                     + "cache statistics. Never starts a daemon.")
-    static final class Status implements Callable<Integer> {
+    public static final class Status implements Callable<Integer> {
         @ParentCommand
         DaemonCommand daemon;
 
         @Option(names = "--json", description = "Print the status as JSON.")
-        boolean json;
+        public boolean json;
 
         @Option(names = {"-v", "--verbose"}, description = "Also show the watcher and the workspace state.")
-        boolean verbose;
+        public boolean verbose;
 
         @Override
         public Integer call() throws Exception {

@@ -1,10 +1,10 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
 import java.util.List;
 
 /** What {@code same status} was asked to show, however its arguments were parsed. */
-record StatusOptions(List<String> targets, boolean json, boolean noDaemon) {
-    StatusOptions {
+public record StatusOptions(List<String> targets, boolean json, boolean noDaemon) {
+    public StatusOptions {
         targets = List.copyOf(targets);
     }
 }

@@ -1,4 +1,4 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
 import dev.same.cli.render.Style;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * warm runs when they could be measured, else {@code status}. A degraded watcher is said first: it makes
  * the daemon rescan instead of knowing.
  */
-record DoctorVerdict(boolean pays, String reason) {
+public record DoctorVerdict(boolean pays, String reason) {
     /** Anything under this ratio (daemon / in-process) counts as a clear gain. */
     static final double PAYS_BELOW = 0.8;
 

@@ -1,10 +1,14 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
 import dev.same.protocol.GraphParams;
 import dev.same.protocol.GraphResult;
 import dev.same.protocol.TaskInfo;
 import dev.same.protocol.client.UserError;
 import dev.same.protocol.client.RootFinder;
+import dev.same.cli.Cli;
+import dev.same.cli.SameCommand;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.connect.ServerSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "intellij-run-configs", mixinStandardHelpOptions = true,
         description = {"Write IntelliJ run configurations (.run/*.run.xml) that run these tasks.",
                 "Shell Script configurations, so a team without the same plugin still gets one-click runs."})
-final class IntellijRunConfigsCommand implements Callable<Integer> {
+public final class IntellijRunConfigsCommand implements Callable<Integer> {
     @ParentCommand
     SameCommand parent;
 

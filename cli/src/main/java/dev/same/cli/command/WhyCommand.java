@@ -1,5 +1,9 @@
-package dev.same.cli;
+package dev.same.cli.command;
 
+import dev.same.cli.Cli;
+import dev.same.cli.connect.Connector;
+import dev.same.cli.SameCommand;
+import dev.same.cli.connect.ServerSession;
 import dev.same.cli.render.Style;
 import dev.same.protocol.Change;
 import dev.same.protocol.ExplainParams;
@@ -18,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "why", mixinStandardHelpOptions = true,
         description = "Explain what changed for a task since its last successful run, file by file.")
-final class WhyCommand implements Callable<Integer> {
+public final class WhyCommand implements Callable<Integer> {
     @ParentCommand
     SameCommand parent;
 
