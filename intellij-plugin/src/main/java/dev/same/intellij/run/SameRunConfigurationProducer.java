@@ -1,6 +1,5 @@
 package dev.same.intellij.run;
 
-import dev.same.cli.command.RunOptions;
 import com.intellij.execution.actions.ConfigurationContext;
 import com.intellij.execution.actions.LazyRunConfigurationProducer;
 import com.intellij.execution.configurations.ConfigurationFactory;

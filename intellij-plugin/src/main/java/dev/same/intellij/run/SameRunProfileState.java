@@ -1,6 +1,5 @@
 package dev.same.intellij.run;
 
-import dev.same.cli.command.RunOptions;
 import com.intellij.execution.DefaultExecutionResult;
 import com.intellij.execution.ExecutionResult;
 import com.intellij.execution.Executor;

@@ -1,6 +1,5 @@
 package dev.same.intellij.run;
 
-import dev.same.cli.command.RunOptions;
 import com.intellij.execution.ProgramRunnerUtil;
 import com.intellij.execution.RunManager;
 import com.intellij.execution.RunnerAndConfigurationSettings;

@@ -1,6 +1,5 @@
 package dev.same.intellij.run;
 
-import dev.same.cli.command.RunOptions;
 import com.intellij.openapi.options.SettingsEditor;
 import com.intellij.openapi.project.Project;
 import dev.same.intellij.SameService;

@@ -1,6 +1,5 @@
 package dev.same.intellij.ui;
 
-import dev.same.cli.command.RunOptions;
 import com.intellij.openapi.Disposable;
 import com.intellij.openapi.project.Project;
 import dev.same.intellij.SameService;

@@ -1,6 +1,5 @@
 package dev.same.intellij.core;
 
-import dev.same.cli.command.RunOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

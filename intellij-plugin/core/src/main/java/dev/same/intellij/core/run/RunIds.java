@@ -1,6 +1,5 @@
 package dev.same.intellij.core.run;
 
-import dev.same.cli.connect.RunIds;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Run ids unique among the daemon's clients: client, pid, start time and a counter. */

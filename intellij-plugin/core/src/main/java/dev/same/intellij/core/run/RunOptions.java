@@ -1,6 +1,5 @@
 package dev.same.intellij.core.run;
 
-import dev.same.cli.command.RunOptions;
 import dev.same.protocol.RunParams;
 import dev.same.protocol.TaskInfo;
 import java.util.ArrayList;

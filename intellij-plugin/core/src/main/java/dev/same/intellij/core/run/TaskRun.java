@@ -1,7 +1,5 @@
 package dev.same.intellij.core.run;
 
-import dev.same.cli.connect.RunIds;
-import dev.same.cli.command.RunOptions;
 import dev.same.intellij.core.connection.ConnectionState;
 import dev.same.intellij.core.connection.DaemonConnection;
 import dev.same.intellij.core.connection.DaemonListener;

@@ -1,6 +1,5 @@
 package dev.same.intellij.core.run;
 
-import dev.same.cli.command.RunOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
