@@ -16,6 +16,7 @@ import dev.same.cli.daemon.DaemonWorkspace.Running;
 import dev.same.protocol.GraphInvalidated;
 import dev.same.protocol.HashesChanged;
 import dev.same.protocol.Health;
+import dev.same.protocol.HealthStatus;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameClientApi;
@@ -326,7 +327,7 @@ class LiveStateIT {
 
         String unwatched = "packages/lib/src/beyond/the/limit.txt";
         write(unwatched, "x\n");
-        Health health = pushes.await(Health.class, h -> h.status().equals("DEGRADED"));
+        Health health = pushes.await(Health.class, h -> h.status() == HealthStatus.DEGRADED);
         assertTrue(health.reason().contains("watch limit"), health.toString());
         assertTrue(health.remedy().contains("max_user_watches"), health.toString());
         assertDaemonStatusShowsDegraded();
@@ -347,7 +348,7 @@ class LiveStateIT {
                 "echo 5 > /proc/sys/user/max_inotify_watches && exec \"$0\" \"$@\""));
         assertDaemonStatusShowsDegraded();
         Pushes pushes = connect(List.of("health", "hashes"));
-        Health health = pushes.await(Health.class, h -> h.status().equals("DEGRADED"));
+        Health health = pushes.await(Health.class, h -> h.status() == HealthStatus.DEGRADED);
         assertTrue(health.reason().contains("could not start") || health.reason().contains("watch limit"),
                 health.toString());
 
