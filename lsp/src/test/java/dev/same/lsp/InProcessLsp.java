@@ -112,6 +112,7 @@ final class InProcessLsp implements AutoCloseable {
     public void close() throws Exception {
         server.shutdown().get(30, java.util.concurrent.TimeUnit.SECONDS);
         server.exit();
-        exit.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        toServer.close(); // as an editor does after exit: the server also ends at the end of its input
+        exit.get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 }
