@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -52,6 +53,8 @@ final class JsonRpcConnection implements AutoCloseable {
     }
 
     /** Sends a request; the answer is read as {@code type}, or fails with {@link RemoteException}. */
+    private static final long WRITE_FAILURE_GRACE_MILLIS = 2_000;
+
     <T> CompletableFuture<T> request(String method, Object params, Class<T> type) {
         int id = ids.incrementAndGet();
         CompletableFuture<T> answer = new CompletableFuture<>();
@@ -71,9 +74,15 @@ final class JsonRpcConnection implements AutoCloseable {
         try {
             send(message);
         } catch (IOException e) {
-            pending.remove(id);
-            answer.completeExceptionally(new SameClient.ConnectionClosedException());
-            close();
+            // the server may have refused the request from its header (too large) and closed before reading it all:
+            // its answer, already on the way, says why better than a lost connection; the reader delivers it, or
+            // ends the connection at its end. If neither happens soon, the connection is given up.
+            CompletableFuture.delayedExecutor(WRITE_FAILURE_GRACE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+                if (pending.remove(id) != null) {
+                    answer.completeExceptionally(new SameClient.ConnectionClosedException());
+                    close();
+                }
+            });
         }
         return answer;
     }
