@@ -61,25 +61,32 @@ public final class RunTracker {
     /** Reads the failures again, as another process (a run without the daemon) may have recorded some. */
     public synchronized void reload() {
         if (file != null) {
-            failedAt.clear();
-            load();
+            Map<String, String> onDisk = read();
+            failedAt.keySet().retainAll(onDisk.keySet()); // never empty in between: readers may look meanwhile
+            failedAt.putAll(onDisk);
         }
     }
 
     private void load() {
+        failedAt.putAll(read());
+    }
+
+    private Map<String, String> read() {
+        Map<String, String> recorded = new TreeMap<>();
         if (file == null || !Files.isRegularFile(file)) {
-            return;
+            return recorded;
         }
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 int space = line.indexOf(' ');
                 if (space > 0) {
-                    failedAt.put(line.substring(space + 1), line.substring(0, space));
+                    recorded.put(line.substring(space + 1), line.substring(0, space));
                 }
             }
         } catch (IOException e) {
             // only a memory of failures: without it they show as dirty
         }
+        return recorded;
     }
 
     private synchronized void save() {
