@@ -37,7 +37,8 @@ export const ErrorCodes = {
   internalError: -32603,
 } as const;
 
-export type Subscription = 'hashes' | 'graph' | 'health';
+export const SUBSCRIPTIONS = ['hashes', 'graph', 'health'] as const;
+export type Subscription = (typeof SUBSCRIPTIONS)[number];
 
 export interface InitializeParams {
   protocolVersion: number;

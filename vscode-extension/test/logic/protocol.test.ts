@@ -111,6 +111,7 @@ describe('the TypeScript protocol mirrors protocol.schema.json', () => {
       TaskStatus: protocol.TASK_STATUSES,
       RunEventKind: protocol.RUN_EVENT_KINDS,
       HealthStatus: protocol.HEALTH_STATUSES,
+      Subscription: protocol.SUBSCRIPTIONS,
     };
     assert.deepEqual(Object.keys(mirrored).sort(), enums.map(([name]) => name).sort());
     for (const [name, def] of enums) {

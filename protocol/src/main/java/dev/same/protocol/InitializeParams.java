@@ -7,9 +7,8 @@ package dev.same.protocol;
  * @param clientName      "cli", "vscode", "intellij"...
  * @param clientVersion   the client's build; a CLI whose build differs from the daemon's replaces the daemon
  * @param root            the workspace root the client means (the daemon checks it serves that root)
- * @param subscriptions   which pushes it wants beyond its own runs: "hashes" (workspace/hashesChanged), "graph"
- *                        (workspace/graphInvalidated), "health" (daemon/health); null means all
+ * @param subscriptions   which pushes it wants beyond its own runs; null means all
  */
 public record InitializeParams(int protocolVersion, String clientName, String clientVersion, String root,
-                               @Nullable java.util.List<String> subscriptions) {
+                               @Nullable java.util.List<Subscription> subscriptions) {
 }

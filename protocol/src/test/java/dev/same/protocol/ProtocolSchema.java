@@ -120,7 +120,7 @@ final class ProtocolSchema {
 
     private static Map<String, Object> enumeration(Class<?> type) {
         return ordered("type", "string", "enum",
-                Arrays.stream(type.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList());
+                Arrays.stream(type.getEnumConstants()).map(constant -> WireNamed.of((Enum<?>) constant)).toList());
     }
 
     private Map<String, Object> record(Class<?> type) {

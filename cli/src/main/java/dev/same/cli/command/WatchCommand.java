@@ -17,6 +17,7 @@ import dev.same.protocol.RunParams;
 import dev.same.protocol.RunResult;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.StatusParams;
+import dev.same.protocol.Subscription;
 import dev.same.protocol.TaskState;
 import dev.same.protocol.TaskStatusInfo;
 import dev.same.protocol.client.SameClient;
@@ -59,7 +60,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
         Style style = new Style(cli.terminal().colour());
         DaemonConnector connector = new DaemonConnector(root, cli.environment());
         try (SameClient client = connector.connectOrSpawn(new Pushes(renderer), Connector.idleTimeout(cli))) {
-            client.initialize("cli-watch", BuildId.current(), root, List.of("hashes"), DaemonConnector.HANDSHAKE_MILLIS);
+            client.initialize("cli-watch", BuildId.current(), root, List.of(Subscription.HASHES), DaemonConnector.HANDSHAKE_MILLIS);
             watched = client.server().status(new StatusParams(targets, cli.cwd().toString(), true))
                     .get().tasks().stream().map(TaskStatusInfo::id).collect(Collectors.toSet());
             while (!client.closed().isDone()) {

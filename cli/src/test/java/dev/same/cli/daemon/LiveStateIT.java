@@ -20,6 +20,7 @@ import dev.same.protocol.HealthStatus;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameClientApi;
+import dev.same.protocol.Subscription;
 import dev.same.protocol.TaskState;
 import dev.same.protocol.TaskStatusInfo;
 import dev.same.protocol.client.SameClient;
@@ -212,7 +213,7 @@ class LiveStateIT {
     @Test
     void aBurstOfAThousandWritesIsCoalescedAndNamesEveryFile() throws Exception {
         ok("run", "lib:build", "--ci");
-        Pushes pushes = connect(List.of("hashes"));
+        Pushes pushes = connect(List.of(Subscription.HASHES));
         Set<String> burst = new TreeSet<>();
         for (int i = 0; i < 1000; i++) {
             burst.add("packages/lib/src/burst/f" + i + ".txt");
@@ -236,7 +237,7 @@ class LiveStateIT {
 
     @Test
     void aClientGetsThePushesItSubscribedToAndNoOthers() throws Exception {
-        Pushes graphOnly = connect(List.of("graph"));
+        Pushes graphOnly = connect(List.of(Subscription.GRAPH));
         Pushes everything = connect(null);
         write(LIB_FILE, "changed\n");
         everything.awaitHashes(c -> c.changedFiles().contains(LIB_FILE));
@@ -267,8 +268,8 @@ class LiveStateIT {
                 }
             }
         };
-        connect(stuck, List.of("hashes"));
-        Pushes reading = connect(List.of("hashes"));
+        connect(stuck, List.of(Subscription.HASHES));
+        Pushes reading = connect(List.of(Subscription.HASHES));
         try {
             // far more than a socket buffer holds: every push names a thousand long file names
             String dir = "packages/lib/src/" + "a-rather-long-directory-name-to-fill-buffers-".repeat(2);
@@ -298,7 +299,7 @@ class LiveStateIT {
         int idle = Runtime.getRuntime().availableProcessors() + 2;
         List<Pushes> editors = new ArrayList<>();
         for (int i = 0; i < idle; i++) {
-            editors.add(connect(List.of("hashes")));
+            editors.add(connect(List.of(Subscription.HASHES)));
         }
         write(LIB_FILE, "changed\n");
         Result status = ok("status");
@@ -347,7 +348,7 @@ class LiveStateIT {
         startForeground(List.of("unshare", "-U", "-r", "sh", "-c",
                 "echo 5 > /proc/sys/user/max_inotify_watches && exec \"$0\" \"$@\""));
         assertDaemonStatusShowsDegraded();
-        Pushes pushes = connect(List.of("health", "hashes"));
+        Pushes pushes = connect(List.of(Subscription.HEALTH, Subscription.HASHES));
         Health health = pushes.await(Health.class, h -> h.status() == HealthStatus.DEGRADED);
         assertTrue(health.reason().contains("could not start") || health.reason().contains("watch limit"),
                 health.toString());
@@ -464,11 +465,11 @@ class LiveStateIT {
     }
 
     /** Starts the daemon if needed, waits until it watches, and connects a client subscribed to those pushes. */
-    private Pushes connect(List<String> subscriptions) throws Exception {
+    private Pushes connect(List<Subscription> subscriptions) throws Exception {
         return connect(new Pushes(), subscriptions);
     }
 
-    private Pushes connect(Pushes pushes, List<String> subscriptions) throws Exception {
+    private Pushes connect(Pushes pushes, List<Subscription> subscriptions) throws Exception {
         if (ws.discovery().isEmpty()) {
             ok("daemon", "start");
         }

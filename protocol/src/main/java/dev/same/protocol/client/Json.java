@@ -1,6 +1,7 @@
 package dev.same.protocol.client;
 
 import com.google.gson.Strictness;
+import dev.same.protocol.WireNamed;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
@@ -69,7 +70,7 @@ public final class Json {
         } else if (value instanceof Number number) {
             out.value(number.doubleValue());
         } else if (value instanceof Enum<?> constant) {
-            out.value(constant.name());
+            out.value(WireNamed.of(constant));
         } else if (value instanceof Map<?, ?> map) {
             out.beginObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -244,7 +245,11 @@ public final class Json {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object constant(Class<?> type, String name) {
-        return Enum.valueOf((Class) type, name);
+        Object constant = WireNamed.constant((Class) type, name);
+        if (constant == null) {
+            throw new IllegalArgumentException("no " + type.getSimpleName() + " named '" + name + "'");
+        }
+        return constant;
     }
 
     private static Object zero(Class<?> primitive) {

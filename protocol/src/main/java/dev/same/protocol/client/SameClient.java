@@ -11,6 +11,7 @@ import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.SameServerApi;
+import dev.same.protocol.Subscription;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -100,9 +101,9 @@ public final class SameClient implements AutoCloseable {
         return initialize(clientName, clientVersion, root, java.util.List.of(), timeoutMillis);
     }
 
-    /** The handshake, subscribing to pushes ("hashes", "graph", "health"; null for all). */
+    /** The handshake, subscribing to pushes (null for all). */
     public InitializeResult initialize(String clientName, String clientVersion, Path root,
-                                       java.util.List<String> subscriptions, long timeoutMillis) throws IOException {
+                                       java.util.List<Subscription> subscriptions, long timeoutMillis) throws IOException {
         try {
             return server.initialize(new InitializeParams(Protocol.VERSION, clientName, clientVersion,
                     root.toString(), subscriptions)).get(timeoutMillis, TimeUnit.MILLISECONDS);

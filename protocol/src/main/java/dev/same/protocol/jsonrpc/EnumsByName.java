@@ -2,15 +2,19 @@ package dev.same.protocol.jsonrpc;
 
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
+import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import dev.same.protocol.WireNamed;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
- * Enums travel by name ({@code "DIRTY"}), as PROTOCOL.md says, not by ordinal as lsp4j's default adapter
+ * Enums travel by name ({@code "DIRTY"}, or their {@link WireNamed} name), as PROTOCOL.md says, not by ordinal as lsp4j's default adapter
  * writes them: names survive reordering and read well in any client. Ordinals are still accepted on input.
  */
 final class EnumsByName implements TypeAdapterFactory {
@@ -36,7 +40,7 @@ final class EnumsByName implements TypeAdapterFactory {
             if (value == null) {
                 out.nullValue();
             } else {
-                out.value(value.name());
+                out.value(WireNamed.of(value));
             }
         }
 
@@ -48,20 +52,26 @@ final class EnumsByName implements TypeAdapterFactory {
                 return null;
             }
             E[] constants = type.getEnumConstants();
+            String path = in.getPath();
             if (token == JsonToken.NUMBER) {
                 int ordinal = in.nextInt();
                 if (ordinal < 0 || ordinal >= constants.length) {
-                    throw new IOException("no " + type.getSimpleName() + " with number " + ordinal);
+                    throw unknown(String.valueOf(ordinal), path);
                 }
                 return constants[ordinal];
             }
             String name = in.nextString();
-            for (E constant : constants) {
-                if (constant.name().equals(name)) {
-                    return constant;
-                }
+            E constant = WireNamed.constant(type, name);
+            if (constant == null) {
+                throw unknown("\"" + name + "\"", path);
             }
-            throw new IOException("no " + type.getSimpleName() + " named '" + name + "'");
+            return constant;
+        }
+
+        /** In the words of Gson's own errors, so that {@link InvalidParams} names the field. */
+        private JsonSyntaxException unknown(String value, String path) {
+            String names = Arrays.stream(type.getEnumConstants()).map(WireNamed::of).collect(Collectors.joining(", "));
+            return new JsonSyntaxException("Expected one of " + names + " but was " + value + " path " + path);
         }
     }
 }

@@ -15,7 +15,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  */
 final class InvalidParams implements MessageIssueHandler {
     private static final Pattern PATH = Pattern.compile(" path \\$\\.(params\\S*)");
-    private static final Pattern EXPECTED = Pattern.compile("Expected (.+?) but was (\\w+)");
+    private static final Pattern EXPECTED = Pattern.compile("Expected (.+?) but was (\\S+)");
 
     private final MessageIssueHandler next;
 

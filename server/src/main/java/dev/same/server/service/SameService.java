@@ -21,10 +21,12 @@ import dev.same.protocol.RunParams;
 import dev.same.protocol.RunResult;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.SameServerApi;
+import dev.same.protocol.WireNamed;
 import dev.same.server.SameException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.concurrent.Callable;
@@ -83,7 +85,7 @@ public final class SameService implements SameServerApi, AutoCloseable {
             if (daemon != null) {
                 engine.subscribers().subscribe(client, params.subscriptions());
                 subscriptions = params.subscriptions() == null ? "all pushes"
-                        : params.subscriptions().isEmpty() ? "no pushes" : String.join(", ", params.subscriptions());
+                        : params.subscriptions().isEmpty() ? "no pushes" : params.subscriptions().stream().map(WireNamed::of).collect(Collectors.joining(", "));
             }
             return new InitializeResult(Protocol.VERSION, serverVersion, ProcessHandle.current().pid(),
                     engine.root().toString());

@@ -93,6 +93,23 @@ class DaemonProtocolGuardTest {
     }
 
     @Test
+    void subscriptionsTravelByTheirWireNamesAndAnUnknownOneIsInvalidParams() throws Exception {
+        try (RawConnection raw = new RawConnection(daemon.socket)) {
+            raw.send(RawConnection.frame("""
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":1,"clientName":"raw",\
+                    "clientVersion":"0","root":"/","subscriptions":["hashes","everything"]}}"""));
+            JsonNode answer = raw.readResponse().orElseThrow();
+            assertEquals(-32602, answer.path("error").path("code").asInt(), answer.toString());
+            assertEquals("invalid params: subscriptions[1]: expected one of hashes, graph, health, not \"everything\"",
+                    answer.path("error").path("message").asText());
+            raw.send(RawConnection.frame("""
+                    {"jsonrpc":"2.0","id":2,"method":"initialize","params":{"protocolVersion":1,"clientName":"raw",\
+                    "clientVersion":"0","root":"/","subscriptions":["hashes","graph","health"]}}"""));
+            assertTrue(raw.readResponse().orElseThrow().has("result"));
+        }
+    }
+
+    @Test
     void garbageWithoutAContentLengthClosesTheConnection() throws Exception {
         try (RawConnection raw = new RawConnection(daemon.socket)) {
             raw.send("GET / HTTP/1.1\r\nHost: same\r\n\r\n");
