@@ -2,7 +2,6 @@ package dev.same.server.state;
 
 import dev.same.server.exec.Fingerprinter;
 import dev.same.server.exec.TaskFingerprint;
-import dev.same.protocol.client.PrivateFiles;
 import dev.same.protocol.ConfigError;
 import dev.same.protocol.GraphInvalidated;
 import dev.same.protocol.HashesChanged;
@@ -16,11 +15,11 @@ import dev.same.server.config.Workspace;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.watch.ChangeBatch;
 import dev.same.server.watch.Debouncer;
+import dev.same.server.watch.ReadYourWrites;
 import dev.same.server.watch.Timer;
 import dev.same.server.watch.WatchFilter;
 import dev.same.server.watch.WatcherStatistics;
 import dev.same.server.watch.WorkspaceWatcher;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,15 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -71,20 +66,17 @@ public final class LiveWorkspace implements AutoCloseable {
         void health(Health health);
     }
 
-    private static final Duration COOKIE_WAIT = Duration.ofSeconds(5);
-    /** The key of a read-your-writes request answered by the next rescan (the watcher is degraded). */
-    private static final String RESCAN_COOKIE = "rescan:";
 
     private final Path root;
     private final StatusCalculator calculator;
     private final Pushes pushes;
     private final Consumer<ChangeBatch> changesSeen;
     private final WatchFilter filter = new WatchFilter();
+    private final ReadYourWrites writes;
     private final WorkspaceWatcher watcher;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("same-live-state").factory());
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
-    private final Map<String, CompletableFuture<Void>> cookies = new ConcurrentHashMap<>();
     private volatile Health health;
     // used on the worker thread only: the fingerprints behind the snapshot's statuses, the tasks' input scopes
     private Map<String, TaskFingerprint> fingerprints = Map.of();
@@ -105,6 +97,7 @@ public final class LiveWorkspace implements AutoCloseable {
         this.calculator = calculator;
         this.pushes = pushes;
         this.changesSeen = changesSeen;
+        this.writes = new ReadYourWrites(root);
         Debouncer debouncer = new Debouncer(debounce, debounce.multipliedBy(20), timer, clock,
                 batch -> submit(() -> apply(batch)));
         this.watcher = new WorkspaceWatcher(root, filter, debouncer, timer, pollInterval, this::healthChanged);
@@ -137,38 +130,9 @@ public final class LiveWorkspace implements AutoCloseable {
         return watcher.statistics();
     }
 
-    /**
-     * Read-your-writes: returns once every file change made before this call has been processed, by writing a
-     * cookie file and waiting until the watcher reports it; when the watcher is degraded, by asking for a rescan
-     * and waiting for it (at most a few seconds either way, then it answers anyway).
-     */
+    /** Returns once every file change made before this call has been processed (see {@link ReadYourWrites}). */
     public Snapshot awaitWrites() {
-        boolean polling = watcher.polling();
-        String name = UUID.randomUUID().toString();
-        String key = polling ? RESCAN_COOKIE + name : WatchFilter.COOKIE_DIRECTORY + "/" + name;
-        CompletableFuture<Void> seen = new CompletableFuture<>();
-        cookies.put(key, seen);
-        Path cookie = polling ? null : root.resolve(key);
-        try {
-            if (polling) {
-                watcher.rescan();
-            } else {
-                PrivateFiles.createDirectories(cookie.getParent());
-                PrivateFiles.write(cookie, new byte[0]);
-            }
-            seen.get(polling ? COOKIE_WAIT.toMillis() * 3 : COOKIE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            // a slow or degraded watcher: answer with what is known rather than hang
-        } finally {
-            cookies.remove(key);
-            try {
-                if (cookie != null) {
-                    Files.deleteIfExists(cookie);
-                }
-            } catch (IOException ignored) {
-                // removed by the next clean-up
-            }
-        }
+        writes.await(watcher.polling(), watcher::rescan);
         return snapshot.get();
     }
 
@@ -232,8 +196,7 @@ public final class LiveWorkspace implements AutoCloseable {
         if (previous == null) {
             return; // before the first computation, which reads everything anyway
         }
-        // a rescan answers the read-your-writes requests made before it began, not those made while it runs
-        Set<String> answered = batch.rescan() ? Set.copyOf(cookies.keySet()) : Set.of();
+        Runnable answerWaitingReads = writes.batchStarting(batch);
         List<String> files = batch.paths().stream().filter(p -> !isSameState(p)).sorted().toList();
         boolean configChanged = batch.rescan() || files.stream().anyMatch(this::affectsConfig);
         // results recorded or cleaned by another process (a --no-daemon run, same clean): every state may change
@@ -248,10 +211,7 @@ public final class LiveWorkspace implements AutoCloseable {
                 touched, previous, resultsChanged);
         List<String> named = named(files, before);
         publish(previous, next, named, configChanged, !touched.isEmpty() || named.size() > files.size());
-        if (!watcher.polling()) {
-            batch.paths().forEach(path -> complete(path));
-        }
-        answered.forEach(this::complete);
+        answerWaitingReads.run();
     }
 
     /** The batch's files and the input files the recomputation found changed, sorted, once each. */
@@ -259,13 +219,6 @@ public final class LiveWorkspace implements AutoCloseable {
         Set<String> named = InputChanges.between(before, fingerprints);
         named.addAll(files);
         return List.copyOf(named);
-    }
-
-    private void complete(String cookie) {
-        CompletableFuture<Void> waiting = cookies.get(cookie);
-        if (waiting != null) {
-            waiting.complete(null);
-        }
     }
 
     /**

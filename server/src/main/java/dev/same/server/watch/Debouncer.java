@@ -37,7 +37,7 @@ public final class Debouncer {
     }
 
     /**
-     * A change someone is waiting for (a read-your-writes cookie): the batch, with everything seen before it, is
+     * A change someone is waiting for (a {@link ReadYourWrites} cookie): the batch, with everything seen before it, is
      * delivered at once instead of after the quiet period. Events arrive in order, so nothing written before
      * the cookie is left out.
      */

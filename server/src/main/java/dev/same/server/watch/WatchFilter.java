@@ -14,7 +14,6 @@ import java.util.TreeMap;
  * another task's input (a library's {@code dist}), and an input may name a file under {@code node_modules}.
  */
 public final class WatchFilter {
-    public static final String COOKIE_DIRECTORY = ".same/cookies";
     /** Where runs record results (any process's: a run without the daemon, a clean): states follow them. */
     private static final List<String> RESULTS = List.of(".same/cache/actions", ".same/cache/last",
             ".same/cache/failures");
@@ -57,8 +56,8 @@ public final class WatchFilter {
         if (relative.isEmpty()) {
             return false;
         }
-        if (relative.equals(".same") || relative.equals(".same/cache") || relative.equals(COOKIE_DIRECTORY)
-                || relative.startsWith(COOKIE_DIRECTORY + "/") || isResult(relative)) {
+        if (relative.equals(".same") || relative.equals(".same/cache") || relative.equals(ReadYourWrites.COOKIE_DIRECTORY)
+                || ReadYourWrites.isCookie(relative) || isResult(relative)) {
             return false;
         }
         if (relative.startsWith(".same/")) {

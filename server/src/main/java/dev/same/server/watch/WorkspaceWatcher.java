@@ -1,6 +1,5 @@
 package dev.same.server.watch;
 
-import dev.same.protocol.client.PrivateFiles;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryChangeListener;
 import io.methvin.watcher.DirectoryWatcher;
@@ -81,7 +80,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
 
     public void start() {
         try {
-            PrivateFiles.createDirectories(root.resolve(WatchFilter.COOKIE_DIRECTORY));
+            ReadYourWrites.createCookieDirectory(root);
             watcher = DirectoryWatcher.builder()
                     .path(root)
                     .fileHashing(false)
@@ -125,7 +124,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
                     && directories.remove(relative)) {
                 statistics.directories.decrementAndGet();
             }
-            if (relative != null && relative.startsWith(WatchFilter.COOKIE_DIRECTORY + "/")) {
+            if (relative != null && ReadYourWrites.isCookie(relative)) {
                 debouncer.changedAwaited(relative);
             } else if (relative != null && !filter.ignored(relative)) {
                 debouncer.changed(relative);
