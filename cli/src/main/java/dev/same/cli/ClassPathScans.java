@@ -7,7 +7,7 @@ import java.util.Locale;
  * Two such searches happen there: the first socket asks {@code SelectorProvider.provider()}, and
  * {@code System.exit} looks up a {@code System.Logger} for its debug line (JDK 21+), whose backend detection
  * asks for a {@code LoggerFinder}. Each search opens all of the distribution's jars and reads their
- * directories, 20-30 ms apiece on a 2-core machine, to find no provider: the distribution ships none.
+ * directories, a visible part of a warm command, to find no provider: the distribution ships none.
  */
 public final class ClassPathScans {
     private static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";

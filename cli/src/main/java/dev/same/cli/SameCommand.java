@@ -30,7 +30,7 @@ public final class SameCommand implements Runnable {
     /**
      * The subcommands by name, in the order help lists them. Registered here rather than in the annotation, so
      * that a command line naming one builds picocli's model of that one only: building all of them is most of
-     * picocli's start-up, some 0.2 s on a small machine.
+     * picocli's start-up.
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
             RunCommand.class, StatusCommand.class, WhyCommand.class, EnvironmentCommand.class, GraphCommand.class,

@@ -2,8 +2,8 @@ package dev.same.cli.render;
 
 /**
  * Numbers with one decimal, rounded half up, as {@code String.format("%.1f")} prints them in the root locale.
- * The CLI's hot paths avoid the formatter: its first floating-point use loads locale data, some 10 ms of a
- * warm command.
+ * The CLI's hot paths avoid the formatter: its first floating-point use loads locale data, a visible part of
+ * a warm command.
  */
 public final class Decimal {
     private Decimal() {

@@ -22,8 +22,8 @@ import java.util.Map;
  * JSON for the protocol's records on Gson's streaming reader and writer: records as objects of their components
  * (nulls left out), enums by name, lists, maps with string keys, strings, numbers and booleans. The client uses
  * this instead of a data-binding library, whose set-up (annotation introspection, adapter caches) costs a
- * short-lived CLI more than its whole warm run; Gson's stream classes start in well under a millisecond, where
- * Jackson's parser spends some 20 ms in its static initialisers (measured in a CLI process with its AOT cache).
+ * short-lived CLI more than its whole warm run; Gson's stream classes start almost at once, where Jackson's
+ * parser spends a noticeable part of a warm command in its static initialisers, even with the CLI's AOT cache.
  */
 public final class Json {
     private Json() {

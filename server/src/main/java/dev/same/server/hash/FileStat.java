@@ -41,8 +41,8 @@ public record FileStat(Type type, long size, long mtimeNanos, long inode, long c
 
     /**
      * From now on, {@link #read} and directory walks on Linux call {@code statx} and {@code getdents64} directly
-     * instead of through NIO (see {@code LinuxFiles}): a walk of an unchanged tree takes about 40% less time.
-     * Loading the calls takes 0.1–0.2 s in a fresh JVM, so a long-lived process (the daemon) asks for it,
+     * instead of through NIO (see {@code LinuxFiles}), which makes a walk of an unchanged tree markedly cheaper
+     * (bench/README.md). Loading the calls is slow in a fresh JVM, so a long-lived process (the daemon) asks for it,
      * a single command does not. Returns whether they are used (false off Linux or without native access).
      */
     public static boolean useSystemCallsDirectly() {

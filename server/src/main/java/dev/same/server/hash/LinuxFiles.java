@@ -128,8 +128,8 @@ final class LinuxFiles {
     }
 
     /**
-     * Loads the downcalls once; returns whether they are used from now on. It takes 0.1–0.2 s in a fresh
-     * JVM (the linker generates and loads code for each), more than a short-lived process saves with them.
+     * Loads the downcalls once; returns whether they are used from now on. In a fresh JVM that costs more
+     * than a short-lived process saves with them: the linker generates and loads code for each.
      */
     static synchronized boolean enable() {
         if (!loaded) {
