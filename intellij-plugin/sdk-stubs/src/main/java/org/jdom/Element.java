@@ -19,7 +19,8 @@ public class Element extends Content {
         throw new UnsupportedOperationException("stub");
     }
 
-    public Element addContent(Content child) {
+    /** The overload IntelliJ's JDOM adds next to addContent(Content); a call with an Element resolves to it. */
+    public Element addContent(Element child) {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -14,6 +14,11 @@ public class DefaultExecutionResult implements ExecutionResult {
     }
 
     @Override
+    public com.intellij.openapi.actionSystem.AnAction[] getActions() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    @Override
     public com.intellij.execution.process.ProcessHandler getProcessHandler() {
         throw new UnsupportedOperationException("stub");
     }

@@ -3,6 +3,12 @@
 // only the members the plugin uses, with the platform's signatures.
 package com.intellij.util;
 
-public interface Consumer<T> {
+@FunctionalInterface
+public interface Consumer<T> extends java.util.function.Consumer<T> {
     void consume(T t);
+
+    @Override
+    default void accept(T t) {
+        consume(t);
+    }
 }

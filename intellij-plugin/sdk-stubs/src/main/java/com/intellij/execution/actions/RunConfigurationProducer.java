@@ -3,8 +3,10 @@
 // only the members the plugin uses, with the platform's signatures.
 package com.intellij.execution.actions;
 
-public abstract class RunConfigurationProducer<T extends com.intellij.execution.configurations.RunConfiguration> {
-    protected RunConfigurationProducer(com.intellij.execution.configurations.ConfigurationFactory configurationFactory) {
+public abstract class RunConfigurationProducer<T extends com.intellij.execution.configurations.RunConfiguration>
+        implements com.intellij.openapi.project.PossiblyDumbAware {
+    /** The platform's "do not use directly" constructor, the one {@link LazyRunConfigurationProducer} calls. */
+    public RunConfigurationProducer(boolean internalUsageOnly) {
     }
 
     public com.intellij.execution.configurations.ConfigurationFactory getConfigurationFactory() {

@@ -3,7 +3,7 @@
 // only the members the plugin uses, with the platform's signatures.
 package com.intellij.execution.configurations;
 
-public interface ConfigurationType {
+public interface ConfigurationType extends com.intellij.openapi.project.PossiblyDumbAware {
     String getDisplayName();
 
     String getConfigurationTypeDescription();

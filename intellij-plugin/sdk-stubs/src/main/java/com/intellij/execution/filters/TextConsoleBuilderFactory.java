@@ -1,5 +1,5 @@
 // Compile-time stand-in for the IntelliJ Platform, never shipped (see intellij-plugin/README section in the root README).
-// Mirrors intellij-community platform/lang-api/src/com/intellij/execution/filters/TextConsoleBuilderFactory.java, IntelliJ Platform 2024.2 (242):
+// Mirrors intellij-community platform/execution/src/com/intellij/execution/filters/TextConsoleBuilderFactory.java, IntelliJ Platform 2024.2 (242):
 // only the members the plugin uses, with the platform's signatures.
 package com.intellij.execution.filters;
 

@@ -3,6 +3,5 @@
 // only the members the plugin uses, with the platform's signatures.
 package com.intellij.execution.ui;
 
-public interface ExecutionConsole extends com.intellij.openapi.Disposable {
-    javax.swing.JComponent getComponent();
+public interface ExecutionConsole extends com.intellij.openapi.ui.ComponentContainer {
 }

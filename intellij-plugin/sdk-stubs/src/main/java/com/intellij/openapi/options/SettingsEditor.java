@@ -1,9 +1,12 @@
 // Compile-time stand-in for the IntelliJ Platform, never shipped (see intellij-plugin/README section in the root README).
-// Mirrors intellij-community platform/platform-api/src/com/intellij/openapi/options/SettingsEditor.java, IntelliJ Platform 2024.2 (242):
+// Mirrors intellij-community platform/ide-core/src/com/intellij/openapi/options/SettingsEditor.java, IntelliJ Platform 2024.2 (242):
 // only the members the plugin uses, with the platform's signatures.
 package com.intellij.openapi.options;
 
 public abstract class SettingsEditor<Settings> implements com.intellij.openapi.Disposable {
+    public SettingsEditor() {
+    }
+
     protected abstract void resetEditorFrom(Settings s);
 
     protected abstract void applyEditorTo(Settings s) throws ConfigurationException;
@@ -11,6 +14,7 @@ public abstract class SettingsEditor<Settings> implements com.intellij.openapi.D
     protected abstract javax.swing.JComponent createEditor();
 
     @Override
-    public void dispose() {
+    public final void dispose() {
+        throw new UnsupportedOperationException("stub");
     }
 }

@@ -7,16 +7,22 @@ public interface StatusBarWidget extends com.intellij.openapi.Disposable {
     String ID();
 
     default WidgetPresentation getPresentation() {
-        return null;
+        throw new UnsupportedOperationException("stub");
     }
 
     default void install(StatusBar statusBar) {
     }
 
+    @Override
+    default void dispose() {
+    }
+
     interface WidgetPresentation {
         String getTooltipText();
 
-        com.intellij.util.Consumer<java.awt.event.MouseEvent> getClickConsumer();
+        default com.intellij.util.Consumer<java.awt.event.MouseEvent> getClickConsumer() {
+            return null;
+        }
     }
 
     interface TextPresentation extends WidgetPresentation {

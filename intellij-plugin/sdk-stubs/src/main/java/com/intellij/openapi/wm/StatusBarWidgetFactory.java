@@ -8,9 +8,9 @@ public interface StatusBarWidgetFactory {
 
     String getDisplayName();
 
-    default boolean isAvailable(com.intellij.openapi.project.Project project) {
-        return true;
-    }
+    boolean isAvailable(com.intellij.openapi.project.Project project);
 
-    StatusBarWidget createWidget(com.intellij.openapi.project.Project project);
+    default StatusBarWidget createWidget(com.intellij.openapi.project.Project project) {
+        throw new UnsupportedOperationException("stub");
+    }
 }

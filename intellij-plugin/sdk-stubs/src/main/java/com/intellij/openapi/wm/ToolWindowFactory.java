@@ -3,7 +3,7 @@
 // only the members the plugin uses, with the platform's signatures.
 package com.intellij.openapi.wm;
 
-public interface ToolWindowFactory {
+public interface ToolWindowFactory extends com.intellij.openapi.project.PossiblyDumbAware {
     void createToolWindowContent(com.intellij.openapi.project.Project project, ToolWindow toolWindow);
 
     default boolean shouldBeAvailable(com.intellij.openapi.project.Project project) {

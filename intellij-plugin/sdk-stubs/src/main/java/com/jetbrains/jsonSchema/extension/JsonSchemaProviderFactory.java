@@ -3,7 +3,7 @@
 // only the members the plugin uses, with the platform's signatures.
 package com.jetbrains.jsonSchema.extension;
 
-public interface JsonSchemaProviderFactory {
+public interface JsonSchemaProviderFactory extends com.intellij.openapi.project.PossiblyDumbAware {
     java.util.List<JsonSchemaFileProvider> getProviders(com.intellij.openapi.project.Project project);
 
     static com.intellij.openapi.vfs.VirtualFile getResourceFile(Class<?> baseClass, String resourcePath) {
