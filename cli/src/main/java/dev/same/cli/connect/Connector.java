@@ -10,10 +10,13 @@ import dev.same.protocol.client.DurationParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Opens a session for a command: through the workspace's daemon (spawned on first use), or in this process
- * with {@code --no-daemon}, {@code SAME_DAEMON=0}, or when the daemon cannot be reached (said in one line).
+ * Opens a session for a command: through the workspace's daemon when one answers; otherwise in this process
+ * while a daemon starts in the background for the commands that follow, so that a command never waits for a
+ * daemon's start (nor is slower than {@code --no-daemon}). In process only, with no daemon started, with
+ * {@code --no-daemon}, {@code SAME_DAEMON=0}, or when no daemon can serve this workspace (said in one line).
  */
 public final class Connector {
     /** For commands that make requests only: they get no pushes. */
@@ -36,8 +39,12 @@ public final class Connector {
         }
         try {
             DaemonConnector connector = new DaemonConnector(root, cli.environment());
-            SameClient client = connector.connectOrSpawn(pushes, idleTimeout(cli));
-            return new ServerSession(client, true, () -> { });
+            Optional<SameClient> running = connector.connectExisting(pushes);
+            if (running.isPresent()) {
+                return new ServerSession(running.get(), true, () -> { });
+            }
+            connector.startInBackground(idleTimeout(cli));
+            return InProcessServer.start(root, pushes);
         } catch (IOException | RuntimeException e) {
             Style style = new Style(cli.terminal().colour());
             cli.terminal().err().println(style.yellow("⚠ ") + "same: the daemon is unavailable ("

@@ -88,6 +88,18 @@ public final class DaemonConnector {
     }
 
     /**
+     * Starts a daemon for the commands that follow, without waiting for it; nothing when one is already starting
+     * or stopping (it holds the lock). What the daemon would refuse at start is refused here, as an exception.
+     */
+    public void startInBackground(Duration idleTimeout) throws IOException {
+        DaemonAddress.ensurePrivateDirectory(socket.getParent());
+        DaemonAddress.checkLength(socket);
+        if (!isRunning()) {
+            spawn(idleTimeout);
+        }
+    }
+
+    /**
      * Where else the workspace's daemon may listen: the socket its discovery file names, if that differs from ours
      * (a daemon spawned with another {@code XDG_RUNTIME_DIR}, say from an IDE) and lies in a private directory
      * of ours. Without it, such a daemon holds the lock, ours exits at once, and we wait in vain.

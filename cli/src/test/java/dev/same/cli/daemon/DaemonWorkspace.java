@@ -169,8 +169,14 @@ final class DaemonWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * The pid of the workspace's daemon, once it serves: a command that finds no daemon runs in process and starts
+     * one in the background, which announces itself in its discovery file when it listens.
+     */
     long daemonPid() {
-        return discovery().orElseThrow(() -> new AssertionError("no " + discoveryFile())).path("pid").asLong();
+        poll(() -> discovery().map(found -> alive(found.path("pid").asLong())).orElse(false),
+                "a live daemon in " + discoveryFile());
+        return discovery().orElseThrow().path("pid").asLong();
     }
 
     /** Every live daemon process of this workspace, found by its command line. */
