@@ -222,14 +222,23 @@ public final class DaemonConnector {
         return builder.start();
     }
 
-    /** The java command line of a daemon: this JVM's runtime and class path, with server-side tuning. */
+    /**
+     * The java command line of a daemon: this JVM's runtime and class path, with server-side tuning, and the
+     * daemon's AOT cache when the launcher has trained one (the options must stay those of its training, in
+     * {@code bin/same}).
+     */
     List<String> daemonCommand(Duration idleTimeout) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java,
                 "-XX:+UseSerialGC", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(SameSettings.from(environment).daemonJavaOptions());
+        SameSettings settings = SameSettings.from(environment);
+        String aotCache = settings.daemonAotCache();
+        if (settings.aot() && aotCache != null && Files.isRegularFile(Path.of(aotCache))) {
+            command.addAll(List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot=off", "-Xlog:cds=off"));
+        }
+        command.addAll(settings.daemonJavaOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 DaemonProcess.MAIN_CLASS, "--root", root.toString()));
         if (idleTimeout != null) {

@@ -58,22 +58,36 @@ class DoctorIT {
     @Test
     void theLauncherTrainsAnAotCacheInTheBackgroundThatLaterCommandsUse() throws Exception {
         Path aot = ws.distribution().resolve("aot");
-        // this build's cache: one of an earlier build may still lie there (removed when this one is made)
         String build = Files.readString(ws.distribution().resolve("lib/build-id")).strip()
                 .replaceAll("[^A-Za-z0-9.+_-]", "_");
         assertEquals(0, ws.same("status").exitCode());
-        DaemonWorkspace.poll(() -> {
-            try (Stream<Path> files = Files.list(aot)) {
-                return files.anyMatch(f -> f.getFileName().toString().startsWith("cli-" + build + "-")
-                        && f.getFileName().toString().endsWith(".aot"));
-            } catch (IOException e) {
-                return false;
-            }
-        }, "the launcher's AOT cache to be trained");
+        Path cli = awaitCache(aot, "cli-" + build + "-");
 
         Result doctor = ws.same("doctor", "--samples", "1");
 
-        assertTrue(doctor.stdout().contains("AOT cache            in use: " + aot), doctor.toString());
+        assertTrue(doctor.stdout().contains("AOT cache            in use: " + cli), doctor.toString());
+
+        // the daemon's own cache is trained after the CLI's, and daemons started from then on use it
+        Path daemon = awaitCache(aot, "daemon-" + build + "-");
+        assertEquals(0, ws.same("daemon", "restart").exitCode());
+        String commandLine = ProcessHandle.of(ws.daemonPid()).orElseThrow().info().commandLine().orElseThrow();
+        assertTrue(commandLine.contains("-XX:AOTCache=" + daemon + " "), commandLine);
+        assertEquals(0, ws.same("run", "all", "--ci").exitCode(), "a daemon started with its cache serves");
+    }
+
+    /** This build's cache of that kind, once trained: one of an earlier build may still lie there. */
+    private static Path awaitCache(Path aot, String prefix) {
+        DaemonWorkspace.poll(() -> find(aot, prefix) != null, "the AOT cache " + prefix + "* to be trained");
+        return find(aot, prefix);
+    }
+
+    private static Path find(Path aot, String prefix) {
+        try (Stream<Path> files = Files.list(aot)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".aot")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Test

@@ -19,9 +19,12 @@ import java.util.Map;
  * @param nixhubUrl           {@code SAME_NIXHUB_URL}: the Nix package resolver
  * @param aot                 {@code SAME_AOT}: false for {@code 0} (the launcher then uses no AOT cache)
  * @param home                {@code SAME_HOME}: the distribution the launcher started (set by {@code bin/same}); null
+ * @param daemonAotCache      {@code SAME_DAEMON_AOT_CACHE}: where the launcher keeps the daemon's AOT cache for this
+ *                            build and JDK (set by {@code bin/same}; used when the file exists); null
  */
 public record SameSettings(boolean daemon, Duration idleTimeout, List<String> daemonJavaOptions,
-                           Duration watchDebounce, Duration envTimeout, URI nixhubUrl, boolean aot, String home) {
+                           Duration watchDebounce, Duration envTimeout, URI nixhubUrl, boolean aot, String home,
+                           String daemonAotCache) {
     public static final String DAEMON = "SAME_DAEMON";
     public static final String IDLE_TIMEOUT = "SAME_DAEMON_IDLE_TIMEOUT";
     public static final String DAEMON_JAVA_OPTS = "SAME_DAEMON_JAVA_OPTS";
@@ -30,6 +33,7 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
     public static final String NIXHUB_URL = "SAME_NIXHUB_URL";
     public static final String AOT = "SAME_AOT";
     public static final String HOME = "SAME_HOME";
+    public static final String DAEMON_AOT_CACHE = "SAME_DAEMON_AOT_CACHE";
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(3);
     public static final Duration DEFAULT_WATCH_DEBOUNCE = Duration.ofMillis(10);
@@ -46,7 +50,7 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
         return new SameSettings(read.flag(DAEMON), read.duration(IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT),
                 read.words(DAEMON_JAVA_OPTS), read.duration(WATCH_DEBOUNCE, DEFAULT_WATCH_DEBOUNCE),
                 read.duration(ENV_TIMEOUT, DEFAULT_ENV_TIMEOUT), read.url(NIXHUB_URL, DEFAULT_NIXHUB_URL),
-                read.flag(AOT), read.text(HOME));
+                read.flag(AOT), read.text(HOME), read.text(DAEMON_AOT_CACHE));
     }
 
     private record Reader(Map<String, String> environment) {

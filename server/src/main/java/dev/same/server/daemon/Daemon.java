@@ -239,6 +239,11 @@ public final class Daemon implements DaemonControl {
         idle.requestSeen();
     }
 
+    /** Stops a daemon that runs inside another program (the AOT training), as {@code daemon/stop} does, and stays. */
+    public void stop() {
+        shutdown("stopped by the program it runs in");
+    }
+
     /** Stops accepting, cancels runs, closes clients, removes the socket and discovery file, drops the lock. */
     void shutdown(String why) {
         if (!stopping.compareAndSet(false, true)) {
