@@ -19,9 +19,12 @@ import java.util.Map;
  * @param nixhubUrl           {@code SAME_NIXHUB_URL}: the Nix package resolver
  * @param aot                 {@code SAME_AOT}: false for {@code 0} (the launcher then uses no AOT cache)
  * @param home                {@code SAME_HOME}: the distribution the launcher started (set by {@code bin/same}); null
+ * @param remoteCacheUrl      {@code SAME_REMOTE_CACHE_URL}: the remote cache, over the workspace's; null when unset
+ * @param remoteCacheReadOnly {@code SAME_REMOTE_CACHE_READ_ONLY}: over the workspace's {@code readOnly}; null when unset
  */
 public record SameSettings(boolean daemon, Duration idleTimeout, List<String> daemonJavaOptions,
-                           Duration watchDebounce, Duration envTimeout, URI nixhubUrl, boolean aot, String home) {
+                           Duration watchDebounce, Duration envTimeout, URI nixhubUrl, boolean aot, String home,
+                           URI remoteCacheUrl, Boolean remoteCacheReadOnly) {
     public static final String DAEMON = "SAME_DAEMON";
     public static final String IDLE_TIMEOUT = "SAME_DAEMON_IDLE_TIMEOUT";
     public static final String DAEMON_JAVA_OPTS = "SAME_DAEMON_JAVA_OPTS";
@@ -30,6 +33,10 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
     public static final String NIXHUB_URL = "SAME_NIXHUB_URL";
     public static final String AOT = "SAME_AOT";
     public static final String HOME = "SAME_HOME";
+    public static final String REMOTE_CACHE_URL = "SAME_REMOTE_CACHE_URL";
+    public static final String REMOTE_CACHE_READ_ONLY = "SAME_REMOTE_CACHE_READ_ONLY";
+    /** A secret: never part of these settings (a record prints its components), read where it is used. */
+    public static final String REMOTE_CACHE_TOKEN = "SAME_REMOTE_CACHE_TOKEN";
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(3);
     public static final Duration DEFAULT_WATCH_DEBOUNCE = Duration.ofMillis(10);
@@ -46,7 +53,8 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
         return new SameSettings(read.flag(DAEMON), read.duration(IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT),
                 read.words(DAEMON_JAVA_OPTS), read.duration(WATCH_DEBOUNCE, DEFAULT_WATCH_DEBOUNCE),
                 read.duration(ENV_TIMEOUT, DEFAULT_ENV_TIMEOUT), read.url(NIXHUB_URL, DEFAULT_NIXHUB_URL),
-                read.flag(AOT), read.text(HOME));
+                read.flag(AOT), read.text(HOME), read.url(REMOTE_CACHE_URL, null),
+                read.flagOrNull(REMOTE_CACHE_READ_ONLY));
     }
 
     private record Reader(Map<String, String> environment) {
@@ -56,9 +64,14 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
         }
 
         boolean flag(String name) {
+            Boolean value = flagOrNull(name);
+            return value == null || value;
+        }
+
+        Boolean flagOrNull(String name) {
             String value = text(name);
             if (value == null) {
-                return true;
+                return null;
             }
             return switch (value.toLowerCase(java.util.Locale.ROOT)) {
                 case "1", "true", "on", "yes" -> true;
@@ -87,7 +100,8 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
             }
             try {
                 URI url = new URI(value);
-                if (url.getScheme() == null || url.getHost() == null) {
+                if (url.getScheme() == null || url.getHost() == null
+                        || !List.of("http", "https").contains(url.getScheme().toLowerCase(java.util.Locale.ROOT))) {
                     throw invalid(name, value, "use an absolute http or https URL");
                 }
                 return url;

@@ -34,6 +34,8 @@ import dev.same.protocol.SameClientApi;
 import dev.same.protocol.TaskInfo;
 import dev.same.server.SameException;
 import dev.same.server.cache.CacheDirectory;
+import dev.same.server.cache.remote.RemoteCaches;
+import dev.same.server.cache.remote.RemoteRun;
 import dev.same.protocol.client.PrivateFiles;
 import dev.same.server.cache.LeftBehindFiles;
 import dev.same.server.config.TaskDef;
@@ -74,6 +76,8 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final RunningTasks runningTasks;
     private final WorkspaceWrites writes = new WorkspaceWrites();
     private final Subscribers subscribers = new Subscribers();
+    /** Background work (uploads) reports on stderr: the daemon's log, or the terminal of a run in process. */
+    private final RemoteCaches remoteCaches = new RemoteCaches(System.err::println);
     /** Fresh until the daemon turns on its live state; then live. */
     private volatile WorkspaceView view;
     private volatile LiveWorkspace live;
@@ -202,6 +206,10 @@ public final class WorkspaceEngine implements AutoCloseable {
         return statistics;
     }
 
+    public RemoteCaches remoteCaches() {
+        return remoteCaches;
+    }
+
     public List<String> activeRuns() {
         return List.copyOf(runs.keySet());
     }
@@ -230,10 +238,12 @@ public final class WorkspaceEngine implements AutoCloseable {
         List<String> targets = resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd()));
         // every environment the run needs, before anything runs: a broken one fails the run as a whole
         environments.prepare(workspace, graph.closure(targets).stream().map(graph::task).toList());
+        RemoteRun remote = remoteCaches.forRun(workspace.remoteCache(),
+                params.environment() == null ? Map.of() : params.environment()).orElse(null);
         RunBroadcast broadcast = new RunBroadcast(this::observe);
         broadcast.subscribe(client, 0);
         RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
-                environments, statistics, loaded.known(), runningTasks, writes, knownAt);
+                environments, statistics, loaded.known(), runningTasks, writes, knownAt, remote);
         ActiveRun active = new ActiveRun(execution, broadcast, new CompletableFuture<>());
         if (runs.putIfAbsent(execution.runId(), active) != null) {
             throw new SameException("a run with id " + execution.runId() + " is already active");
@@ -366,7 +376,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         }
     }
 
-    /** Cancels every active run and waits for them to end. */
+    /** Cancels every active run and waits for them to end, then for the uploads to the remote cache (bounded). */
     @Override
     public void close() {
         LiveWorkspace current = live;
@@ -381,5 +391,6 @@ public final class WorkspaceEngine implements AutoCloseable {
                 // ended one way or another
             }
         }
+        remoteCaches.close();
     }
 }

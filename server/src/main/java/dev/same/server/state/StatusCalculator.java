@@ -60,6 +60,9 @@ public final class StatusCalculator {
         if (graph.task(id).rebuild() == Rebuild.ALWAYS) {
             return new TaskStatusInfo(id, TaskState.DIRTY, fingerprint.hash(), List.of("rebuild: always"));
         }
+        if (!graph.task(id).caching().local()) {
+            return new TaskStatusInfo(id, TaskState.DIRTY, fingerprint.hash(), List.of("cache: false"));
+        }
         if (actions.lookup(fingerprint.hash()).isPresent()) {
             return new TaskStatusInfo(id, TaskState.CLEAN, fingerprint.hash(), List.of());
         }
