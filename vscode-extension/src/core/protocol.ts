@@ -226,6 +226,7 @@ export interface RunEvent {
   restored?: boolean;
   hash?: string;
   success?: boolean;
+  remoteBytes?: number;
 }
 
 export interface RunOutput {
@@ -278,4 +279,16 @@ export interface DaemonStatus {
   rescans: number;
   envCacheHits: number;
   envCacheMisses: number;
+  remoteCache?: RemoteCacheStatus | null;
+}
+
+export interface RemoteCacheStatus {
+  url: string;
+  readOnly: boolean;
+  hits: number;
+  misses: number;
+  bytesDown: number;
+  bytesUp: number;
+  errors: number;
+  pendingUploads: number;
 }

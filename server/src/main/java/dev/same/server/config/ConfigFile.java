@@ -126,14 +126,14 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
         }
     }
 
-    /** true or false (YAML's spellings); anything else is an error naming {@code what}. */
+    /** true or false; anything else is an error naming {@code what}. */
     boolean bool(YamlNode node, String what) {
         if (node instanceof YamlNode.Scalar(String text, _)) {
             switch (text.toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "yes", "on" -> {
+                case "true" -> {
                     return true;
                 }
-                case "false", "no", "off" -> {
+                case "false" -> {
                     return false;
                 }
                 default -> throw new SameException(name + ":" + node.line() + ": " + what
