@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -84,6 +85,36 @@ class RemoteCacheIT {
                 + "used: blob " + sha256("lib\n")), result.toString());
         assertTrue(result.stderr().contains("[lib:build] Starting"), result.toString());
         assertEquals("lib\n", Files.readString(second.root.resolve("packages/lib/out/name.txt")));
+    }
+
+    @Test
+    void badContentOnTheServerIsAMissOrRefusedAndNeverWritten() throws Exception {
+        NginxCache nginx = nginx(new NginxCache.Open());
+        ok(machine(false, nginx.url()).same("run", "lib:build"));
+        Path blob = nginx.storage().resolve("cas").resolve(sha256("lib\n"));
+        Path record = files(nginx.storage().resolve("ac")).getFirst();
+
+        Files.writeString(blob, "lib\n".repeat(1000)); // a body larger than the record announces
+        DaemonWorkspace oversized = machine(false, nginx.url());
+        DaemonWorkspace.Result cut = ok(oversized.same("run", "lib:build"));
+        assertTrue(cut.stdout().contains("is not used: GET " + nginx.url() + "/cas/" + sha256("lib\n")
+                + ": the answer is larger than the 4 bytes announced; running the task"), cut.toString());
+        assertEquals("lib\n", Files.readString(oversized.root.resolve("packages/lib/out/name.txt")));
+
+        Files.delete(blob); // the record outlived its blob: a plain miss
+        DaemonWorkspace missing = machine(false, nginx.url());
+        DaemonWorkspace.Result miss = ok(missing.same("run", "lib:build"));
+        assertFalse(miss.stdout().contains("warning"), miss.toString());
+        assertTrue(miss.stderr().contains("[lib:build] Starting"), miss.toString());
+
+        Files.writeString(record, Files.readString(record).replace("packages/lib/out/name.txt", "packages/lib/evil.txt"));
+        DaemonWorkspace outside = machine(false, nginx.url());
+        DaemonWorkspace.Result refused = ok(outside.same("run", "lib:build"));
+        assertTrue(refused.stdout().contains("[lib:build] warning: the remote cache's result for lib:build is not "
+                + "used: the record names 'packages/lib/evil.txt', outside the task's targets; running the task"),
+                refused.toString());
+        assertFalse(Files.exists(outside.root.resolve("packages/lib/evil.txt")));
+        assertEquals("lib\n", Files.readString(outside.root.resolve("packages/lib/out/name.txt")));
     }
 
     @ParameterizedTest
