@@ -100,6 +100,9 @@ export const HEALTH_STATUSES = ['OK', 'DEGRADED', 'SHUTTING_DOWN'] as const;
 
 export type TaskState = (typeof TASK_STATES)[number];
 
+/** The first reason of a DIRTY task whose result the remote cache holds (TaskStatusInfo.REMOTE_HIT_AVAILABLE). */
+export const REMOTE_HIT_AVAILABLE = "remote hit available";
+
 export interface TaskStatusInfo {
   id: string;
   state: TaskState;

@@ -88,6 +88,26 @@ class RemoteCacheIT {
     }
 
     @Test
+    void statusMarksTheDirtyTasksWhoseResultsTheRemoteHoldsOnceTheDaemonHasAsked() throws Exception {
+        NginxCache nginx = nginx(new NginxCache.Open());
+        ok(machine(false, nginx.url()).same("run", "all"));
+        DaemonWorkspace second = machine(true, nginx.url());
+        String[] status = new String[1];
+        DaemonWorkspace.poll(() -> {
+            try {
+                status[0] = ok(second.same("status")).stdout();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return status[0].contains("lib:build     ● dirty (remote hit available)  never run");
+        }, "same status to mark lib:build");
+        assertTrue(status[0].contains("secret:build  ● dirty      never run"), status[0]); // remote: false
+        DaemonWorkspace.Result restored = ok(second.same("run", "all"));
+        assertTrue(restored.stderr().contains("[app:build] ~ Cached (remote, "), restored.toString());
+        assertTrue(ok(second.same("status", "lib:build")).stdout().contains("lib:build  ✓ clean"));
+    }
+
+    @Test
     void badContentOnTheServerIsAMissOrRefusedAndNeverWritten() throws Exception {
         NginxCache nginx = nginx(new NginxCache.Open());
         ok(machine(false, nginx.url()).same("run", "lib:build"));

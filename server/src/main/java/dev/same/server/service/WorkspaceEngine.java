@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import dev.same.protocol.ExplainParams;
 import dev.same.protocol.Health;
+import dev.same.protocol.HashesChanged;
+import dev.same.protocol.GraphInvalidated;
 import dev.same.protocol.ExplainResult;
 import dev.same.protocol.StatusParams;
 import dev.same.protocol.StatusResult;
@@ -104,7 +106,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.digests = FileDigests.load(digestFile);
         this.tracker = new RunTracker(cache.cacheDir().resolve("failures"));
         this.fingerprinter = new Fingerprinter(digests, environments);
-        this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker);
+        this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker, remoteCaches::available);
         this.view = new FreshView(root, statuses);
         Path running = root.resolve(".same").resolve("running");
         this.tasksKilledAtStart = RunningTasks.killLeftBehind(running);
@@ -296,11 +298,49 @@ public final class WorkspaceEngine implements AutoCloseable {
      * subscribed clients get the changes pushed.
      */
     public void startLiveState(Duration debounce, Timer timer, InstantSource clock, Duration pollInterval) {
-        LiveWorkspace workspace = new LiveWorkspace(root, statuses, subscribers,
+        LiveWorkspace.Pushes pushes = new LiveWorkspace.Pushes() {
+            @Override
+            public void hashesChanged(HashesChanged change) {
+                checkRemote(change.tasks());
+                subscribers.hashesChanged(change);
+            }
+
+            @Override
+            public void graphInvalidated(GraphInvalidated change) {
+                subscribers.graphInvalidated(change);
+            }
+
+            @Override
+            public void health(Health health) {
+                subscribers.health(health);
+            }
+        };
+        LiveWorkspace workspace = new LiveWorkspace(root, statuses, pushes,
                 batch -> environments.invalidate(batch.paths(), batch.rescan()), debounce, timer, clock, pollInterval);
         workspace.start();
         live = workspace;
+        checkRemote(workspace.snapshot().statuses().values());
         view = new LiveView(workspace);
+    }
+
+    /**
+     * Asks the remote cache, in the background, about the dirty tasks among {@code tasks}; those it holds are
+     * marked {@value TaskStatusInfo#REMOTE_HIT_AVAILABLE} and pushed. The daemon's own environment names the
+     * remote until a run has named one.
+     */
+    private void checkRemote(java.util.Collection<TaskStatusInfo> tasks) {
+        LiveWorkspace current = live;
+        LiveWorkspace.Snapshot snapshot = current == null ? null : current.snapshot();
+        if (snapshot == null || snapshot.workspace() == null) {
+            return;
+        }
+        List<String> dirty = tasks.stream()
+                .filter(t -> t.state() == TaskState.DIRTY && t.hash() != null)
+                .filter(t -> !t.reasons().contains(TaskStatusInfo.REMOTE_HIT_AVAILABLE))
+                .map(TaskStatusInfo::hash).toList();
+        if (!dirty.isEmpty()) {
+            remoteCaches.checkAvailable(snapshot.workspace().remoteCache(), System.getenv(), dirty, current::refresh);
+        }
     }
 
     public LiveWorkspace live() {

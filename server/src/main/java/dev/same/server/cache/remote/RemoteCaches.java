@@ -3,10 +3,15 @@ package dev.same.server.cache.remote;
 import dev.same.protocol.RemoteCacheStatus;
 import dev.same.server.config.RemoteCacheConfig;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +27,10 @@ public final class RemoteCaches implements AutoCloseable {
     private final Consumer<String> log;
     private HttpClient client;
     private volatile RemoteEndpoint lastUsed;
+    private final Set<String> available = ConcurrentHashMap.newKeySet();
+    private final Set<String> asking = ConcurrentHashMap.newKeySet();
+    private static final int AT_MOST_ASKED = 1000;
+    private static final int REMEMBERED = 100_000;
 
     /** @param log where background work reports (the daemon's log; stderr in process) */
     public RemoteCaches(Consumer<String> log) {
@@ -47,6 +56,54 @@ public final class RemoteCaches implements AutoCloseable {
             client = HttpCache.newClient();
         }
         return client;
+    }
+
+    /**
+     * Whether the remote cache is known to hold the result of this task hash: {@link #checkAvailable} found its
+     * record there.
+     */
+    public boolean available(String hash) {
+        return available.contains(hash);
+    }
+
+    /**
+     * Asks the remote cache in the background whether it holds the results of these task hashes ({@code HEAD} of
+     * each record), with the endpoint the last run used, else the one {@code config} and {@code environment} name;
+     * calls {@code found} once if it holds any not known before. A failing server is not asked further this time.
+     */
+    public void checkAvailable(RemoteCacheConfig config, Map<String, String> environment, Collection<String> hashes,
+                               Runnable found) {
+        List<String> unknown = hashes.stream().filter(hash -> !available.contains(hash) && asking.add(hash))
+                .limit(AT_MOST_ASKED).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Thread.ofVirtual().name("same-remote-availability").start(() -> {
+            try {
+                Optional<RemoteEndpoint> endpoint = Optional.ofNullable(lastUsed)
+                        .or(() -> RemoteEndpoint.resolve(config, environment));
+                if (endpoint.isEmpty()) {
+                    return;
+                }
+                HttpCache http = new HttpCache(client(), endpoint.get());
+                boolean any = false;
+                for (String hash : unknown) {
+                    if (http.hasRecord(RemoteRecord.key(hash))) {
+                        if (available.size() >= REMEMBERED) {
+                            available.clear();
+                        }
+                        any |= available.add(hash);
+                    }
+                }
+                if (any) {
+                    found.run();
+                }
+            } catch (IOException | RuntimeException e) {
+                // only a hint for `same status`; a run reports what is wrong with the server
+            } finally {
+                unknown.forEach(asking::remove);
+            }
+        });
     }
 
     /** The counters since start; null while no run has used a remote cache. */
