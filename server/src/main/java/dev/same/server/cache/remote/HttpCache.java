@@ -102,9 +102,15 @@ final class HttpCache {
         }
     }
 
-    private HttpRequest.Builder request(URI uri) {
+    private HttpRequest.Builder request(URI uri) throws RemoteFailure {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT);
-        endpoint.credentials().authorization().ifPresent(value -> builder.header("Authorization", value));
+        try {
+            endpoint.credentials().authorization().ifPresent(value -> builder.header("Authorization", value));
+        } catch (IllegalArgumentException e) {
+            // its message may quote the value: never shown
+            throw new RemoteFailure(uri + ": the credentials (SAME_REMOTE_CACHE_TOKEN or ~/.netrc) are not a valid "
+                    + "header value");
+        }
         return builder;
     }
 

@@ -46,6 +46,11 @@ public final class RemoteRun {
         } catch (IOException e) {
             warning.accept("warning: the remote cache's result for " + task.id() + " could not be stored locally: "
                     + e.getMessage() + "; running the task");
+        } catch (RuntimeException e) {
+            if (unusable.compareAndSet(false, true)) { // a bug of ours, or of the HTTP client: never the run's end
+                warning.accept("warning: remote cache unusable: " + e.getClass().getSimpleName()
+                        + "; this run goes on without it");
+            }
         }
         return Optional.empty();
     }
@@ -64,7 +69,7 @@ public final class RemoteRun {
             }
             try {
                 remote.upload(record, cache.contentStore());
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 if (unusable.compareAndSet(false, true)) {
                     String line = "warning: uploading the result of " + record.taskId() + " to the remote cache "
                             + "failed: " + e.getMessage() + "; this run goes on without it";
