@@ -101,6 +101,9 @@ export const HEALTH_STATUSES = ['OK', 'DEGRADED', 'SHUTTING_DOWN'] as const;
 
 export type TaskState = (typeof TASK_STATES)[number];
 
+/** The first reason of a DIRTY task whose result the remote cache holds (TaskStatusInfo.REMOTE_HIT_AVAILABLE). */
+export const REMOTE_HIT_AVAILABLE = "remote hit available";
+
 export interface TaskStatusInfo {
   id: string;
   state: TaskState;
@@ -227,6 +230,7 @@ export interface RunEvent {
   restored?: boolean;
   hash?: string;
   success?: boolean;
+  remoteBytes?: number;
 }
 
 export interface RunOutput {
@@ -279,4 +283,16 @@ export interface DaemonStatus {
   rescans: number;
   envCacheHits: number;
   envCacheMisses: number;
+  remoteCache?: RemoteCacheStatus | null;
+}
+
+export interface RemoteCacheStatus {
+  url: string;
+  readOnly: boolean;
+  hits: number;
+  misses: number;
+  bytesDown: number;
+  bytesUp: number;
+  errors: number;
+  pendingUploads: number;
 }

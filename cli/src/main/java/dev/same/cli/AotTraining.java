@@ -163,7 +163,9 @@ public final class AotTraining {
                 Map.entry("clients", List.of("cli")), Map.entry("activeRuns", List.of()),
                 Map.entry("cacheHits", 1), Map.entry("cacheMisses", 1), Map.entry("epoch", 1),
                 Map.entry("health", "OK"), Map.entry("watchedDirectories", 1), Map.entry("watchEvents", 1),
-                Map.entry("rescans", 0), Map.entry("envCacheHits", 0), Map.entry("envCacheMisses", 0));
+                Map.entry("rescans", 0), Map.entry("envCacheHits", 0), Map.entry("envCacheMisses", 0),
+                Map.entry("remoteCache", Map.of("url", "http://127.0.0.1:1/cache", "readOnly", false, "hits", 1,
+                        "misses", 0, "bytesDown", 1200, "bytesUp", 0, "errors", 0, "pendingUploads", 0)));
     }
 
     private static void push(OutputStream out, String method, Object params) throws IOException {

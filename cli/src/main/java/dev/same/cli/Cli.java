@@ -13,10 +13,13 @@ public record Cli(Map<String, String> environment, Path cwd, Terminal terminal) 
         return new Cli(env, Path.of("").toAbsolutePath(), Terminal.system(env));
     }
 
-    /** The caller's variables tasks receive (HOME, TERM, USER, PATH): all a run request needs to carry. */
+    /**
+     * The caller's variables tasks receive (HOME, TERM, USER, PATH) and its remote cache settings (never given to
+     * tasks): all a run request needs to carry.
+     */
     public Map<String, String> taskEnvironment() {
         Map<String, String> passed = new java.util.TreeMap<>();
-        for (String name : dev.same.protocol.client.CallerEnvironment.PASSED_THROUGH) {
+        for (String name : dev.same.protocol.client.CallerEnvironment.SENT) {
             String value = environment.get(name);
             if (value != null) {
                 passed.put(name, value);

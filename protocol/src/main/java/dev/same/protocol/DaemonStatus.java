@@ -21,6 +21,7 @@ import java.util.List;
  * @param rescans             full re-examinations after lost events or in polling mode
  * @param envCacheHits        task environments answered from memory or disk since start
  * @param envCacheMisses      task environments resolved since start (an env command run, a Nix shell built)
+ * @param remoteCache         the remote cache since start; null when no run has used one
  */
 public record DaemonStatus(
         long pid,
@@ -43,5 +44,6 @@ public record DaemonStatus(
         long watchEvents,
         long rescans,
         long envCacheHits,
-        long envCacheMisses) {
+        long envCacheMisses,
+        @Nullable RemoteCacheStatus remoteCache) {
 }

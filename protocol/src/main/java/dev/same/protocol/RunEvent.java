@@ -17,6 +17,8 @@ import java.util.List;
  * @param restored       TASK_FINISHED with CACHED: outputs were restored from the cache and its log replayed
  * @param hash           TASK_STARTED, TASK_FINISHED: the task's hash, when known
  * @param success        RUN_FINISHED: every task ended OK or CACHED
+ * @param remoteBytes    TASK_FINISHED with CACHED: the result came from the remote cache, this many bytes downloaded
+ *                       (0 when the local store held every blob); null for a local hit
  */
 public record RunEvent(
         String runId,
@@ -29,25 +31,32 @@ public record RunEvent(
         @Nullable String reason,
         @Nullable Boolean restored,
         @Nullable String hash,
-        @Nullable Boolean success) {
+        @Nullable Boolean success,
+        @Nullable Long remoteBytes) {
 
     public static RunEvent planned(String runId, List<String> tasks, List<String> warnings) {
         return new RunEvent(runId, RunEventKind.PLANNED, null, List.copyOf(tasks), List.copyOf(warnings),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public static RunEvent taskStarted(String runId, String task, String hash) {
-        return new RunEvent(runId, RunEventKind.TASK_STARTED, task, null, null, null, null, null, null, hash, null);
+        return new RunEvent(runId, RunEventKind.TASK_STARTED, task, null, null, null, null, null, null, hash, null,
+                null);
     }
 
     public static RunEvent taskFinished(String runId, String task, TaskStatus status, long durationMillis,
                                         String reason, boolean restored, String hash) {
+        return taskFinished(runId, task, status, durationMillis, reason, restored, hash, null);
+    }
+
+    public static RunEvent taskFinished(String runId, String task, TaskStatus status, long durationMillis,
+                                        String reason, boolean restored, String hash, Long remoteBytes) {
         return new RunEvent(runId, RunEventKind.TASK_FINISHED, task, null, null, status, durationMillis, reason,
-                restored, hash, null);
+                restored, hash, null, remoteBytes);
     }
 
     public static RunEvent runFinished(String runId, boolean success, long durationMillis) {
         return new RunEvent(runId, RunEventKind.RUN_FINISHED, null, null, null, null, durationMillis, null, null,
-                null, success);
+                null, success, null);
     }
 }

@@ -6,6 +6,8 @@ import dev.same.cli.render.Decimal;
 import dev.same.cli.render.Durations;
 import dev.same.cli.render.Style;
 import dev.same.protocol.DaemonStatus;
+import dev.same.protocol.RemoteCacheStatus;
+import dev.same.cli.render.Bytes;
 import dev.same.protocol.client.SameClient;
 import dev.same.protocol.client.RootFinder;
 import dev.same.protocol.client.DurationParser;
@@ -67,6 +69,13 @@ public final class DaemonStatusAction {
         row(out, "active runs", s.activeRuns().isEmpty() ? "none" : String.join(", ", s.activeRuns()));
         row(out, "cache", s.cacheHits() + " hits, " + s.cacheMisses() + " misses since start");
         row(out, "environments", s.envCacheHits() + " hits, " + s.envCacheMisses() + " misses since start");
+        RemoteCacheStatus remote = s.remoteCache();
+        if (remote != null) {
+            row(out, "remote cache", remote.url() + (remote.readOnly() ? " (read-only)" : "") + ": " + remote.hits()
+                    + " hits, " + remote.misses() + " misses, " + Bytes.human(remote.bytesDown()) + " down, "
+                    + Bytes.human(remote.bytesUp()) + " up, " + remote.errors() + " errors"
+                    + (remote.pendingUploads() > 0 ? ", " + remote.pendingUploads() + " uploads pending" : ""));
+        }
     }
 
     private static void row(PrintStream out, String name, String value) {

@@ -12,6 +12,7 @@ import dev.same.protocol.client.RootFinder;
 import dev.same.protocol.client.Json;
 import java.io.PrintStream;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,9 +42,13 @@ public final class StatusAction {
         Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
         for (TaskStatusInfo task : result.tasks()) {
             counts.merge(task.state(), 1, Integer::sum);
-            String reasons = task.reasons().isEmpty() ? "" : "  " + style.dim(String.join("; ", task.reasons()));
-            out.println(padded(task.id(), width) + "  " + state(task.state(), style)
-                    + reasons);
+            boolean remoteHit = !task.reasons().isEmpty()
+                    && task.reasons().getFirst().equals(TaskStatusInfo.REMOTE_HIT_AVAILABLE);
+            List<String> shown = remoteHit ? task.reasons().subList(1, task.reasons().size()) : task.reasons();
+            String reasons = shown.isEmpty() ? "" : "  " + style.dim(String.join("; ", shown));
+            String state = remoteHit ? style.yellow("● dirty (" + TaskStatusInfo.REMOTE_HIT_AVAILABLE + ")")
+                    : state(task.state(), style);
+            out.println(padded(task.id(), width) + "  " + state + reasons);
         }
         StringBuilder summary = new StringBuilder(result.tasks().size() + " tasks");
         String separator = ": ";

@@ -81,7 +81,9 @@ public final class InteractiveRenderer implements Renderer {
         long millis = event.durationMillis();
         return switch (event.status()) {
             case OK -> style.green("✓ ") + task + style.dim("  " + Durations.seconds(millis));
-            case CACHED -> style.dim("~ ") + task + style.dim("  cached" + (event.restored() ? ", restored" : ""));
+            case CACHED -> style.dim("~ ") + task + style.dim("  cached"
+                    + (event.remoteBytes() != null ? " (remote, " + Bytes.human(event.remoteBytes()) + ")" : "")
+                    + (event.restored() ? ", restored" : ""));
             case FAILED -> style.red("✗ ") + task + style.red("  failed after " + Durations.seconds(millis)
                     + ": " + event.reason());
             case SKIPPED -> style.yellow("- ") + task + style.dim("  skipped: " + event.reason());

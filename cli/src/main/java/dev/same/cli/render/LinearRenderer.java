@@ -34,7 +34,8 @@ public final class LinearRenderer implements Renderer {
         long millis = event.durationMillis();
         return switch (event.status()) {
             case OK -> style.green("✓") + " Completed in " + Durations.seconds(millis);
-            case CACHED -> style.dim("~") + " Cached (skipped in " + Durations.millis(millis) + ")";
+            case CACHED -> style.dim("~") + " Cached (" + (event.remoteBytes() == null ? "skipped in "
+                    : "remote, " + Bytes.human(event.remoteBytes()) + " in ") + Durations.millis(millis) + ")";
             case FAILED -> style.red("✗") + " Failed after " + Durations.seconds(millis) + ": " + event.reason();
             case SKIPPED -> style.yellow("-") + " Skipped: " + event.reason();
             case CANCELLED -> style.red("✗") + " Cancelled after " + Durations.seconds(millis);

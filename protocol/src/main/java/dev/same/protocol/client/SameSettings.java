@@ -21,10 +21,12 @@ import java.util.Map;
  * @param home                {@code SAME_HOME}: the distribution the launcher started (set by {@code bin/same}); null
  * @param daemonAotCache      {@code SAME_DAEMON_AOT_CACHE}: where the launcher keeps the daemon's AOT cache for this
  *                            build and JDK (set by {@code bin/same}; used when the file exists); null
+ * @param remoteCacheUrl      {@code SAME_REMOTE_CACHE_URL}: the remote cache, over the workspace's; null when unset
+ * @param remoteCacheReadOnly {@code SAME_REMOTE_CACHE_READ_ONLY}: over the workspace's {@code readOnly}; null when unset
  */
 public record SameSettings(boolean daemon, Duration idleTimeout, List<String> daemonJavaOptions,
                            Duration watchDebounce, Duration envTimeout, URI nixhubUrl, boolean aot, String home,
-                           String daemonAotCache) {
+                           String daemonAotCache, URI remoteCacheUrl, Boolean remoteCacheReadOnly) {
     public static final String DAEMON = "SAME_DAEMON";
     public static final String IDLE_TIMEOUT = "SAME_DAEMON_IDLE_TIMEOUT";
     public static final String DAEMON_JAVA_OPTS = "SAME_DAEMON_JAVA_OPTS";
@@ -34,6 +36,10 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
     public static final String AOT = "SAME_AOT";
     public static final String HOME = "SAME_HOME";
     public static final String DAEMON_AOT_CACHE = "SAME_DAEMON_AOT_CACHE";
+    public static final String REMOTE_CACHE_URL = "SAME_REMOTE_CACHE_URL";
+    public static final String REMOTE_CACHE_READ_ONLY = "SAME_REMOTE_CACHE_READ_ONLY";
+    /** A secret: never part of these settings (a record prints its components), read where it is used. */
+    public static final String REMOTE_CACHE_TOKEN = "SAME_REMOTE_CACHE_TOKEN";
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(3);
     public static final Duration DEFAULT_WATCH_DEBOUNCE = Duration.ofMillis(10);
@@ -50,7 +56,8 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
         return new SameSettings(read.flag(DAEMON), read.duration(IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT),
                 read.words(DAEMON_JAVA_OPTS), read.duration(WATCH_DEBOUNCE, DEFAULT_WATCH_DEBOUNCE),
                 read.duration(ENV_TIMEOUT, DEFAULT_ENV_TIMEOUT), read.url(NIXHUB_URL, DEFAULT_NIXHUB_URL),
-                read.flag(AOT), read.text(HOME), read.text(DAEMON_AOT_CACHE));
+                read.flag(AOT), read.text(HOME), read.text(DAEMON_AOT_CACHE), read.url(REMOTE_CACHE_URL, null),
+                read.flagOrNull(REMOTE_CACHE_READ_ONLY));
     }
 
     private record Reader(Map<String, String> environment) {
@@ -60,9 +67,14 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
         }
 
         boolean flag(String name) {
+            Boolean value = flagOrNull(name);
+            return value == null || value;
+        }
+
+        Boolean flagOrNull(String name) {
             String value = text(name);
             if (value == null) {
-                return true;
+                return null;
             }
             return switch (value.toLowerCase(java.util.Locale.ROOT)) {
                 case "1", "true", "on", "yes" -> true;
@@ -91,7 +103,8 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
             }
             try {
                 URI url = new URI(value);
-                if (url.getScheme() == null || url.getHost() == null) {
+                if (url.getScheme() == null || url.getHost() == null
+                        || !List.of("http", "https").contains(url.getScheme().toLowerCase(java.util.Locale.ROOT))) {
                     throw invalid(name, value, "use an absolute http or https URL");
                 }
                 return url;

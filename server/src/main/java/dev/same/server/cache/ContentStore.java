@@ -65,6 +65,43 @@ public final class ContentStore {
         return digest;
     }
 
+    /** A fresh temporary path inside the store (its directory created), for content about to be {@link #adopt}ed. */
+    public Path newTempFile() throws IOException {
+        PrivateFiles.createDirectories(dir);
+        return AtomicFiles.tempNextTo(dir.resolve("blob"));
+    }
+
+    /**
+     * Moves {@code temp} (from {@link #newTempFile}) into the store as blob {@code digest} once its size and SHA-256
+     * are checked; otherwise removes it and throws, so content from elsewhere is never used unverified.
+     */
+    public void adopt(Path temp, String digest, long size) throws IOException {
+        try {
+            long actualSize = Files.size(temp);
+            String actual = Digest.ofFile(temp);
+            if (actualSize != size || !actual.equals(digest)) {
+                throw new CorruptBlob(digest, size, actual, actualSize);
+            }
+            Files.setPosixFilePermissions(temp, EnumSet.of(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE));
+            moveIntoPlaceUnlessPresent(temp, digest);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Content whose size or SHA-256 is not what it was announced as. */
+    public static final class CorruptBlob extends IOException {
+        CorruptBlob(String digest, long size, String actual, long actualSize) {
+            super("blob " + digest + " (" + size + " bytes) arrived as " + actualSize + " bytes hashing to " + actual);
+        }
+    }
+
+    /** The size of a blob in the store. */
+    public long size(String digest) throws IOException {
+        return Files.size(blobPath(digest));
+    }
+
     public boolean contains(String digest) {
         return Files.isRegularFile(blobPath(digest));
     }

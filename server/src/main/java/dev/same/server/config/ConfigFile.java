@@ -113,6 +113,36 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
         throw wrongType(node, what, "a string");
     }
 
+    /** Refuses a key of {@code mapping} not in {@code keys}, with a suggestion; {@code owner} names the mapping. */
+    void checkKeys(YamlNode.Mapping mapping, List<String> keys, String owner) {
+        for (YamlNode.Entry entry : mapping.entries().values()) {
+            if (!keys.contains(entry.key())) {
+                List<String> context = new ArrayList<>();
+                context.add(at(entry.line()));
+                ClosestMatch.in(entry.key(), keys).ifPresent(key -> context.add("did you mean '" + key + "'?"));
+                context.add("known keys: " + String.join(", ", keys));
+                throw new SameException("unknown key '" + entry.key() + "' in " + owner, context);
+            }
+        }
+    }
+
+    /** true or false; anything else is an error naming {@code what}. */
+    boolean bool(YamlNode node, String what) {
+        if (node instanceof YamlNode.Scalar(String text, _)) {
+            switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "true" -> {
+                    return true;
+                }
+                case "false" -> {
+                    return false;
+                }
+                default -> throw new SameException(name + ":" + node.line() + ": " + what
+                        + " must be true or false, not '" + text + "'");
+            }
+        }
+        throw wrongType(node, what, "true or false");
+    }
+
     /** A sequence of scalars, as source text. */
     List<String> stringList(YamlNode node, String what) {
         return scalarList(node, what).stream().map(YamlNode.Scalar::text).toList();

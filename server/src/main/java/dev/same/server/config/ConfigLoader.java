@@ -87,7 +87,7 @@ public final class ConfigLoader {
             addProject(projectFile, new Project(projectFile.name(), dir, samefile, tools,
                     env != null ? env : workfile.env()), false, root);
         }
-        return finish(root, false);
+        return finish(root, false, workfile.remoteCache());
     }
 
     private Workspace loadStandalone() {
@@ -96,7 +96,7 @@ public final class ConfigLoader {
         // A standalone project's name, if it has one, is not part of any task id.
         EnvCommand env = projectFile.file().env("", base, "'env' in " + projectFile.file().name());
         addProject(projectFile, new Project("", "", samefile, projectFile.tools(), env), true, base);
-        return finish(base, true);
+        return finish(base, true, null);
     }
 
     private boolean exists(Path file) {
@@ -146,11 +146,11 @@ public final class ConfigLoader {
         tasks.addAll(TaskReader.read(projectFile, project, standalone, root));
     }
 
-    private Workspace finish(Path root, boolean standalone) {
+    private Workspace finish(Path root, boolean standalone, RemoteCacheConfig remoteCache) {
         SortedMap<String, TaskDef> byId = new TreeMap<>();
         tasks.forEach(parsed -> byId.put(parsed.task().id(), parsed.task()));
         tasks.forEach(parsed -> checkDependencies(parsed, byId));
-        return new Workspace(root, standalone, projects, byId, configFiles, warnings);
+        return new Workspace(root, standalone, projects, byId, configFiles, warnings, remoteCache);
     }
 
     private static void checkDependencies(TaskReader.ParsedTask parsed, SortedMap<String, TaskDef> tasks) {

@@ -3,7 +3,6 @@ package dev.same.server.config;
 import dev.same.server.SameException;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -25,15 +24,7 @@ final class EnvCommandReader {
         if (!(node instanceof YamlNode.Mapping mapping)) {
             throw file.wrongType(node, owner, "a map with 'command' and 'files'");
         }
-        for (YamlNode.Entry entry : mapping.entries().values()) {
-            if (!KEYS.contains(entry.key())) {
-                List<String> context = new ArrayList<>();
-                context.add(file.at(entry.line()));
-                ClosestMatch.in(entry.key(), KEYS).ifPresent(key -> context.add("did you mean '" + key + "'?"));
-                context.add("known keys: " + String.join(", ", KEYS));
-                throw new SameException("unknown key '" + entry.key() + "' in " + owner, context);
-            }
-        }
+        file.checkKeys(mapping, KEYS, owner);
         List<String> command = switch (mapping.get("command")) {
             case null -> List.of();
             case YamlNode.Null _ -> List.of();

@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param workingDir  relative to the workspace root, '/'-separated, "" for the root
  * @param env         the environment command the task runs with: its own {@code env}, else its project's, else
  *                    the workspace's; null when none applies
+ * @param caching     where its results may be kept ({@code cache: false}, {@code remote: false}); not part of its hash
  */
 public record TaskDef(
         String id,
@@ -36,7 +37,8 @@ public record TaskDef(
         String workingDir,
         Rebuild rebuild,
         SourceLocation location,
-        EnvCommand env) {
+        EnvCommand env,
+        Caching caching) {
     public TaskDef {
         cmd = List.copyOf(cmd);
         inputs = List.copyOf(inputs);
@@ -44,6 +46,15 @@ public record TaskDef(
         dependsOn = List.copyOf(dependsOn);
         tools = List.copyOf(tools);
         environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
+        caching = caching == null ? Caching.SHARED : caching;
+    }
+
+    /** A task whose results may be cached and shared. */
+    public TaskDef(String id, String project, String name, List<String> cmd, List<String> inputs, List<String> targets,
+                   List<String> dependsOn, List<String> tools, SortedMap<String, String> environment,
+                   String workingDir, Rebuild rebuild, SourceLocation location, EnvCommand env) {
+        this(id, project, name, cmd, inputs, targets, dependsOn, tools, environment, workingDir, rebuild, location,
+                env, Caching.SHARED);
     }
 
     /** A task without an environment command. */
@@ -51,6 +62,6 @@ public record TaskDef(
                    List<String> dependsOn, List<String> tools, SortedMap<String, String> environment,
                    String workingDir, Rebuild rebuild, SourceLocation location) {
         this(id, project, name, cmd, inputs, targets, dependsOn, tools, environment, workingDir, rebuild, location,
-                null);
+                null, Caching.SHARED);
     }
 }

@@ -19,7 +19,8 @@ import java.util.TreeSet;
  */
 final class TaskReader {
     static final List<String> KEYS =
-            List.of("cmd", "input", "target", "dependsOn", "tools", "environment", "env", "workingDir", "rebuild");
+            List.of("cmd", "input", "target", "dependsOn", "tools", "environment", "env", "workingDir", "rebuild",
+                    "cache", "remote");
 
     /**
      * A task and what is needed to report a bad dependency later.
@@ -92,7 +93,8 @@ final class TaskReader {
                 workingDir(definition, id),
                 rebuild(definition, id),
                 file.location(entry.line()),
-                env(definition, id));
+                env(definition, id),
+                caching(definition, id));
         return new ParsedTask(task, file, Map.copyOf(dependencyLines));
     }
 
@@ -110,15 +112,7 @@ final class TaskReader {
     }
 
     private void checkKeys(YamlNode.Mapping definition, String id) {
-        for (YamlNode.Entry entry : definition.entries().values()) {
-            if (!KEYS.contains(entry.key())) {
-                List<String> context = new ArrayList<>();
-                context.add(file.at(entry.line()));
-                ClosestMatch.in(entry.key(), KEYS).ifPresent(key -> context.add("did you mean '" + key + "'?"));
-                context.add("known keys: " + String.join(", ", KEYS));
-                throw new SameException("unknown key '" + entry.key() + "' in task '" + id + "'", context);
-            }
-        }
+        file.checkKeys(definition, KEYS, "task '" + id + "'");
     }
 
     // A plain string is accepted as a one-element argv, not split on spaces: splitting would need shell
@@ -227,6 +221,17 @@ final class TaskReader {
         return Rebuild.fromYamlName(written).orElseThrow(() -> error(
                 "invalid rebuild strategy, expected 'always' or 'on-change': got '" + written + "' in task '" + id + "'",
                 node.line()));
+    }
+
+    private Caching caching(YamlNode.Mapping definition, String id) {
+        boolean cache = flag(definition, "cache", id);
+        boolean remote = flag(definition, "remote", id);
+        return !cache ? Caching.NONE : remote ? Caching.SHARED : Caching.LOCAL;
+    }
+
+    /** A true/false key, true when absent. */
+    private boolean flag(YamlNode.Mapping definition, String key, String id) {
+        return definition.present(key).map(node -> file.bool(node, "'" + key + "' in task '" + id + "'")).orElse(true);
     }
 
     private List<YamlNode.Scalar> list(YamlNode.Mapping definition, String key, String id) {

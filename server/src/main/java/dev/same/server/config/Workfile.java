@@ -15,10 +15,11 @@ import java.util.SortedMap;
  * @param tools           workspace tools, inherited by every project
  * @param projectPatterns where the projects are, relative to {@code root}
  * @param env             the workspace's environment command, inherited by every project; null when absent
+ * @param remoteCache     {@code cache: { remote: ... }}; null when absent
  */
 record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, List<ProjectPattern> projectPatterns,
-                EnvCommand env) {
-    static final List<String> KEYS = List.of("version", "root", "tools", "env", "projects");
+                EnvCommand env, RemoteCacheConfig remoteCache) {
+    static final List<String> KEYS = List.of("version", "root", "tools", "env", "projects", "cache");
 
     /** One entry of {@code projects}, with its line for messages. */
     record ProjectPattern(String pattern, int line) {
@@ -28,7 +29,7 @@ record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, Lis
         file.checkVersion();
         file.unknownKeys(KEYS).forEach(unknown -> warnings.add(file.unknownKeyWarning(unknown, KEYS)));
         Path root = root(file);
-        return new Workfile(file, root, file.tools(), patterns(file), env(file, root));
+        return new Workfile(file, root, file.tools(), patterns(file), env(file, root), RemoteCacheReader.read(file));
     }
 
     private static EnvCommand env(ConfigFile file, Path root) {

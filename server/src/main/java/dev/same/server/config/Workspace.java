@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * @param tasks       by id, sorted
  * @param configFiles every config file read (the workfile first), absolute
  * @param warnings    non-fatal problems, one line each (skipped directories, ignored keys)
+ * @param remoteCache the workfile's remote cache; null when it has none (a standalone root never has one)
  */
 public record Workspace(
         Path root,
@@ -22,11 +23,17 @@ public record Workspace(
         SortedMap<String, Project> projects,
         SortedMap<String, TaskDef> tasks,
         List<Path> configFiles,
-        List<String> warnings) {
+        List<String> warnings,
+        RemoteCacheConfig remoteCache) {
     public Workspace {
         projects = Collections.unmodifiableSortedMap(new TreeMap<>(projects));
         tasks = Collections.unmodifiableSortedMap(new TreeMap<>(tasks));
         configFiles = List.copyOf(configFiles);
         warnings = List.copyOf(warnings);
+    }
+
+    public Workspace(Path root, boolean standalone, SortedMap<String, Project> projects, SortedMap<String, TaskDef> tasks,
+                     List<Path> configFiles, List<String> warnings) {
+        this(root, standalone, projects, tasks, configFiles, warnings, null);
     }
 }

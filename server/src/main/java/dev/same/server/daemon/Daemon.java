@@ -222,7 +222,7 @@ public final class Daemon implements DaemonControl {
                 clients, engine.activeRuns(), engine.statistics().cacheHits(), engine.statistics().cacheMisses(),
                 engine.epoch(), healthText, watch == null ? 0 : watch.directories(),
                 watch == null ? 0 : watch.events(), watch == null ? 0 : watch.rescans(),
-                engine.environments().hits(), engine.environments().misses());
+                engine.environments().hits(), engine.environments().misses(), engine.remoteCaches().status());
     }
 
     @Override

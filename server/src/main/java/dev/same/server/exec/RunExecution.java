@@ -13,6 +13,8 @@ import dev.same.server.cache.CacheDirectory;
 import dev.same.server.cache.LeftBehindFiles;
 import dev.same.server.cache.OutputEntry;
 import dev.same.server.cache.OutputSnapshot;
+import dev.same.server.cache.remote.RemoteHit;
+import dev.same.server.cache.remote.RemoteRun;
 import dev.same.protocol.client.PrivateFiles;
 import dev.same.server.config.Rebuild;
 import dev.same.server.config.TaskDef;
@@ -57,6 +59,9 @@ public final class RunExecution {
     private final RunningTasks running;
     private final WorkspaceWrites writes;
     private final WorkspaceWrites.Mark knownAt;
+    private final RemoteRun remote;
+    private final Object finishedLock = new Object();
+    private boolean runFinished;
 
     /**
      * @param known fingerprints the daemon's live state computed from the files as they are now (after every
@@ -72,6 +77,16 @@ public final class RunExecution {
                         EnvironmentResolver environments, RunStatistics statistics,
                         Map<String, TaskFingerprint> known, RunningTasks running, WorkspaceWrites writes,
                         WorkspaceWrites.Mark knownAt) {
+        this(workspace, graph, targets, params, client, cache, digests, environments, statistics, known, running,
+                writes, knownAt, null);
+    }
+
+    /** @param remote the remote cache behind the local one; null without one */
+    public RunExecution(Workspace workspace, TaskGraph graph, List<String> targets, RunParams params,
+                        SameClientApi client, CacheDirectory cache, FileDigests digests,
+                        EnvironmentResolver environments, RunStatistics statistics,
+                        Map<String, TaskFingerprint> known, RunningTasks running, WorkspaceWrites writes,
+                        WorkspaceWrites.Mark knownAt, RemoteRun remote) {
         this.runId = params.runId() != null ? params.runId() : UUID.randomUUID().toString();
         this.workspace = workspace;
         this.graph = graph;
@@ -88,6 +103,7 @@ public final class RunExecution {
         this.running = running;
         this.writes = writes;
         this.knownAt = knownAt;
+        this.remote = remote;
     }
 
     public String runId() {
@@ -107,6 +123,9 @@ public final class RunExecution {
         Map<String, TaskStatus> statuses = new LinkedHashMap<>();
         results.forEach((id, result) -> statuses.put(id, result.status()));
         boolean success = results.values().stream().allMatch(TaskResult::succeeded);
+        synchronized (finishedLock) {
+            runFinished = true;
+        }
         client.runEvent(RunEvent.runFinished(runId, success, Scheduler.millisSince(start)));
         return new RunResult(runId, success, success ? 0 : 1, statuses);
     }
@@ -165,15 +184,20 @@ public final class RunExecution {
             throw e;
         }
         try (lock) {
-            boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE;
+            boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE && task.caching().local();
             if (mayUseCache) {
                 Optional<ActionRecord> hit = cache.actionCache().lookup(hash);
                 if (hit.isPresent() && cache.actionCache().missingContent(hit.get()).isEmpty()) {
-                    Optional<TaskResult> cached = fromCache(task, hit.get(), start);
+                    Optional<TaskResult> cached = fromCache(task, hit.get(), start, null);
                     if (cached.isPresent()) {
                         statistics.hit();
                         return cached.get();
                     }
+                }
+                Optional<TaskResult> fromRemote = fromRemote(task, hash, start);
+                if (fromRemote.isPresent()) {
+                    statistics.hit();
+                    return fromRemote.get();
                 }
             }
             if (cancel.isCancelled()) {
@@ -181,6 +205,29 @@ public final class RunExecution {
             }
             statistics.miss();
             return run(task, fingerprint, cancel, start);
+        }
+    }
+
+    /** A hit in the remote cache, fetched into the local one, then used as a local hit is. */
+    private Optional<TaskResult> fromRemote(TaskDef task, String hash, long start) throws IOException {
+        if (remote == null || !task.caching().remote()) {
+            return Optional.empty();
+        }
+        Optional<RemoteHit> fetched = remote.fetch(task, hash, cache, warning -> client.runOutput(
+                new RunOutput(runId, task.id(), 0, warning + "\n", false)));
+        if (fetched.isEmpty()) {
+            return Optional.empty();
+        }
+        return fromCache(task, fetched.get().record(), start, fetched.get().bytes());
+    }
+
+    /** A line of same's own about a task that may have finished: shown while the run goes on; false after. */
+    private boolean lateLine(String taskId, String text) {
+        synchronized (finishedLock) {
+            if (!runFinished) {
+                client.runOutput(new RunOutput(runId, taskId, 0, text + "\n", false));
+            }
+            return !runFinished;
         }
     }
 
@@ -208,13 +255,16 @@ public final class RunExecution {
                 return TaskResult.failed(outcome.reason(), hash, millis);
             }
             List<String> changedMeanwhile = inputsChangedDuring(task, fingerprint);
-            if (changedMeanwhile.isEmpty()) {
+            if (changedMeanwhile.isEmpty() && task.caching().local()) {
                 try {
-                    record(task, fingerprint, log, millis);
+                    ActionRecord recorded = record(task, fingerprint, log, millis);
+                    if (remote != null && task.caching().remote() && task.rebuild() == Rebuild.ON_CHANGE) {
+                        remote.upload(recorded, cache, warning -> lateLine(task.id(), warning));
+                    }
                 } catch (IOException e) {
                     output.line(notCached(task.id(), e)); // a full disk, say: the task succeeded all the same
                 }
-            } else {
+            } else if (!changedMeanwhile.isEmpty()) {
                 output.line("inputs changed while the task ran (" + InputDrift.describe(changedMeanwhile)
                         + "): its result is not cached");
             }
@@ -259,8 +309,13 @@ public final class RunExecution {
         }
     }
 
-    /** A cache hit, restoring outputs if needed; empty when the cached content turns out to be unusable. */
-    private Optional<TaskResult> fromCache(TaskDef task, ActionRecord record, long start) throws IOException {
+    /**
+     * A cache hit, restoring outputs if needed; empty when the cached content turns out to be unusable.
+     *
+     * @param remoteBytes for a hit fetched from the remote cache, the bytes downloaded; else null
+     */
+    private Optional<TaskResult> fromCache(TaskDef task, ActionRecord record, long start, Long remoteBytes)
+            throws IOException {
         Path root = workspace.root();
         boolean restored = false;
         if (!outputs.intact(root, record, digests)) {
@@ -277,7 +332,7 @@ public final class RunExecution {
             restored = true;
         }
         return Optional.of(new TaskResult(TaskStatus.CACHED, record.hash(), null, Scheduler.millisSince(start),
-                restored));
+                restored, remoteBytes));
     }
 
     /** In chunks of whole lines, as it was printed: one message of a 100 MB log is more than a client accepts. */
@@ -285,14 +340,16 @@ public final class RunExecution {
         TaskProcess.replay(log, (offset, text) -> client.runOutput(new RunOutput(runId, taskId, offset, text, true)));
     }
 
-    private void record(TaskDef task, TaskFingerprint fingerprint, Path log, long millis) throws IOException {
+    private ActionRecord record(TaskDef task, TaskFingerprint fingerprint, Path log, long millis) throws IOException {
         Path root = workspace.root();
         List<OutputEntry> captured = outputs.capture(root, task.targets(), graph.targetsOfOthersInside(task.id()),
                 cache.contentStore());
         String logDigest = Files.size(log) > 0 ? cache.contentStore().put(log) : null;
-        cache.actionCache().store(new ActionRecord(ActionRecord.FORMAT, task.id(), fingerprint.hash(), captured,
+        ActionRecord record = new ActionRecord(ActionRecord.FORMAT, task.id(), fingerprint.hash(), captured,
                 logDigest, millis, Instant.now(), fingerprint.inputs(), fingerprint.dependencyHashes(),
-                fingerprint.environment()));
+                fingerprint.environment());
+        cache.actionCache().store(record);
+        return record;
     }
 
     private String notCached(String taskId, IOException e) {
@@ -310,7 +367,7 @@ public final class RunExecution {
 
     private void finished(String id, TaskResult result) {
         client.runEvent(RunEvent.taskFinished(runId, id, result.status(), result.durationMillis(), result.reason(),
-                result.restored(), result.hash()));
+                result.restored(), result.hash(), result.remoteBytes()));
     }
 
     private static String describe(Exception e) {

@@ -8,8 +8,14 @@ import dev.same.protocol.TaskStatus;
  * @param hash     the task's hash, null when it could not be computed (missing input, skipped)
  * @param reason   FAILED / SKIPPED / CANCELLED: why, in one line; otherwise null
  * @param restored CACHED: outputs were restored from the cache
+ * @param remoteBytes CACHED from the remote cache: bytes downloaded; otherwise null
  */
-public record TaskResult(TaskStatus status, String hash, String reason, long durationMillis, boolean restored) {
+public record TaskResult(TaskStatus status, String hash, String reason, long durationMillis, boolean restored,
+                         Long remoteBytes) {
+
+    public TaskResult(TaskStatus status, String hash, String reason, long durationMillis, boolean restored) {
+        this(status, hash, reason, durationMillis, restored, null);
+    }
 
     public boolean succeeded() {
         return status == TaskStatus.OK || status == TaskStatus.CACHED;

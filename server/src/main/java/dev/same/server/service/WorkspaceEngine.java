@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import dev.same.protocol.ExplainParams;
 import dev.same.protocol.Health;
+import dev.same.protocol.HashesChanged;
+import dev.same.protocol.GraphInvalidated;
 import dev.same.protocol.ExplainResult;
 import dev.same.protocol.StatusParams;
 import dev.same.protocol.StatusResult;
@@ -34,6 +36,8 @@ import dev.same.protocol.SameClientApi;
 import dev.same.protocol.TaskInfo;
 import dev.same.server.SameException;
 import dev.same.server.cache.CacheDirectory;
+import dev.same.server.cache.remote.RemoteCaches;
+import dev.same.server.cache.remote.RemoteRun;
 import dev.same.protocol.client.PrivateFiles;
 import dev.same.server.cache.LeftBehindFiles;
 import dev.same.server.config.TaskDef;
@@ -74,6 +78,8 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final RunningTasks runningTasks;
     private final WorkspaceWrites writes = new WorkspaceWrites();
     private final Subscribers subscribers = new Subscribers();
+    /** Background work (uploads) reports on stderr: the daemon's log, or the terminal of a run in process. */
+    private final RemoteCaches remoteCaches = new RemoteCaches(System.err::println);
     /** Fresh until the daemon turns on its live state; then live. */
     private volatile WorkspaceView view;
     private volatile LiveWorkspace live;
@@ -100,7 +106,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.digests = FileDigests.load(digestFile);
         this.tracker = new RunTracker(cache.cacheDir().resolve("failures"));
         this.fingerprinter = new Fingerprinter(digests, environments);
-        this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker);
+        this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker, remoteCaches::available);
         this.view = new FreshView(root, statuses);
         Path running = root.resolve(".same").resolve("running");
         this.tasksKilledAtStart = RunningTasks.killLeftBehind(running);
@@ -202,6 +208,10 @@ public final class WorkspaceEngine implements AutoCloseable {
         return statistics;
     }
 
+    public RemoteCaches remoteCaches() {
+        return remoteCaches;
+    }
+
     public List<String> activeRuns() {
         return List.copyOf(runs.keySet());
     }
@@ -230,10 +240,12 @@ public final class WorkspaceEngine implements AutoCloseable {
         List<String> targets = resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd()));
         // every environment the run needs, before anything runs: a broken one fails the run as a whole
         environments.prepare(workspace, graph.closure(targets).stream().map(graph::task).toList());
+        RemoteRun remote = remoteCaches.forRun(workspace.remoteCache(),
+                params.environment() == null ? Map.of() : params.environment()).orElse(null);
         RunBroadcast broadcast = new RunBroadcast(this::observe);
         broadcast.subscribe(client, 0);
         RunExecution execution = new RunExecution(workspace, graph, targets, params, broadcast, cache, digests,
-                environments, statistics, loaded.known(), runningTasks, writes, knownAt);
+                environments, statistics, loaded.known(), runningTasks, writes, knownAt, remote);
         ActiveRun active = new ActiveRun(execution, broadcast, new CompletableFuture<>());
         if (runs.putIfAbsent(execution.runId(), active) != null) {
             throw new SameException("a run with id " + execution.runId() + " is already active");
@@ -286,11 +298,49 @@ public final class WorkspaceEngine implements AutoCloseable {
      * subscribed clients get the changes pushed.
      */
     public void startLiveState(Duration debounce, Timer timer, InstantSource clock, Duration pollInterval) {
-        LiveWorkspace workspace = new LiveWorkspace(root, statuses, subscribers,
+        LiveWorkspace.Pushes pushes = new LiveWorkspace.Pushes() {
+            @Override
+            public void hashesChanged(HashesChanged change) {
+                checkRemote(change.tasks());
+                subscribers.hashesChanged(change);
+            }
+
+            @Override
+            public void graphInvalidated(GraphInvalidated change) {
+                subscribers.graphInvalidated(change);
+            }
+
+            @Override
+            public void health(Health health) {
+                subscribers.health(health);
+            }
+        };
+        LiveWorkspace workspace = new LiveWorkspace(root, statuses, pushes,
                 batch -> environments.invalidate(batch.paths(), batch.rescan()), debounce, timer, clock, pollInterval);
         workspace.start();
         live = workspace;
+        checkRemote(workspace.snapshot().statuses().values());
         view = new LiveView(workspace);
+    }
+
+    /**
+     * Asks the remote cache, in the background, about the dirty tasks among {@code tasks}; those it holds are
+     * marked {@value TaskStatusInfo#REMOTE_HIT_AVAILABLE} and pushed. The daemon's own environment names the
+     * remote until a run has named one.
+     */
+    private void checkRemote(java.util.Collection<TaskStatusInfo> tasks) {
+        LiveWorkspace current = live;
+        LiveWorkspace.Snapshot snapshot = current == null ? null : current.snapshot();
+        if (snapshot == null || snapshot.workspace() == null) {
+            return;
+        }
+        List<String> dirty = tasks.stream()
+                .filter(t -> t.state() == TaskState.DIRTY && t.hash() != null)
+                .filter(t -> !t.reasons().contains(TaskStatusInfo.REMOTE_HIT_AVAILABLE))
+                .map(TaskStatusInfo::hash).toList();
+        if (!dirty.isEmpty()) {
+            remoteCaches.checkAvailable(snapshot.workspace().remoteCache(), System.getenv(), dirty, current::refresh);
+        }
     }
 
     public LiveWorkspace live() {
@@ -366,7 +416,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         }
     }
 
-    /** Cancels every active run and waits for them to end. */
+    /** Cancels every active run and waits for them to end, then for the uploads to the remote cache (bounded). */
     @Override
     public void close() {
         LiveWorkspace current = live;
@@ -381,5 +431,6 @@ public final class WorkspaceEngine implements AutoCloseable {
                 // ended one way or another
             }
         }
+        remoteCaches.close();
     }
 }

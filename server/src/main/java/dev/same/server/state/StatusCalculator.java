@@ -12,6 +12,8 @@ import dev.same.server.config.Workspace;
 import dev.same.server.graph.TaskGraph;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /** Turns fingerprints into live task states: clean, dirty, running, failed or unknown, with reasons. */
@@ -21,11 +23,19 @@ public final class StatusCalculator {
     private final Fingerprinter fingerprinter;
     private final ActionCache actions;
     private final RunTracker runs;
+    private final Predicate<String> remoteHas;
 
     public StatusCalculator(Fingerprinter fingerprinter, ActionCache actions, RunTracker runs) {
+        this(fingerprinter, actions, runs, hash -> false);
+    }
+
+    /** @param remoteHas whether the remote cache is known to hold the result of a task hash */
+    public StatusCalculator(Fingerprinter fingerprinter, ActionCache actions, RunTracker runs,
+                            Predicate<String> remoteHas) {
         this.fingerprinter = fingerprinter;
         this.actions = actions;
         this.runs = runs;
+        this.remoteHas = remoteHas;
     }
 
     /** The states of the given tasks (dependency-closed, graph order), in that order. */
@@ -60,11 +70,17 @@ public final class StatusCalculator {
         if (graph.task(id).rebuild() == Rebuild.ALWAYS) {
             return new TaskStatusInfo(id, TaskState.DIRTY, fingerprint.hash(), List.of("rebuild: always"));
         }
+        if (!graph.task(id).caching().local()) {
+            return new TaskStatusInfo(id, TaskState.DIRTY, fingerprint.hash(), List.of("cache: false"));
+        }
         if (actions.lookup(fingerprint.hash()).isPresent()) {
             return new TaskStatusInfo(id, TaskState.CLEAN, fingerprint.hash(), List.of());
         }
-        return new TaskStatusInfo(id, TaskState.DIRTY, fingerprint.hash(),
-                ChangeExplainer.summarize(changes(fingerprint), REASONS_SHOWN));
+        List<String> reasons = ChangeExplainer.summarize(changes(fingerprint), REASONS_SHOWN);
+        if (graph.task(id).caching().remote() && remoteHas.test(fingerprint.hash())) {
+            reasons = Stream.concat(Stream.of(TaskStatusInfo.REMOTE_HIT_AVAILABLE), reasons.stream()).toList();
+        }
+        return new TaskStatusInfo(id, TaskState.DIRTY, fingerprint.hash(), reasons);
     }
 
     /** Every difference between the task's last successful run and now. */

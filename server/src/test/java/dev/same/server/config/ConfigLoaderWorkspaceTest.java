@@ -190,7 +190,7 @@ class ConfigLoaderWorkspaceTest {
 
         assertEquals(List.of(
                 "same.work.yaml:2: unknown key 'project' ignored (did you mean 'projects'?); "
-                        + "known keys: version, root, tools, env, projects",
+                        + "known keys: version, root, tools, env, projects, cache",
                 "web/same.yaml: 'root' is only meaningful in same.work.yaml; ignored",
                 "web/same.yaml:3: unknown key 'task' ignored (did you mean 'tasks'?); "
                         + "known keys: version, project, tools, env, tasks"), workspace.warnings());
