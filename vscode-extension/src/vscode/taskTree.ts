@@ -96,6 +96,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     item.id = 'configError';
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
     item.description = `${describeConfigError(error)} — task states unknown until it is fixed`;
+    item.accessibilityInformation = { label: `configuration error: ${describeConfigError(error)}` };
     item.tooltip = `${error.file ?? ''}${error.file && error.line > 0 ? `:${error.line}` : ''}\n${describeConfigError(error)}`;
     if (error.file) {
       item.command = {
