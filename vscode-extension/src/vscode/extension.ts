@@ -94,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   });
   log.appendLine(`workspace root ${root}`);
+  void launchers.find().then((search) => languageServer.use(search.launcher));
   showProgressWhileStarting(connection, model);
   connection.start().catch(() => {
     // reported through the state: the view, the status bar, and an error message when the daemon cannot start

@@ -1,6 +1,6 @@
 // Drives code-server (started by run.sh) with headless Chromium, as a new user of the extension would: same found
 // without the same.path setting (only the login shell's PATH has it), the tree after a run (all clean), a save
-// turning the right tasks dirty (with the ↻ badge), Stop on a running task (its output kept), the task graph
+// turning the right tasks dirty (with the ↻ badge), Why? rendered and kept current, Stop on a running task (its output kept), the task graph
 // view, and a broken then repaired same.yaml. Prints one line per step and "N passed, 0 failed" at the end;
 // screenshots and the browser's console go to SAME_UI_RESULTS.
 'use strict';
@@ -161,6 +161,26 @@ async function main() {
       await showSameView();
     });
 
+    await step('Why? renders the explanation in the Markdown preview and keeps it current', async () => {
+      await inlineAction('lib:build', 'Why?');
+      const whyFrame = async (text) => {
+        for (let attempt = 0; attempt < 180; attempt++) {
+          for (const candidate of page.frames()) {
+            const body = await candidate.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+            if (body.includes('Why is') && body.includes(text)) return body;
+          }
+          await page.waitForTimeout(500);
+        }
+        throw new Error(`no rendered explanation naming ${text}`);
+      };
+      await whyFrame('name.txt');
+      fs.appendFileSync(path.join(WORKSPACE, 'packages/lib/src/greeting.txt'), 'more greeting\n');
+      const body = await whyFrame('greeting.txt');
+      if (body.includes('**')) throw new Error(`the explanation is not rendered:\n${body}`);
+      await shot('4-why-preview');
+      await command('View: Close All Editors');
+    });
+
     await step('Stop on a running task cancels it and keeps its output in its terminal', async () => {
       for (let i = 0; i < 30; i++) {
         fs.writeFileSync(path.join(WORKSPACE, `packages/docs/pages/extra-${String(i).padStart(2, '0')}.md`), `# page ${i}\n`);
@@ -182,7 +202,7 @@ async function main() {
       if (!text.includes('rendering pages/extra-00.md')) throw new Error(`the output is gone:\n${text}`);
       await page.waitForFunction(() => ![...document.querySelectorAll('.monaco-list-row')]
         .some((r) => (r.getAttribute('aria-label') ?? '').startsWith('docs:site, running')), null, { timeout: LONG });
-      await shot('4-stopped-output-kept');
+      await shot('5-stopped-output-kept');
     });
 
     await step('the task graph view draws every task with its live state', async () => {
@@ -205,7 +225,7 @@ async function main() {
       }
       const edges = await frame.locator('#graph path.edge').count();
       if (edges !== 2) throw new Error(`${edges} edges drawn, 2 expected`);
-      await shot('5-task-graph');
+      await shot('6-task-graph');
       await page.keyboard.press('Control+W');
     });
 
@@ -220,14 +240,14 @@ async function main() {
       await page.locator('.statusbar-item[id="status.problems"]').first().click();
       await waiting('the error in Problems', page.locator('.markers-panel .monaco-list-row', { hasText: 'lib:nope' }).first()
         .waitFor({ timeout: LONG }));
-      await shot('6-broken-config');
+      await shot('7-broken-config');
       fs.writeFileSync(file, good);
       await showSameView();
       await page.waitForFunction(() => ![...document.querySelectorAll('.monaco-list-row')]
         .some((r) => (r.getAttribute('aria-label') ?? '').startsWith('configuration error')), null, { timeout: LONG });
       await taskState('lib:build', 'dirty');
       await taskState('app:build', 'dirty');
-      await shot('7-repaired-config');
+      await shot('8-repaired-config');
     });
     console.log(`${passed} passed, 0 failed`);
   } finally {
