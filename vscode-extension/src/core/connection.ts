@@ -3,7 +3,9 @@ import { Emitter, Event, MessageConnection, ResponseError, createMessageConnecti
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { Backoff } from './backoff';
 import { UnsafeSocketError, daemonLogFile, socketPath } from './daemonAddress';
-import { DaemonStartError, startDaemon } from './launcher';
+import { DaemonStartError, LauncherNotFoundError, startDaemon } from './launcher';
+import type { LauncherProbe, LauncherSearch } from './launcherSearch';
+import { AfterLoss, RespawnPolicy } from './respawnPolicy';
 import {
   ErrorCodes,
   GraphInvalidated,
@@ -28,14 +30,21 @@ export type ConnectionState =
   | { readonly kind: 'starting'; readonly launcher: string }
   | { readonly kind: 'connected'; readonly serverVersion: string; readonly pid: number }
   | { readonly kind: 'reconnecting'; readonly attempt: number; readonly delayMillis: number; readonly reason: string }
-  | { readonly kind: 'failed'; readonly reason: string; readonly logFile: string }
+  | { readonly kind: 'failed'; readonly reason: string; readonly logFile: string; readonly probes?: readonly LauncherProbe[] }
+  /** The daemon was stopped on purpose (or kept crashing): nothing starts it until the user does. */
+  | { readonly kind: 'stopped'; readonly reason: string }
   | { readonly kind: 'disposed' };
+
+/** A launcher as a path, or the result of a search that says where it looked. */
+export type LauncherAnswer = string | undefined | LauncherSearch;
 
 export interface ConnectionOptions {
   /** The workspace root (a real path). */
   readonly root: string;
   /** The `same` launcher used to start the daemon; undefined when none was found. */
-  readonly launcher: () => string | undefined;
+  readonly launcher: () => LauncherAnswer | Promise<LauncherAnswer>;
+  /** Decides whether a lost daemon is started again (default: a RespawnPolicy on the real clock). */
+  readonly respawn?: RespawnPolicy;
   readonly clientVersion: string;
   /** Environment used to find the socket and to start the daemon. */
   readonly env?: NodeJS.ProcessEnv;
@@ -88,9 +97,13 @@ export class DaemonConnection implements Requester {
   private retryTimer: NodeJS.Timeout | undefined;
   private connecting: Promise<void> | undefined;
   private waiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  private readonly respawn: RespawnPolicy;
+  /** Whether the next attempt may start a daemon when nobody answers. */
+  private mayStart = true;
 
   constructor(private readonly options: ConnectionOptions) {
     this.backoff = new Backoff(options.initialBackoffMillis ?? 250, options.maxBackoffMillis ?? 10_000);
+    this.respawn = options.respawn ?? new RespawnPolicy();
   }
 
   get state(): ConnectionState {
@@ -109,14 +122,46 @@ export class DaemonConnection implements Requester {
     return daemonLogFile(this.options.root);
   }
 
-  /** Connects (starting the daemon if needed); resolves when connected, rejects if the daemon cannot start. */
+  /**
+   * Connects (starting the daemon if needed); resolves when connected, rejects if the daemon cannot start.
+   * Counts as the user's wish for a daemon: a stopped one is started again.
+   */
   start(): Promise<void> {
     if (this.currentState.kind === 'connected') {
       return Promise.resolve();
     }
     this.cancelRetry();
     this.backoff.reset();
+    this.respawn.userStarted();
+    this.mayStart = true;
     return this.attempt();
+  }
+
+  /** Asks the daemon to stop and leaves it stopped (state `stopped`) until `start()`. */
+  async stopDaemon(): Promise<void> {
+    this.respawn.stopAsked();
+    if (this.currentState.kind !== 'connected') {
+      this.cancelRetry();
+      this.setState({ kind: 'stopped', reason: 'the daemon was stopped from VS Code' });
+      this.settleWaiters(new NotConnectedError(this.currentState));
+      return;
+    }
+    const closed = new Promise<void>((resolve) => {
+      const subscription = this.onDidChangeState((state) => {
+        if (state.kind !== 'connected') {
+          subscription.dispose();
+          resolve();
+        }
+      });
+    });
+    await this.request(Methods.daemonStop).catch(() => undefined);
+    await closed;
+  }
+
+  /** Stops the daemon, then starts a new one and connects to it. */
+  async restartDaemon(): Promise<void> {
+    await this.stopDaemon();
+    await this.start();
   }
 
   /** Resolves once connected (now or later); rejects when the connection fails for good or is disposed. */
@@ -124,7 +169,7 @@ export class DaemonConnection implements Requester {
     if (this.currentState.kind === 'connected') {
       return Promise.resolve();
     }
-    if (this.currentState.kind === 'failed' || this.currentState.kind === 'disposed') {
+    if (this.currentState.kind === 'failed' || this.currentState.kind === 'stopped' || this.currentState.kind === 'disposed') {
       return Promise.reject(new NotConnectedError(this.currentState));
     }
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
@@ -138,9 +183,10 @@ export class DaemonConnection implements Requester {
     return params === undefined ? rpc.sendRequest<R>(method) : rpc.sendRequest<R>(method, params);
   }
 
-  /** Drops the current link (if any) and connects again at once. */
+  /** Drops the current link (if any) and connects again at once (starting a daemon if none answers). */
   async reconnect(): Promise<void> {
     this.closeLink();
+    this.setState({ kind: 'connecting' });
     await this.start();
   }
 
@@ -187,10 +233,14 @@ export class DaemonConnection implements Requester {
         return;
       }
       if (error instanceof DaemonStartError || error instanceof UnsafeSocketError || isVersionMismatch(error)) {
-        this.fail(error.message);
+        this.fail(error.message, error instanceof LauncherNotFoundError ? error.probes : undefined);
         throw error;
       }
-      this.scheduleRetry(describe(error));
+      if (error instanceof NobodyListeningError) {
+        this.after(this.respawn.nobodyListening(), describe(error));
+      } else {
+        this.scheduleRetry(describe(error));
+      }
       throw error;
     }
   }
@@ -204,12 +254,14 @@ export class DaemonConnection implements Requester {
         throw error;
       }
     }
-    const launcher = this.options.launcher();
+    if (!this.mayStart) {
+      throw new NobodyListeningError();
+    }
+    const answer = await this.options.launcher();
+    const search: LauncherSearch = typeof answer === 'object' ? answer : { launcher: answer, probes: [] };
+    const launcher = search.launcher;
     if (!launcher) {
-      throw new DaemonStartError(
-        'could not find the `same` launcher: set `same.path`, put `same` on PATH, or build it (cli/target/same/bin/same)',
-        '',
-      );
+      throw new LauncherNotFoundError(search.probes);
     }
     this.setState({ kind: 'starting', launcher });
     await startDaemon(launcher, this.options.root, this.env);
@@ -222,8 +274,14 @@ export class DaemonConnection implements Requester {
     rpc.onNotification(Notifications.runOutput, (output: RunOutput) => this.runOutputEmitter.fire(output));
     rpc.onNotification(Notifications.hashesChanged, (change: HashesChanged) => this.hashesChangedEmitter.fire(decodeHashesChanged(change)));
     rpc.onNotification(Notifications.graphInvalidated, (change: GraphInvalidated) => this.graphInvalidatedEmitter.fire(change));
-    rpc.onNotification(Notifications.health, (health: Health) => this.healthEmitter.fire(health));
-    rpc.onClose(() => this.linkLost(rpc, 'the daemon closed the connection'));
+    rpc.onNotification(Notifications.health, (health: Health) => {
+      if (health.status === 'SHUTTING_DOWN') {
+        this.respawn.shutdownAnnounced(health.reason ?? 'the daemon stopped');
+      }
+      this.healthEmitter.fire(health);
+    });
+    // after the messages that arrived before the end: the daemon's last push says whether it stopped on purpose
+    rpc.onClose(() => setImmediate(() => this.linkLost(rpc, 'the daemon closed the connection')));
     rpc.onError(([error]) => this.linkLost(rpc, error.message));
     rpc.listen();
     this.rpc = rpc;
@@ -250,6 +308,8 @@ export class DaemonConnection implements Requester {
       throw new Error('the connection closed during the handshake');
     }
     this.backoff.reset();
+    this.respawn.connected();
+    this.mayStart = true;
     this.setState({ kind: 'connected', serverVersion: result.serverVersion, pid: result.pid });
     this.settleWaiters();
     this.connectedEmitter.fire(result);
@@ -260,9 +320,20 @@ export class DaemonConnection implements Requester {
       return;
     }
     this.closeLink();
-    if (this.currentState.kind === 'disposed' || this.currentState.kind === 'failed') {
+    if (this.currentState.kind === 'disposed' || this.currentState.kind === 'failed' || this.currentState.kind === 'stopped') {
       return;
     }
+    this.after(this.respawn.linkLost(), reason);
+  }
+
+  private after(decision: AfterLoss, reason: string): void {
+    if (decision.kind === 'wait') {
+      this.cancelRetry();
+      this.setState({ kind: 'stopped', reason: decision.reason });
+      this.settleWaiters(new NotConnectedError(this.currentState));
+      return;
+    }
+    this.mayStart = decision.kind === 'respawn';
     this.scheduleRetry(reason);
   }
 
@@ -278,9 +349,9 @@ export class DaemonConnection implements Requester {
     }, delayMillis);
   }
 
-  private fail(reason: string): void {
+  private fail(reason: string, probes?: readonly LauncherProbe[]): void {
     this.closeLink();
-    this.setState({ kind: 'failed', reason, logFile: this.logFile });
+    this.setState(probes ? { kind: 'failed', reason, logFile: this.logFile, probes } : { kind: 'failed', reason, logFile: this.logFile });
     this.settleWaiters(new NotConnectedError(this.currentState));
   }
 
@@ -318,6 +389,14 @@ export class DaemonConnection implements Requester {
     }
     this.currentState = state;
     this.stateEmitter.fire(state);
+  }
+}
+
+/** Nobody answers at the socket, and this attempt may not start a daemon. */
+class NobodyListeningError extends Error {
+  constructor() {
+    super('no daemon is running');
+    this.name = 'NobodyListeningError';
   }
 }
 

@@ -1,59 +1,21 @@
 import { execFile } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
-/**
- * Which `same` launcher to run: the configured path, else `same` on PATH, else the nearest `same`
- * script at or above the workspace root (the repository's ./same), else a built distribution
- * `cli/target/same/bin/same` at or above the root.
- */
-export function resolveLauncher(root: string, configured: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (configured && configured.trim() !== '') {
-    return configured.trim();
-  }
-  return onPath('same', env) ?? upwards(root, 'same') ?? upwards(root, path.join('cli', 'target', 'same', 'bin', 'same'));
-}
-
-function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env['PATH'] ?? '').split(path.delimiter)) {
-    if (dir !== '' && isExecutableFile(path.join(dir, name))) {
-      return path.join(dir, name);
-    }
-  }
-  return undefined;
-}
-
-function upwards(start: string, relative: string): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    const candidate = path.join(dir, relative);
-    if (isExecutableFile(candidate)) {
-      return candidate;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      return undefined;
-    }
-    dir = parent;
-  }
-}
-
-function isExecutableFile(file: string): boolean {
-  try {
-    if (!fs.statSync(file).isFile()) {
-      return false;
-    }
-    fs.accessSync(file, fs.constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { LauncherProbe, describeProbes } from './launcherSearch';
 
 export class DaemonStartError extends Error {
   constructor(message: string, readonly output: string) {
     super(message);
     this.name = 'DaemonStartError';
+  }
+}
+
+/** No `same` launcher anywhere it was looked for; `probes` says where that was. */
+export class LauncherNotFoundError extends DaemonStartError {
+  constructor(readonly probes: readonly LauncherProbe[]) {
+    super(
+      `could not find the \`same\` launcher (looked at: ${describeProbes(probes).join('; ')}): set \`same.path\``,
+      '',
+    );
+    this.name = 'LauncherNotFoundError';
   }
 }
 

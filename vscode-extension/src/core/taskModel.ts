@@ -20,6 +20,10 @@ export interface TaskView {
   readonly state: TaskState;
   readonly hash: string | null;
   readonly reasons: readonly string[];
+  /** No state known yet: the graph is loaded, the daemon has not said how the task stands. */
+  readonly pending: boolean;
+  /** The run of this client the task is part of, while it runs. */
+  readonly runId: string | undefined;
 }
 
 export interface ProjectView {
@@ -48,8 +52,8 @@ export class TaskModel {
 
   private graph: GraphResult | undefined;
   private readonly statuses = new Map<string, TaskStatusInfo>();
-  /** Tasks a run of this client has started and not finished: shown as running whatever the status says. */
-  private readonly runningHere = new Set<string>();
+  /** Tasks a run of this client has started and not finished (→ its runId): running whatever the status says. */
+  private readonly runningHere = new Map<string, string>();
   private epoch = -1;
   private error: ConfigError | null = null;
 
@@ -116,7 +120,7 @@ export class TaskModel {
 
   applyRunEvent(event: RunEvent): void {
     if (event.kind === 'TASK_STARTED' && event.task) {
-      this.runningHere.add(event.task);
+      this.runningHere.set(event.task, event.runId);
       this.changed();
     } else if (event.kind === 'TASK_FINISHED' && event.task) {
       this.runningHere.delete(event.task);
@@ -131,9 +135,16 @@ export class TaskModel {
         });
       }
       this.changed();
-    } else if (event.kind === 'RUN_FINISHED' && this.runningHere.size > 0) {
-      this.runningHere.clear();
-      this.changed();
+    } else if (event.kind === 'RUN_FINISHED') {
+      const before = this.runningHere.size;
+      for (const [task, runId] of [...this.runningHere]) {
+        if (runId === event.runId) {
+          this.runningHere.delete(task);
+        }
+      }
+      if (this.runningHere.size !== before) {
+        this.changed();
+      }
     }
   }
 
@@ -199,17 +210,27 @@ export class TaskModel {
     this.changeEmitter.dispose();
   }
 
+  /**
+   * While the configuration is invalid no state can be trusted (the daemon keeps the last good graph's):
+   * every task that is not running here reads unknown, with the error as the reason.
+   */
   private view(info: TaskInfo): TaskView {
     const status = this.statuses.get(info.id);
-    const state: TaskState = this.runningHere.has(info.id) ? 'RUNNING' : (status?.state ?? 'UNKNOWN');
+    const runId = this.runningHere.get(info.id);
+    const base = { id: info.id, project: info.project, name: info.name, info, runId };
+    if (runId !== undefined) {
+      return { ...base, state: 'RUNNING', hash: status?.hash ?? null, reasons: [], pending: false };
+    }
+    if (this.error) {
+      const where = this.error.file ? `${this.error.file}${this.error.line > 0 ? `:${this.error.line}` : ''}: ` : '';
+      return { ...base, state: 'UNKNOWN', hash: null, reasons: [`configuration error: ${where}${this.error.message}`], pending: false };
+    }
     return {
-      id: info.id,
-      project: info.project,
-      name: info.name,
-      info,
-      state,
+      ...base,
+      state: status?.state ?? 'UNKNOWN',
       hash: status?.hash ?? null,
-      reasons: state === 'RUNNING' && this.runningHere.has(info.id) ? ['running'] : (status?.reasons ?? []),
+      reasons: status?.reasons ?? [],
+      pending: status === undefined,
     };
   }
 

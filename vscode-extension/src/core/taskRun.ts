@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Disposable, Event } from 'vscode-jsonrpc';
 import { LinearRunRenderer } from './runRenderer';
 import { RunEvent, RunOutput, RunResult } from './protocol';
+import type { DaemonConnection } from './connection';
 import type { SameClient } from './sameClient';
 
 /** The run pushes of a connection (DaemonConnection provides them). */
@@ -36,11 +37,25 @@ export class TaskRun {
     private readonly request: RunRequest,
     private readonly write: (text: string) => void,
     colour = true,
+    /** Waits for the daemon before the run is sent (a rejection is shown as the run's error). */
+    private readonly ready: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.renderer = new LinearRunRenderer(colour);
   }
 
   async start(): Promise<number> {
+    try {
+      await this.ready();
+    } catch (error) {
+      this.finished = true;
+      this.write(this.renderer.error(error instanceof Error ? error.message : String(error)));
+      return 1;
+    }
+    if (this.cancelled) {
+      this.finished = true;
+      this.write(this.renderer.error('cancelled'));
+      return 1;
+    }
     this.subscriptions = [
       this.pushes.onRunEvent((event) => this.onEvent(event)),
       this.pushes.onRunOutput((output) => {
@@ -76,6 +91,9 @@ export class TaskRun {
       return;
     }
     this.cancelled = true;
+    if (this.subscriptions.length === 0) {
+      return; // not sent yet: start() sees the flag
+    }
     try {
       await this.client.runCancel(this.runId);
     } catch {
@@ -102,6 +120,18 @@ export class TaskRun {
     const message = error instanceof Error ? error.message : String(error);
     return this.renderer.error(this.cancelled ? 'cancelled' : message);
   }
+}
+
+/**
+ * Waits until the connection is up; a daemon that is stopped (or failed to start) is started, since the user
+ * asked for a run.
+ */
+export async function daemonFor(connection: DaemonConnection): Promise<void> {
+  const kind = connection.state.kind;
+  if (kind === 'stopped' || kind === 'failed' || kind === 'idle') {
+    await connection.start();
+  }
+  await connection.whenConnected();
 }
 
 /** The caller's environment as a plain string map (undefined values dropped), for `RunParams.environment`. */

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { dirtyBadge } from '../core/dirtyBadge';
 import type { TaskModel } from '../core/taskModel';
 
 /** Marks the input files whose changes make tasks dirty, in the explorer and on editor tabs. */
@@ -21,11 +22,7 @@ export class DirtyFileDecorations implements vscode.FileDecorationProvider, vsco
     if (!tasks) {
       return undefined;
     }
-    return {
-      badge: '●',
-      tooltip: `makes ${tasks.join(', ')} dirty`,
-      color: new vscode.ThemeColor('list.warningForeground'),
-    };
+    return dirtyBadge(tasks);
   }
 
   dispose(): void {

@@ -22,3 +22,29 @@ export function startLanguageClient(launcher: string, env: NodeJS.ProcessEnv = p
   );
   return languageClient;
 }
+
+/** The running language server, started with the launcher found and restarted when another one is found. */
+export class LanguageClientHolder implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private launcher: string | undefined;
+
+  constructor(private readonly log: vscode.OutputChannel) {}
+
+  use(launcher: string | undefined): void {
+    if (launcher === this.launcher) {
+      return;
+    }
+    void this.client?.stop();
+    this.client = undefined;
+    this.launcher = launcher;
+    if (launcher) {
+      this.client = startLanguageClient(launcher);
+    } else {
+      this.log.appendLine('no same launcher found: editing help for same.yaml (same lsp) is off');
+    }
+  }
+
+  dispose(): void {
+    void this.client?.stop();
+  }
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DaemonConnection } from '../core/connection';
 import type { SameClient } from '../core/sameClient';
-import { TaskRun, environmentOf } from '../core/taskRun';
+import { TaskRun, daemonFor, environmentOf } from '../core/taskRun';
 
 const CTRL_C = '\u0003';
 
@@ -20,7 +20,7 @@ export class RunTerminal implements vscode.Pseudoterminal {
   constructor(
     private readonly connection: DaemonConnection,
     private readonly client: SameClient,
-    private readonly targets: string[],
+    private readonly targets: readonly string[],
     private readonly noCache: boolean,
   ) {}
 
@@ -41,25 +41,19 @@ export class RunTerminal implements vscode.Pseudoterminal {
   }
 
   private async execute(): Promise<void> {
-    const started = `\u001b[2m> same run ${this.noCache ? '--no-cache ' : ''}${this.targets.join(' ')}\u001b[0m\r\n`;
-    this.writeEmitter.fire(started);
-    try {
-      await this.connection.whenConnected();
-    } catch (error) {
-      this.writeEmitter.fire(`\u001b[31m✗ Error:\u001b[0m ${(error as Error).message}\r\n`);
-      this.finish(1);
-      return;
-    }
-    if (this.closed) {
-      return;
-    }
+    this.writeEmitter.fire(`\u001b[2m> same run ${this.noCache ? '--no-cache ' : ''}${this.targets.join(' ')}\u001b[0m\r\n`);
     this.run = new TaskRun(
       this.client,
       this.connection,
       { targets: this.targets, root: this.connection.root, environment: environmentOf(process.env), noCache: this.noCache },
       (text) => this.writeEmitter.fire(text),
+      true,
+      () => daemonFor(this.connection),
     );
-    this.finish(await this.run.start());
+    const exitCode = await this.run.start();
+    if (!this.closed) {
+      this.finish(exitCode);
+    }
   }
 
   private finish(exitCode: number): void {

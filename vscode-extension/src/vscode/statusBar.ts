@@ -28,7 +28,7 @@ export class SameStatusBar implements vscode.Disposable {
     const look = connectionLook(state);
     this.item.text = look.text;
     this.item.tooltip = look.tooltip;
-    this.item.command = state.kind === 'failed' ? 'same.reconnect' : 'same.tasks.focus';
+    this.item.command = state.kind === 'failed' ? 'same.reconnect' : state.kind === 'stopped' ? 'same.startDaemon' : 'same.tasks.focus';
     this.item.backgroundColor = state.kind === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }
 
@@ -64,6 +64,8 @@ function connectionLook(state: Exclude<ConnectionState, { kind: 'connected' }>):
       };
     case 'failed':
       return { text: '$(error) same: daemon not running', tooltip: `${state.reason}\nClick to try again.` };
+    case 'stopped':
+      return { text: '$(debug-stop) same: daemon stopped', tooltip: `${state.reason}\nClick to start it.` };
     case 'disposed':
       return { text: 'same: off', tooltip: 'same is off' };
   }

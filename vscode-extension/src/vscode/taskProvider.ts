@@ -2,17 +2,23 @@ import * as vscode from 'vscode';
 import type { DaemonConnection } from '../core/connection';
 import type { SameClient } from '../core/sameClient';
 import type { TaskModel } from '../core/taskModel';
+import { runTargets } from '../core/runTargets';
 import { RunTerminal } from './runTerminal';
 
 export const TASK_TYPE = 'same';
 
+/** `{ "type": "same", "task": "lib:build" }`, `{ "task": "all" }`, or every task of a project: `{ "project": "lib" }`. */
 export interface SameTaskDefinition extends vscode.TaskDefinition {
   readonly type: typeof TASK_TYPE;
-  readonly task: string;
+  readonly task?: string;
+  readonly project?: string;
   readonly noCache?: boolean;
 }
 
-/** Every task of the graph as a VS Code task of type `same`, run through the daemon in a pseudoterminal. */
+/**
+ * `all`, every project and every task of the graph as VS Code tasks of type `same` (Run Task, tasks.json), run
+ * through the daemon in a pseudoterminal.
+ */
 export class SameTaskProvider implements vscode.TaskProvider {
   constructor(
     private readonly connection: DaemonConnection,
@@ -24,27 +30,35 @@ export class SameTaskProvider implements vscode.TaskProvider {
 
   async provideTasks(): Promise<vscode.Task[]> {
     await this.graphReady();
-    return this.model.tasks().map((task) => this.create({ type: TASK_TYPE, task: task.id }));
+    return runTargets(this.model).map((target) =>
+      this.create(target.project ? { type: TASK_TYPE, project: target.project } : { type: TASK_TYPE, task: target.label }),
+    );
   }
 
   resolveTask(task: vscode.Task): vscode.Task | undefined {
     const definition = task.definition as Partial<SameTaskDefinition>;
-    if (typeof definition.task !== 'string' || definition.task === '') {
+    const named = (value: unknown) => typeof value === 'string' && value !== '';
+    if (!named(definition.task) && !named(definition.project)) {
       return undefined;
     }
     return this.create(task.definition as SameTaskDefinition);
   }
 
   create(definition: SameTaskDefinition): vscode.Task {
-    const name = definition.noCache ? `${definition.task} (no cache)` : definition.task;
+    const base = definition.project ? `${definition.project} (every task)` : (definition.task ?? '');
+    const name = definition.noCache ? `${base} (no cache)` : base;
+    const targets = () =>
+      definition.project
+        ? (this.model.projects().find((project) => project.info.name === definition.project)?.tasks.map((task) => task.id) ?? [])
+        : [definition.task ?? ''];
     const task = new vscode.Task(
       definition,
       this.folder,
       name,
       TASK_TYPE,
-      new vscode.CustomExecution(async () => new RunTerminal(this.connection, this.client, [definition.task], definition.noCache ?? false)),
+      new vscode.CustomExecution(async () => new RunTerminal(this.connection, this.client, targets(), definition.noCache ?? false)),
     );
-    const group = groupOf(definition.task);
+    const group = definition.task ? groupOf(definition.task) : undefined;
     if (group) {
       task.group = group;
     }

@@ -4,7 +4,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { rootHash, socketDirectory, socketPath } from '../../src/core/daemonAddress';
-import { resolveLauncher } from '../../src/core/launcher';
 import { findWorkspaceRoot } from '../../src/core/workspaceRoot';
 
 const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'same-discovery-')));
@@ -47,18 +46,5 @@ describe('finding the workspace and its daemon', () => {
     assert.equal(socketPath('/r', { XDG_RUNTIME_DIR: base }), path.join(base, 'same', `${rootHash('/r')}.sock`));
     assert.equal(socketDirectory({ XDG_RUNTIME_DIR: path.join(base, 'missing') }), `/tmp/same-${os.userInfo().uid}`);
     assert.equal(socketDirectory({}), `/tmp/same-${os.userInfo().uid}`);
-  });
-
-  it('finds the launcher: setting, PATH, ./same above the root, then a built distribution', () => {
-    const root = path.join(base, 'repo/examples/demo');
-    fs.mkdirSync(root, { recursive: true });
-    assert.equal(resolveLauncher(root, '/opt/same/bin/same', { PATH: '' }), '/opt/same/bin/same');
-    assert.equal(resolveLauncher(root, undefined, { PATH: '' }), undefined);
-    const built = write('repo/cli/target/same/bin/same', '#!/bin/sh\n', 0o755);
-    assert.equal(resolveLauncher(root, '', { PATH: '' }), built);
-    const script = write('repo/same', '#!/bin/sh\n', 0o755);
-    assert.equal(resolveLauncher(root, undefined, { PATH: '' }), script);
-    const onPath = write('bin/same', '#!/bin/sh\n', 0o755);
-    assert.equal(resolveLauncher(root, undefined, { PATH: path.dirname(onPath) }), onPath);
   });
 });

@@ -75,4 +75,38 @@ describe('TaskModel', () => {
     model.applyStatus({ epoch: 2, configError: null, tasks: [] });
     assert.equal(model.configError, null);
   });
+
+  it('says a task is pending until its first state arrives, and runs stay with their run id', () => {
+    const model = new TaskModel();
+    model.setGraph(GRAPH);
+    assert.ok(model.tasks().every((t) => t.pending));
+    model.applyStatus({ epoch: 1, configError: null, tasks: [{ id: 'lib:build', state: 'CLEAN', hash: 'h', reasons: [] }] });
+    assert.equal(model.task('lib:build')?.pending, false);
+    assert.equal(model.task('lib:test')?.pending, true);
+    model.applyRunEvent({ runId: 'r1', kind: 'TASK_STARTED', task: 'lib:build', hash: 'h' });
+    assert.equal(model.task('lib:build')?.runId, 'r1');
+    assert.deepEqual(model.task('lib:build')?.reasons, [], 'no "running" reason beside the running state');
+    model.applyRunEvent({ runId: 'other', kind: 'RUN_FINISHED', success: true });
+    assert.equal(model.task('lib:build')?.state, 'RUNNING', 'another run ending does not end this one');
+    model.applyRunEvent({ runId: 'r1', kind: 'RUN_FINISHED', success: false });
+    assert.equal(model.task('lib:build')?.state, 'CLEAN');
+    assert.equal(model.task('lib:build')?.runId, undefined);
+  });
+
+  it('reads every state as unknown while the configuration is broken, and as before once it is fixed', () => {
+    const model = new TaskModel();
+    model.setGraph(GRAPH);
+    const clean = { epoch: 1, configError: null, tasks: GRAPH.tasks.map((t) => ({ id: t.id, state: 'CLEAN' as const, hash: 'h', reasons: [] })) };
+    model.applyStatus(clean);
+    const error = { file: 'packages/app/same.yaml', line: 8, message: "task 'app:build' depends on unknown task 'lib:nope'", context: [] };
+    model.setConfigError(error);
+    assert.ok(model.tasks().every((t) => t.state === 'UNKNOWN'));
+    assert.deepEqual(model.task('lib:build')?.reasons, [
+      "configuration error: packages/app/same.yaml:8: task 'app:build' depends on unknown task 'lib:nope'",
+    ]);
+    assert.equal(model.counts().clean, 0);
+    assert.equal(model.dirtyInputs().size, 0);
+    model.applyStatus({ ...clean, epoch: 2 });
+    assert.ok(model.tasks().every((t) => t.state === 'CLEAN'));
+  });
 });

@@ -1,6 +1,8 @@
-// Drives code-server (started by run.sh) with headless Chromium: the same view, a run from the tree with
-// its output in the terminal, an edit that turns a task dirty, the CodeLens, "why" and a config error in
-// Problems. Prints one line per step and "N passed, 0 failed" at the end; screenshots go to SAME_UI_RESULTS.
+// Drives code-server (started by run.sh) with headless Chromium, as a new user of the extension would: same found
+// without the same.path setting (only the login shell's PATH has it), the tree after a run (all clean), a save
+// turning the right tasks dirty (with the ↻ badge), Why? rendered and kept current, Stop on a running task (its output kept), the task graph
+// view, and a broken then repaired same.yaml. Prints one line per step and "N passed, 0 failed" at the end;
+// screenshots and the browser's console go to SAME_UI_RESULTS.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -10,7 +12,7 @@ const { chromium } = require(path.join(process.env.SAME_UI_CACHE, 'driver', 'nod
 const URL = process.env.SAME_UI_URL;
 const WORKSPACE = process.env.SAME_UI_WORKSPACE;
 const RESULTS = process.env.SAME_UI_RESULTS;
-const LONG = 60_000;
+const LONG = 90_000;
 
 let page;
 let passed = 0;
@@ -33,9 +35,23 @@ async function shot(name) {
   await page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
 }
 
-const view = () => page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /tasks/i }) }).first();
 const row = (label) => page.locator(`.monaco-list-row[aria-label^="${label}"]`).first();
-const statusItem = () => page.locator('.statusbar-item', { hasText: 'same:' }).first();
+const rowLabels = () => page.evaluate(() => [...document.querySelectorAll('.monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? ''));
+
+/** Waits until the tree row of `task` reads `task, <state>`. */
+async function taskState(task, state) {
+  await page.waitForFunction(([t, s]) => [...document.querySelectorAll('.monaco-list-row')]
+    .some((r) => (r.getAttribute('aria-label') ?? '') === `${t}, ${s}`), [task, state], { timeout: LONG });
+}
+
+/** Names what `promise` waited for when it fails. */
+async function waiting(what, promise) {
+  try {
+    return await promise;
+  } catch (error) {
+    throw new Error(`waiting for ${what}: ${error.message.split('\n')[0]}`);
+  }
+}
 
 async function command(name) {
   await page.keyboard.press('F1');
@@ -61,6 +77,20 @@ async function terminalText() {
   return (await page.locator('.xterm-rows').allInnerTexts()).join('\n');
 }
 
+/** Shows the same view (clicking its activity-bar item when it is showing already would hide the side bar). */
+async function showSameView() {
+  const title = page.locator('.sidebar .composite.title h2').first();
+  if (await title.isVisible() && (await title.innerText()).trim().toLowerCase() === 'same') {
+    return;
+  }
+  await page.locator('.activitybar .action-item a[aria-label^="same"]').first().click({ timeout: LONG });
+}
+
+async function inlineAction(task, label) {
+  await row(task).hover();
+  await row(task).locator(`.action-label[aria-label="${label}"]`).click();
+}
+
 async function main() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'same-ui-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -70,8 +100,10 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
+  const consoleLog = fs.createWriteStream(path.join(RESULTS, 'browser-console.log'));
   try {
     page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => consoleLog.write(`${message.type()}: ${message.text()}\n`));
     await step('the workbench loads', async () => {
       for (let attempt = 0; ; attempt++) {
         try {
@@ -85,78 +117,141 @@ async function main() {
       await page.locator('.monaco-workbench').waitFor({ timeout: LONG });
     });
 
-    await step('the same view lists the projects and tasks with their state', async () => {
-      await page.locator('.activitybar .action-item a[aria-label^="same"]').first().click({ timeout: LONG });
+    await step('same is found without same.path (only on the login shell\'s PATH): the view lists the tasks', async () => {
+      await showSameView();
       for (const task of ['app:build', 'docs:site', 'lib:build', 'lib:test']) {
         await row(task).waitFor({ timeout: LONG });
       }
-      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-list-row')]
-        .some((r) => /^lib:build, (dirty|unknown|clean)/.test(r.getAttribute('aria-label') ?? '')), null, { timeout: LONG });
-      await statusItem().waitFor({ timeout: LONG });
-      const text = await statusItem().innerText();
-      if (!/same: .*\d+ dirty/.test(text)) throw new Error(`status bar says "${text}"`);
-      await shot('1-tree');
+      const title = await page.locator('.sidebar .composite.title h2').first().innerText();
+      if (title.trim().toLowerCase() !== 'same') throw new Error(`the view is titled "${title}"`);
+      await shot('1-found-without-setting');
     });
 
-    await step('running lib:build from the tree streams its output to a terminal', async () => {
-      await row('lib:build').hover();
-      await row('lib:build').locator('.action-label[aria-label="Run"]').click();
-      await page.waitForFunction(() => /\[lib:build\] .*(Completed|Cached)/.test(
+    await step('after Run All, every task is clean', async () => {
+      await page.locator('.sidebar .action-label[aria-label="Run All Tasks"]').first().click();
+      await page.waitForFunction(() => /Run succeeded/.test(
         [...document.querySelectorAll('.xterm-rows')].map((e) => e.innerText).join('\n')), null, { timeout: LONG });
-      const text = await terminalText();
-      if (!text.includes('[lib:build] built lib from 2 files')) throw new Error(`terminal shows:\n${text}`);
-      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-list-row')]
-        .some((r) => (r.getAttribute('aria-label') ?? '').startsWith('lib:build, clean')), null, { timeout: LONG });
-      await shot('2-run-output');
+      for (const task of ['app:build', 'docs:site', 'lib:build', 'lib:test']) {
+        await taskState(task, 'clean');
+      }
+      await shot('2-all-clean-after-run');
     });
 
-    await step('editing an input turns lib:build dirty, with a marker on the file', async () => {
+    await step('saving an input turns the tasks that read it dirty, and only those, with a ↻ badge', async () => {
       await openFile('packages/lib/src/name.txt');
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+End');
       await page.keyboard.type('\nedited = "from the UI test"');
       await page.keyboard.press('Control+S');
-      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-list-row')]
-        .some((r) => (r.getAttribute('aria-label') ?? '').startsWith('lib:build, dirty')), null, { timeout: LONG });
+      for (const task of ['lib:build', 'lib:test', 'app:build']) {
+        await page.waitForFunction((t) => [...document.querySelectorAll('.monaco-list-row')]
+          .some((r) => (r.getAttribute('aria-label') ?? '').startsWith(`${t}, dirty`)), task, { timeout: LONG });
+      }
+      const labels = await rowLabels();
+      if (!labels.includes('docs:site, clean')) throw new Error(`docs:site is not clean: ${labels.join(' | ')}`);
       await command('File: Reveal Active File in Explorer View');
-      // the badge is drawn by CSS (::after), so look for it in the computed styles of the explorer row
-      await page.waitForFunction(() => [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')]
+      // the badge is drawn by CSS (::after): look for it in the computed styles of the explorer row and the tab
+      const badged = (selector) => page.waitForFunction((s) => [...document.querySelectorAll(s)]
         .filter((r) => r.textContent.includes('name.txt'))
-        .some((r) => [...r.querySelectorAll('*')].some((e) => getComputedStyle(e, '::after').content.includes('●'))),
-      null, { timeout: LONG });
-      await shot('3-dirty-after-edit');
-      await page.locator('.activitybar .action-item a[aria-label^="same"]').first().click();
+        .some((r) => [...r.querySelectorAll('*')].some((e) => getComputedStyle(e, '::after').content.includes('↻'))),
+      selector, { timeout: LONG });
+      await badged('.explorer-folders-view .monaco-list-row');
+      await badged('.tabs-container .tab');
+      await shot('3-dirty-after-save');
+      await showSameView();
     });
 
-    await step('same.yaml shows a CodeLens with the state above each task', async () => {
-      await openFile('packages/lib/same.yaml');
-      await page.locator('.contentWidgets .codelens-decoration', { hasText: 'run' }).first().waitFor({ timeout: LONG });
-      const lenses = (await page.locator('.codelens-decoration').allInnerTexts()).join(' | ');
-      if (!/dirty/.test(lenses)) throw new Error(`CodeLens says ${lenses}`);
-      await shot('4-codelens');
+    await step('Why? renders the explanation in the Markdown preview and keeps it current', async () => {
+      await inlineAction('lib:build', 'Why?');
+      const whyFrame = async (text) => {
+        for (let attempt = 0; attempt < 180; attempt++) {
+          for (const candidate of page.frames()) {
+            const body = await candidate.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+            if (body.includes('Why is') && body.includes(text)) return body;
+          }
+          await page.waitForTimeout(500);
+        }
+        throw new Error(`no rendered explanation naming ${text}`);
+      };
+      await whyFrame('name.txt');
+      fs.appendFileSync(path.join(WORKSPACE, 'packages/lib/src/greeting.txt'), 'more greeting\n');
+      const body = await whyFrame('greeting.txt');
+      if (body.includes('**')) throw new Error(`the explanation is not rendered:\n${body}`);
+      await shot('4-why-preview');
+      await command('View: Close All Editors');
     });
 
-    await step('"why" explains what changed', async () => {
-      await row('lib:build').hover();
-      await row('lib:build').locator('.action-label[aria-label="Why?"]').click();
-      await page.locator('.view-lines', { hasText: 'Why is' }).first().waitFor({ timeout: LONG });
-      const text = await page.locator('.view-lines', { hasText: 'Why is' }).first().innerText();
-      if (!/name\.txt/.test(text)) throw new Error(`why says ${text}`);
-      await shot('5-why');
+    await step('Stop on a running task cancels it and keeps its output in its terminal', async () => {
+      for (let i = 0; i < 30; i++) {
+        fs.writeFileSync(path.join(WORKSPACE, `packages/docs/pages/extra-${String(i).padStart(2, '0')}.md`), `# page ${i}\n`);
+      }
+      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-list-row')]
+        .some((r) => (r.getAttribute('aria-label') ?? '').startsWith('docs:site, dirty')), null, { timeout: LONG });
+      await inlineAction('docs:site', 'Run');
+      await taskState('docs:site', 'running');
+      await page.waitForFunction(() => /rendering pages\/extra-00\.md/.test(
+        [...document.querySelectorAll('.xterm-rows')].map((e) => e.innerText).join('\n')), null, { timeout: LONG });
+      if (await row('docs:site').locator('.action-label[aria-label="Run"]').count() !== 0) {
+        await row('docs:site').hover();
+        if (await row('docs:site').locator('.action-label[aria-label="Run"]').isVisible()) throw new Error('Run is offered on a running task');
+      }
+      await inlineAction('docs:site', 'Stop');
+      await page.waitForFunction(() => /\[docs:site\] ✗ Cancelled after/.test(
+        [...document.querySelectorAll('.xterm-rows')].map((e) => e.innerText).join('\n')), null, { timeout: LONG });
+      const text = await terminalText();
+      if (!text.includes('rendering pages/extra-00.md')) throw new Error(`the output is gone:\n${text}`);
+      await page.waitForFunction(() => ![...document.querySelectorAll('.monaco-list-row')]
+        .some((r) => (r.getAttribute('aria-label') ?? '').startsWith('docs:site, running')), null, { timeout: LONG });
+      await shot('5-stopped-output-kept');
     });
 
-    await step('a configuration error appears in Problems', async () => {
+    await step('the task graph view draws every task with its live state', async () => {
+      await command('same: Show Task Graph');
+      let frame;
+      await page.waitForFunction(() => true);
+      for (let attempt = 0; attempt < 120 && !frame; attempt++) {
+        for (const candidate of page.frames()) {
+          if (await candidate.locator('#graph g[data-task="lib:build"]').count().catch(() => 0)) {
+            frame = candidate;
+          }
+        }
+        if (!frame) await page.waitForTimeout(500);
+      }
+      if (!frame) throw new Error('no graph webview');
+      const states = await frame.evaluate(() => Object.fromEntries([...document.querySelectorAll('#graph g[data-task]')]
+        .map((g) => [g.getAttribute('data-task'), g.getAttribute('data-state')])));
+      if (states['lib:build'] !== 'dirty' || states['docs:site'] === undefined || Object.keys(states).length !== 4) {
+        throw new Error(`the graph shows ${JSON.stringify(states)}`);
+      }
+      const edges = await frame.locator('#graph path.edge').count();
+      if (edges !== 2) throw new Error(`${edges} edges drawn, 2 expected`);
+      await shot('6-task-graph');
+      await page.keyboard.press('Control+W');
+    });
+
+    await step('a broken same.yaml makes every state unknown, shown in Problems; repairing it brings them back', async () => {
       const file = path.join(WORKSPACE, 'packages/app/same.yaml');
       const good = fs.readFileSync(file, 'utf8');
       fs.writeFileSync(file, good.replace('dependsOn: ["lib:build"]', 'dependsOn: ["lib:nope"]'));
-      await command('same: Refresh');
-      await command('Problems: Focus on Problems View');
-      await page.locator('.markers-panel .monaco-list-row', { hasText: 'lib:nope' }).first().waitFor({ timeout: LONG });
-      await shot('6-problems');
+      await waiting('the error row', row('configuration error').waitFor({ timeout: LONG }));
+      for (const task of ['app:build', 'docs:site', 'lib:build', 'lib:test']) {
+        await waiting(`${task} unknown`, taskState(task, 'unknown'));
+      }
+      await page.locator('.statusbar-item[id="status.problems"]').first().click();
+      await waiting('the error in Problems', page.locator('.markers-panel .monaco-list-row', { hasText: 'lib:nope' }).first()
+        .waitFor({ timeout: LONG }));
+      await shot('7-broken-config');
       fs.writeFileSync(file, good);
+      await showSameView();
+      await page.waitForFunction(() => ![...document.querySelectorAll('.monaco-list-row')]
+        .some((r) => (r.getAttribute('aria-label') ?? '').startsWith('configuration error')), null, { timeout: LONG });
+      await taskState('lib:build', 'dirty');
+      await taskState('app:build', 'dirty');
+      await shot('8-repaired-config');
     });
     console.log(`${passed} passed, 0 failed`);
   } finally {
+    consoleLog.end();
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }

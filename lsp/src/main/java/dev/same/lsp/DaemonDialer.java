@@ -6,10 +6,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Opens a handshaken connection to a workspace's daemon, spawning it as every {@code same} command does, and
- * subscribed to every push. The CLI provides it, so the language server shares the daemon of the terminal.
+ * Opens a handshaken connection to a workspace's daemon, subscribed to every push, spawning the daemon as every
+ * {@code same} command does when {@code spawn} is set (else failing when none runs). The CLI provides it, so the
+ * language server shares the daemon of the terminal.
  */
 @FunctionalInterface
 public interface DaemonDialer {
-    SameClient dial(Path root, SameClientApi pushes) throws IOException;
+    SameClient dial(Path root, SameClientApi pushes, boolean spawn) throws IOException;
 }

@@ -1,13 +1,16 @@
 package dev.same.lsp;
 
+import dev.same.protocol.ConfigError;
 import dev.same.protocol.GraphInvalidated;
 import dev.same.protocol.HashesChanged;
 import dev.same.protocol.Health;
+import dev.same.protocol.HealthStatus;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunEventKind;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.StatusParams;
+import dev.same.protocol.TaskState;
 import dev.same.protocol.TaskStatusInfo;
 import dev.same.protocol.client.SameClient;
 import java.io.IOException;
@@ -24,8 +27,10 @@ import java.util.function.Consumer;
 
 /**
  * The daemon's live view of one workspace: task states kept current from its pushes. When the connection ends
- * (the daemon stopped, crashed or was replaced) it dials again by itself, backing off while that fails; the
- * editor keeps being served from its buffers meanwhile.
+ * (the daemon crashed or was replaced) it dials again by itself, backing off while that fails; the editor keeps
+ * being served from its buffers meanwhile. A daemon that said it is stopping (same daemon stop, its idle timeout)
+ * is not started again: the server only looks for one that someone else starts. While the configuration on disk
+ * is invalid, every task's state is unknown: the daemon's states are those of the last valid one.
  */
 final class Live implements SameClientApi {
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
@@ -47,6 +52,9 @@ final class Live implements SameClientApi {
     private volatile SameClient client;
     private volatile Map<String, TaskStatusInfo> states = Map.of();
     private volatile String unavailable = "connecting to the daemon";
+    private volatile ConfigError configError;
+    /** Why the daemon said it stopped; while set, no daemon is spawned. */
+    private volatile String stoppedBecause;
     private volatile boolean closed;
     private Duration retry = FIRST_RETRY;
 
@@ -71,15 +79,18 @@ final class Live implements SameClientApi {
             scheduler.schedule(this::start, LAST_RETRY.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
+        String stopped = stoppedBecause;
         try {
-            SameClient connected = dialer.dial(root, this);
+            SameClient connected = dialer.dial(root, this, stopped == null);
             client = connected;
             retry = FIRST_RETRY;
             unavailable = null;
+            stoppedBecause = null;
             refreshStates();
             connected.closed().whenComplete((ignored, error) -> lost(connected));
         } catch (IOException | RuntimeException e) {
-            unavailable = "the daemon is unavailable: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            unavailable = stopped != null ? stopped + "; no live state until a daemon runs again"
+                    : "the daemon is unavailable: " + (e.getMessage() == null ? e.toString() : e.getMessage());
             listener.statesChanged(root);
             scheduler.schedule(this::start, retry.toMillis(), TimeUnit.MILLISECONDS);
             retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
@@ -92,7 +103,8 @@ final class Live implements SameClientApi {
         }
         client = null;
         states = Map.of();
-        unavailable = "the daemon stopped; reconnecting";
+        unavailable = stoppedBecause != null ? stoppedBecause + "; no live state until a daemon runs again"
+                : "the daemon stopped; reconnecting";
         listener.statesChanged(root);
         start();
     }
@@ -108,12 +120,20 @@ final class Live implements SameClientApi {
                 Map<String, TaskStatusInfo> fresh = new HashMap<>();
                 result.tasks().forEach(task -> fresh.put(task.id(), task));
                 states = Map.copyOf(fresh);
+                configError = result.configError();
                 listener.statesChanged(root);
             }
         });
     }
 
     Optional<TaskStatusInfo> state(String task) {
+        ConfigError error = configError;
+        if (error != null && states.containsKey(task)) {
+            String where = error.file() == null ? ""
+                    : " in " + error.file() + (error.line() > 0 ? ":" + error.line() : "");
+            return Optional.of(new TaskStatusInfo(task, TaskState.UNKNOWN, null,
+                    List.of("configuration error" + where)));
+        }
         return Optional.ofNullable(states.get(task));
     }
 
@@ -144,12 +164,16 @@ final class Live implements SameClientApi {
 
     @Override
     public void graphInvalidated(GraphInvalidated change) {
+        configError = change.error();
         listener.graphChanged(root);
         refreshStates();
     }
 
     @Override
     public void health(Health health) {
+        if (health.status() == HealthStatus.SHUTTING_DOWN) {
+            stoppedBecause = health.reason() == null ? "the daemon stopped" : health.reason();
+        }
     }
 
     /** How long the task's last run through this server took; the daemon does not keep durations. */

@@ -33,9 +33,10 @@ final class ProblemLocator {
                 hints.add(line);
             }
         }
-        String text = hints.isEmpty() ? message : message + "\n" + String.join("\n", hints);
         Matcher yaml = YAML.matcher(message);
         Matcher prefix = PREFIX.matcher(message);
+        String unplaced = withoutPlace(message);
+        String text = hints.isEmpty() ? unplaced : unplaced + "\n" + String.join("\n", hints);
         if (yaml.find()) {
             placed.add(new Problem(root.resolve(yaml.group(1)), Integer.parseInt(yaml.group(2)),
                     Integer.parseInt(yaml.group(3)), text, false));
@@ -60,8 +61,21 @@ final class ProblemLocator {
     /** A warning such as {@code NAME:L: unknown key 'x' ignored}; null when it names no place. */
     static Problem warning(String warning, Path root) {
         Matcher prefix = PREFIX.matcher(warning);
-        return prefix.find()
-                ? new Problem(root.resolve(prefix.group(1)), Integer.parseInt(prefix.group(2)), 0, warning, true)
-                : null;
+        return prefix.find() ? new Problem(root.resolve(prefix.group(1)), Integer.parseInt(prefix.group(2)), 0,
+                withoutPlace(warning), true) : null;
+    }
+
+    /**
+     * The message without the file, line and column it starts with: the editor shows the problem at that place
+     * and names it beside the message (Problems: {@code same.yaml packages/app … [Ln 5, Col 20]}).
+     */
+    static String withoutPlace(String message) {
+        Matcher yaml = YAML.matcher(message);
+        if (yaml.lookingAt()) {
+            String rest = message.substring(yaml.end());
+            return "invalid YAML" + (rest.startsWith(": ") ? rest : ": " + rest.stripLeading());
+        }
+        Matcher prefix = PREFIX.matcher(message);
+        return prefix.find() ? message.substring(prefix.end()) : message;
     }
 }

@@ -30,7 +30,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * end. Its daemon dialer always fails, as for a workspace whose daemon cannot start.
  */
 final class InProcessLsp implements AutoCloseable {
-    static final DaemonDialer NO_DAEMON = (root, pushes) -> {
+    static final DaemonDialer NO_DAEMON = (root, pushes, spawn) -> {
         throw new IOException("the daemon exited at start (status 1): no java here");
     };
 

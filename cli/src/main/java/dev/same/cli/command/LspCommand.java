@@ -31,16 +31,19 @@ public final class LspCommand implements Callable<Integer> {
         var out = new FileOutputStream(FileDescriptor.out);
         // stdout carries the protocol: anything else printed there would corrupt it
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        return LspMain.serve(new FileInputStream(FileDescriptor.in), out, (root, pushes) -> dial(cli, root, pushes));
+        return LspMain.serve(new FileInputStream(FileDescriptor.in), out,
+                (root, pushes, spawn) -> dial(cli, root, pushes, spawn));
     }
 
-    /** The CLI's own connect-or-spawn, then a connection of ours subscribed to every push. */
-    private static SameClient dial(Cli cli, Path root, SameClientApi pushes) throws IOException {
+    /** The CLI's own connect-or-spawn (or connect only), then a connection of ours subscribed to every push. */
+    private static SameClient dial(Cli cli, Path root, SameClientApi pushes, boolean spawn) throws IOException {
         DaemonConnector connector = new DaemonConnector(root, cli.environment());
-        connector.connectOrSpawn(Connector.NO_PUSHES, Connector.idleTimeout(cli)).close();
+        if (spawn) {
+            connector.connectOrSpawn(Connector.NO_PUSHES, Connector.idleTimeout(cli)).close();
+        }
         SameClient client = connector.connectAny(pushes)
-                .orElseThrow(() -> new IOException("the daemon stopped as soon as it started; see "
-                        + connector.logFile()));
+                .orElseThrow(() -> new IOException(spawn ? "the daemon stopped as soon as it started; see "
+                        + connector.logFile() : "no daemon is running"));
         try {
             client.initialize("lsp", BuildId.current(), root, null, DaemonConnector.HANDSHAKE_MILLIS);
         } catch (IOException e) {

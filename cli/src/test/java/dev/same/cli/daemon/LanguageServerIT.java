@@ -178,6 +178,34 @@ class LanguageServerIT {
         assertTrue(ws.daemonPid() != first, "a new daemon");
     }
 
+    @Test
+    void statesAreUnknownWhileTheConfigurationIsBrokenAndAStoppedDaemonIsNotStartedAgain() throws Exception {
+        initialize();
+        String lib = uri("packages/lib/same.yaml");
+        String good = Files.readString(ws.root.resolve("packages/lib/same.yaml"));
+        remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(lib, "yaml", 1, good)));
+        client.askUntil(() -> lensTitles(lib), titles -> titles.equals(List.of("▶ Run", "● dirty: never run")),
+                "the live state");
+
+        Files.writeString(ws.root.resolve("packages/web/same.yaml"),
+                WEB.formatted(ws.marker).replace("\"lib:build\"", "\"lib:nope\""));
+        client.askUntil(() -> lensTitles(lib), titles -> titles.equals(List.of("▶ Run",
+                "? unknown: configuration error in packages/web/same.yaml:8")), "unknown while the config is broken");
+        Files.writeString(ws.root.resolve("packages/web/same.yaml"), WEB.formatted(ws.marker));
+        client.askUntil(() -> lensTitles(lib), titles -> titles.equals(List.of("▶ Run", "● dirty: never run")),
+                "the live state once it is fixed");
+
+        assertEquals(0, ws.same("daemon", "stop").exitCode());
+        List<String> stopped = client.askUntil(() -> lensTitles(lib), titles -> titles.get(1).startsWith("○ "),
+                "the lens saying the daemon stopped");
+        assertEquals("○ the daemon is stopping: daemon/stop; no live state until a daemon runs again", stopped.get(1));
+        assertTrue(ws.daemonProcesses().isEmpty(), "the language server started no daemon");
+        assertEquals(0, ws.same("daemon", "start").exitCode());
+        client.askUntil(() -> lensTitles(lib), titles -> titles.equals(List.of("▶ Run", "● dirty: never run")),
+                "the live state from the daemon someone started");
+    }
+
     private void initialize() throws Exception {
         InitializeParams params = new InitializeParams();
         params.setProcessId((int) ProcessHandle.current().pid());

@@ -252,6 +252,11 @@ public final class Daemon implements DaemonControl {
         }
         log.info("shutting down: " + why);
         try {
+            if (engine != null) {
+                // clients tell a deliberate stop from a crash by this: they wait instead of starting a new daemon
+                engine.subscribers().health(new Health(engine.epoch(), HealthStatus.SHUTTING_DOWN,
+                        "the daemon is stopping: " + why, null));
+            }
             closeQuietly(server);
             if (engine != null) {
                 engine.close();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.same.protocol.Health;
+import dev.same.protocol.HealthStatus;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.RunParams;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,38 @@ class DaemonShutdownTest {
             assertTrue(client.closed().isDone(), "then the connection closes");
         } finally {
             taskProcesses().forEach(ProcessHandle::destroyForcibly);
+            daemon.close();
+        }
+    }
+
+    @Test
+    void aClientSubscribedToHealthIsToldTheDaemonIsStoppingBeforeTheConnectionCloses() throws Exception {
+        List<Health> health = new CopyOnWriteArrayList<>();
+        SameClientApi listener = new SameClientApi() {
+            @Override
+            public void runEvent(RunEvent event) {
+            }
+
+            @Override
+            public void runOutput(RunOutput output) {
+            }
+
+            @Override
+            public void health(Health pushed) {
+                health.add(pushed);
+            }
+        };
+        InProcessDaemon daemon = InProcessDaemon.start();
+        try (SameClient client = SameClient.connect(daemon.socket, listener)) {
+            client.initialize("test", BuildId.current(), daemon.root, List.of("health"), 10_000);
+
+            daemon.shutdown();
+
+            client.closed().get(30, TimeUnit.SECONDS);
+            assertEquals(1, health.size(), "pushes: " + health);
+            assertEquals(HealthStatus.SHUTTING_DOWN, health.getFirst().status());
+            assertEquals("the daemon is stopping: test finished", health.getFirst().reason());
+        } finally {
             daemon.close();
         }
     }

@@ -40,11 +40,15 @@ public final class TaskModel {
         return snapshot;
     }
 
-    /** A new daemon counts its epochs from scratch: forget the old one's, and the runs it had. */
+    /**
+     * A new daemon counts its epochs from scratch: forget the old one's, the runs it had, and its health (the last
+     * push of a daemon that stops says SHUTTING_DOWN; a new one tells its own trouble right after connecting).
+     */
     public void resetEpoch() {
         synchronized (this) {
             epoch = -1;
             runningHere.clear();
+            health = null;
         }
         publish();
     }

@@ -82,6 +82,10 @@ class TaskModelTest {
         assertEquals("inotify watch limit reached\nraise fs.inotify.max_user_watches", degraded.tooltip());
         model.setHealth(new Health(3, HealthStatus.OK, null, null));
         assertNull(model.snapshot().health());
+        model.setHealth(new Health(4, HealthStatus.SHUTTING_DOWN, "the daemon is stopping: daemon/stop", null));
+        assertEquals("same: shutting down", StatusLine.of(model.snapshot(), CONNECTED).text());
+        model.resetEpoch();
+        assertNull(model.snapshot().health(), "a new daemon: the old one's stop is forgotten");
 
         model.setConfigError(new ConfigError("a/same.yaml", 3, "bad", List.of("at a/same.yaml:3", "task a:x")));
         assertEquals("bad (task a:x)", StatusLine.of(model.snapshot(), CONNECTED).tooltip());
