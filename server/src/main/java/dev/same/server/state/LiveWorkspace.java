@@ -324,7 +324,7 @@ public final class LiveWorkspace implements AutoCloseable {
             if (configureFilter(workspace)) {
                 watcher.rewatch(); // an input may now reach into a directory the watcher skipped
             }
-            scopes = new InputScopes(workspace.tasks().values());
+            scopes = new InputScopes(workspace.tasks().values(), offsetOf(workspace));
             return recompute(epoch, workspace, graph, null, null, previous, true);
         } catch (SameException e) {
             ConfigError error = ConfigErrors.of(e);
@@ -337,9 +337,26 @@ public final class LiveWorkspace implements AutoCloseable {
 
     /** Skips the targets and dependency directories that no input reaches; true when that changed. */
     private boolean configureFilter(Workspace workspace) {
+        String offset = offsetOf(workspace);
+        if (offset == null) {
+            return filter.configure(List.of(), List.of(new WatchFilter.InputReach("", List.of())));
+        }
         List<String> targets = new ArrayList<>();
-        workspace.tasks().values().forEach(t -> targets.addAll(t.targets()));
-        return filter.configure(targets, InputScopes.reaches(workspace.tasks().values()));
+        workspace.tasks().values().forEach(t -> t.targets().forEach(target -> targets.add(
+                InputScopes.under(offset, target))));
+        return filter.configure(targets, InputScopes.reaches(workspace.tasks().values(), offset));
+    }
+
+    /**
+     * Where the tasks' root lies below the watched one: "" for the same directory, a relative path when a
+     * {@code root:} moves it below, null when it lies elsewhere.
+     */
+    private String offsetOf(Workspace workspace) {
+        Path tasksRoot = workspace.root();
+        if (!tasksRoot.startsWith(root)) {
+            return null;
+        }
+        return root.relativize(tasksRoot).toString().replace('\\', '/');
     }
 
     /**
