@@ -128,6 +128,10 @@ public final class Daemon implements DaemonControl {
             log.info("indexed the workspace and started watching it in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms (" + engine.live().watcherStatistics()
                     .directories() + " directories)");
+            LiveWorkspace.Snapshot loaded = engine.live().snapshot();
+            if (loaded.workspace() != null) {
+                loaded.workspace().warnings().forEach(warning -> log.info("warning: " + warning));
+            }
         } catch (RuntimeException e) {
             log.error("live state unavailable; answering from fresh computations", e);
         }
