@@ -2,12 +2,15 @@ package dev.same.cli.command;
 
 import dev.same.cli.Cli;
 import dev.same.cli.connect.Connector;
+import dev.same.cli.inspect.InspectSession;
+import dev.same.cli.inspect.RunLog;
 import dev.same.cli.connect.RunIds;
 import dev.same.cli.connect.ServerSession;
 import dev.same.cli.render.InteractiveRenderer;
 import dev.same.cli.render.JsonRenderer;
 import dev.same.cli.render.LinearRenderer;
 import dev.same.cli.render.Renderer;
+import dev.same.cli.render.Style;
 import dev.same.cli.render.Terminal;
 import dev.same.protocol.CancelParams;
 import dev.same.protocol.RunParams;
@@ -28,7 +31,11 @@ public final class RunAction {
 
     public static int run(Cli cli, RunOptions options) throws Exception {
         Path root = RootFinder.find(cli.cwd());
-        Renderer renderer = renderer(cli, options);
+        Renderer shown = renderer(cli, options);
+        // the inspect view is part of the interactive one, as in the original
+        RunLog log = shown instanceof InteractiveRenderer && (options.inspect() || options.inspectOnError())
+                ? new RunLog(shown) : null;
+        Renderer renderer = log != null ? log : shown;
         String runId = RunIds.next();
         RunParams params = new RunParams(runId, options.targets(), cli.cwd().toString(), cli.taskEnvironment(),
                 options.noCache(), options.parallel());
@@ -48,6 +55,9 @@ public final class RunAction {
                 removeHook(onInterrupt);
             }
             renderer.finish(result);
+            if (log != null && (options.inspect() || result.exitCode() != 0)) {
+                InspectSession.show(cli.terminal(), log);
+            }
             return result.exitCode();
         }
     }
@@ -83,10 +93,15 @@ public final class RunAction {
         if (options.json()) {
             return new JsonRenderer(terminal);
         }
-        OutputMode mode = options.outputMode();
+        OutputMode mode = OutputMode.named(options.outputMode()).orElseGet(() -> {
+            terminal.err().println(new Style(terminal.colour()).yellow("⚠ Warning: ") + "unknown output mode '"
+                    + options.outputMode() + "', using auto");
+            return OutputMode.auto;
+        });
         if (mode == OutputMode.auto) {
             mode = terminal.interactive() && !Terminal.inCi(cli.environment()) ? OutputMode.tui : OutputMode.linear;
         }
-        return mode == OutputMode.tui ? new InteractiveRenderer(terminal) : new LinearRenderer(terminal);
+        return mode == OutputMode.tui ? new InteractiveRenderer(terminal)
+                : new LinearRenderer(terminal, options.targets());
     }
 }
