@@ -155,4 +155,13 @@ class DiagnosticsTest {
                 warning.getMessage().getLeft());
         assertEquals(2, warning.getRange().getStart().getLine());
     }
+
+    @Test
+    void theOriginalsWarningsAreShownOnTheFileTheyName() throws Exception {
+        String uri = openWeb();
+        Diagnostic root = only(uri, WEB.replace("project: web", "project: web\nroot: \"..\""));
+        assertEquals(DiagnosticSeverity.Warning, root.getSeverity());
+        assertEquals("'root' defined in packages/web/same.yaml is ignored in workspace mode",
+                root.getMessage().getLeft());
+    }
 }
