@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code same run}: starts the run on a server, shows it as it goes, cancels it on Ctrl-C. */
 public final class RunAction {
@@ -41,7 +42,11 @@ public final class RunAction {
                 options.noCache(), options.parallel());
         try (ServerSession session = Connector.open(cli, root, renderer, options.noDaemon())) {
             CompletableFuture<RunResult> run = session.server().runStart(params);
-            Thread onInterrupt = new Thread(() -> cancel(session, runId, run));
+            AtomicBoolean interrupted = new AtomicBoolean();
+            Thread onInterrupt = new Thread(() -> {
+                interrupted.set(true);
+                cancel(session, runId, run);
+            });
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             RunResult result;
             try {
@@ -55,7 +60,8 @@ public final class RunAction {
                 removeHook(onInterrupt);
             }
             renderer.finish(result);
-            if (log != null && (options.inspect() || result.exitCode() != 0)) {
+            // not while the JVM exits after Ctrl-C: the terminal would be left in raw mode
+            if (log != null && !interrupted.get() && (options.inspect() || result.exitCode() != 0)) {
                 InspectSession.show(cli.terminal(), log);
             }
             return result.exitCode();

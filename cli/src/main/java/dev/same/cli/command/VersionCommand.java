@@ -24,7 +24,7 @@ public final class VersionCommand implements Runnable {
     /** The original's line ({@code same version V (commit: C, date: D)}, which scripts parse), then ours. */
     public static String line() {
         return "same version " + version() + " (commit: " + orUnknown(attribute("Same-Commit")) + ", date: "
-                + orUnknown(attribute("Same-Build-Date")) + ")\n"
+                + orUnknown(isoDate(attribute("Same-Build-Date"))) + ")\n"
                 + "protocol " + Protocol.VERSION + ", Java " + Runtime.version();
     }
 
@@ -42,6 +42,16 @@ public final class VersionCommand implements Runnable {
         } catch (java.io.IOException | java.net.URISyntaxException | SecurityException e) {
             return null;
         }
+    }
+
+    /** The build's timestamp (UTC, yyyyMMddHHmmssSSS as the build names its AOT cache) as the original prints it. */
+    private static String isoDate(String timestamp) {
+        if (timestamp == null || !timestamp.matches("\\d{14,}")) {
+            return timestamp;
+        }
+        return timestamp.substring(0, 4) + "-" + timestamp.substring(4, 6) + "-" + timestamp.substring(6, 8) + "T"
+                + timestamp.substring(8, 10) + ":" + timestamp.substring(10, 12) + ":" + timestamp.substring(12, 14)
+                + "Z";
     }
 
     private static String orUnknown(String value) {

@@ -27,6 +27,9 @@ public final class InspectSession {
         }
         String saved = stty("-g").strip();
         PrintStream screen = terminal.err();
+        // a SIGTERM while the view is open must not leave the terminal raw and on the alternate screen
+        Thread restore = new Thread(() -> restore(screen, saved));
+        Runtime.getRuntime().addShutdownHook(restore);
         try (InputStream in = new FileInputStream(TTY)) {
             stty("raw", "-echo");
             screen.print("\u001b[?1049h\u001b[?25l"); // the alternate screen, no cursor
@@ -36,9 +39,24 @@ public final class InspectSession {
                 draw(screen, model);
             } while (model.handle(keys.next()));
         } finally {
-            screen.print("\u001b[?25h\u001b[?1049l");
-            screen.flush();
+            restore(screen, saved);
+            try {
+                Runtime.getRuntime().removeShutdownHook(restore);
+            } catch (IllegalStateException exiting) {
+                // the hook runs anyway
+            }
+        }
+    }
+
+    private static void restore(PrintStream screen, String saved) {
+        screen.print("\u001b[?25h\u001b[?1049l");
+        screen.flush();
+        try {
             stty(saved);
+        } catch (IOException e) {
+            // nothing more to do: the terminal is the user's to reset
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

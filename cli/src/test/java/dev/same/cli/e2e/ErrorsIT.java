@@ -179,7 +179,8 @@ class ErrorsIT {
     void versionNamesTheVersionProtocolAndJava() {
         SameProcess.Result result = assertSuccess(ws.same("--version"));
 
-        assertTrue(result.stdout().strip().matches("same \\S+ \\(protocol \\d+, Java 25[^)]*\\)"), result::toString);
+        assertTrue(result.stdout().strip().matches("same version \\S+ \\(commit: \\S+, date: "
+                + "\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z\\)\nprotocol \\d+, Java 25\\S*"), result::toString);
         assertEquals(result.stdout(), assertSuccess(ws.same("version")).stdout());
     }
 }
