@@ -189,6 +189,9 @@ class CompatibilityIT {
         assertTrue(result.stderr().contains("[bad] ✗ Failed after"), result.toString());
         assertTrue(result.stderr().contains("output path is outside project root: '../elsewhere'"), result.toString());
         assertTrue(result.stderr().contains("same.yaml:7"), result.toString());
+        Result status = same(mode, "status", "bad");
+        assertTrue(status.stdout().contains("unknown") && status.stdout().contains("output path is outside project root"),
+                status.toString());
     }
 
     @ParameterizedTest
@@ -281,8 +284,14 @@ class CompatibilityIT {
                 result.toString());
         assertEquals(2, warnings.size(), result.toString());
         if (mode.equals("in the daemon")) {
+            Files.createDirectories(ws.root.resolve("packages/api"));
+            Result again = ok(mode, "run", "all", "--ci");
+            assertTrue(again.stderr().contains("⚠ Warning: same.yaml missing in project packages/api, skipping"),
+                    again.toString());
             String log = Files.readString(ws.stateDirectory().resolve("daemon.log"), StandardCharsets.UTF_8);
-            assertTrue(log.contains("same.yaml missing in project packages/docs, skipping"), log);
+            assertTrue(log.contains("warning: same.yaml missing in project packages/docs, skipping"), log);
+            assertTrue(log.contains("warning: same.yaml missing in project packages/api, skipping"),
+                    "the daemon logs the warnings of a reload too: " + log);
         }
     }
 

@@ -124,14 +124,11 @@ public final class Daemon implements DaemonControl {
     private void startLiveState() {
         long start = System.nanoTime();
         try {
-            engine.startLiveState(watchDebounce, Timer.system(), InstantSource.system(), Duration.ofSeconds(2));
+            engine.startLiveState(watchDebounce, Timer.system(), InstantSource.system(), Duration.ofSeconds(2),
+                    warnings -> warnings.forEach(warning -> log.info("warning: " + warning)));
             log.info("indexed the workspace and started watching it in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms (" + engine.live().watcherStatistics()
                     .directories() + " directories)");
-            LiveWorkspace.Snapshot loaded = engine.live().snapshot();
-            if (loaded.workspace() != null) {
-                loaded.workspace().warnings().forEach(warning -> log.info("warning: " + warning));
-            }
         } catch (RuntimeException e) {
             log.error("live state unavailable; answering from fresh computations", e);
         }

@@ -52,6 +52,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -286,8 +287,15 @@ public final class WorkspaceEngine implements AutoCloseable {
      * subscribed clients get the changes pushed.
      */
     public void startLiveState(Duration debounce, Timer timer, InstantSource clock, Duration pollInterval) {
+        startLiveState(debounce, timer, clock, pollInterval, warnings -> { });
+    }
+
+    /** As the other, handing the configuration's warnings to {@code warnings} whenever a load changes them. */
+    public void startLiveState(Duration debounce, Timer timer, InstantSource clock, Duration pollInterval,
+                               Consumer<List<String>> warnings) {
         LiveWorkspace workspace = new LiveWorkspace(root, statuses, subscribers,
                 batch -> environments.invalidate(batch.paths(), batch.rescan()), debounce, timer, clock, pollInterval);
+        workspace.onWarnings(warnings);
         workspace.start();
         live = workspace;
         view = new LiveView(workspace);

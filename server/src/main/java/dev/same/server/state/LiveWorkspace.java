@@ -89,6 +89,8 @@ public final class LiveWorkspace implements AutoCloseable {
     // used on the worker thread only: the fingerprints behind the snapshot's statuses, the tasks' input scopes
     private Map<String, TaskFingerprint> fingerprints = Map.of();
     private InputScopes scopes = new InputScopes(List.of());
+    private List<String> lastWarnings = List.of();
+    private volatile Consumer<List<String>> warningsListener = warnings -> { };
 
     public LiveWorkspace(Path root, StatusCalculator calculator, Pushes pushes, Duration debounce, Timer timer,
                          InstantSource clock, Duration pollInterval) {
@@ -115,6 +117,14 @@ public final class LiveWorkspace implements AutoCloseable {
      * Starts watching, then loads the graph and computes every state: a change made while the workspace is
      * being hashed is applied right after, never missed.
      */
+    /**
+     * Hands every load's warnings (skipped directories, ignored keys) to {@code listener} when they differ from the
+     * last load's, on the worker thread: the daemon logs them. Set before {@link #start()}.
+     */
+    public void onWarnings(Consumer<List<String>> listener) {
+        this.warningsListener = listener;
+    }
+
     public void start() {
         try {
             configureFilter(ConfigLoader.load(root)); // what is skipped is skipped from the start
@@ -321,6 +331,10 @@ public final class LiveWorkspace implements AutoCloseable {
         try {
             Workspace workspace = ConfigLoader.load(root);
             TaskGraph graph = TaskGraph.of(workspace);
+            if (!workspace.warnings().equals(lastWarnings)) {
+                lastWarnings = workspace.warnings();
+                warningsListener.accept(lastWarnings);
+            }
             if (configureFilter(workspace)) {
                 watcher.rewatch(); // an input may now reach into a directory the watcher skipped
             }
