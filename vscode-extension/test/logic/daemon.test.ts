@@ -68,7 +68,7 @@ describe('against a real daemon', () => {
     const connection = ws.connect();
     const unknown = await runTask(ws, connection, 'nope:build');
     assert.equal(await unknown.run.start(), 1);
-    assert.match(unknown.output(), /✗ Error: unknown task 'nope:build'/);
+    assert.match(unknown.output(), /✗ Error: task not found: nope:build/);
 
     const greeting = fs.readFileSync(ws.file('packages/lib/src/greeting.txt'));
     fs.writeFileSync(ws.file('packages/lib/src/greeting.txt'), 'no hello here\n');

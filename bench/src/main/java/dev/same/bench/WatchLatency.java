@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.same.protocol.HashesChanged;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
+import dev.same.protocol.Subscription;
 import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.SameClient;
 import java.io.File;
@@ -108,7 +109,7 @@ public final class WatchLatency {
                 .asText());
         List<Double> latencies = new ArrayList<>();
         try (SameClient client = SameClient.connect(socket, new Recorder())) {
-            client.initialize("watch-latency", "bench", root, List.of("hashes"), 10_000);
+            client.initialize("watch-latency", "bench", root, List.of(Subscription.HASHES), 10_000);
             for (int i = 0; i < samples + 10; i++) {
                 String file = fileOf(i);
                 long start = System.nanoTime();

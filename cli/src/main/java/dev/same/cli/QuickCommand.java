@@ -88,10 +88,13 @@ public sealed interface QuickCommand {
         private final List<String> targets = new ArrayList<>();
         private boolean noCache;
         private boolean ci;
-        private OutputMode outputMode = OutputMode.auto;
+        private String outputMode = OutputMode.auto.name();
         private boolean json;
         private int parallel;
         private boolean noDaemon;
+        private boolean inspect;
+        private boolean inspectOnError = true;
+        private boolean rootJson;
 
         private Parser(String[] args) {
             this.args = args;
@@ -120,12 +123,15 @@ public sealed interface QuickCommand {
             }
             if ("run".equals(command) && !targets.isEmpty()) {
                 return new Run(directory, debug, new RunOptions(targets, noCache,
-                        ci ? OutputMode.linear : outputMode, json, parallel, noDaemon));
+                        ci ? OutputMode.linear.name() : outputMode, json, parallel, noDaemon, inspect,
+                        inspectOnError));
             }
-            if ("daemon".equals(command) && "status".equals(subcommand) && targets.isEmpty() && !noDaemon) {
+            if ("daemon".equals(command) && "status".equals(subcommand) && targets.isEmpty() && !noDaemon
+                    && !rootJson) {
                 return new DaemonStatus(directory, debug, json, verbose);
             }
-            boolean runOptions = noCache || ci || outputMode != OutputMode.auto || parallel != 0;
+            boolean runOptions = noCache || ci || !outputMode.equals(OutputMode.auto.name()) || parallel != 0 || inspect
+                    || !inspectOnError;
             if ("status".equals(command) && !verbose && !runOptions) {
                 return new Status(directory, debug, new StatusOptions(targets, json, noDaemon));
             }
@@ -139,7 +145,11 @@ public sealed interface QuickCommand {
             switch (name) {
                 case "--debug" -> debug = flag(inline);
                 case "-C", "--directory" -> directory = Path.of(value(inline));
-                case "--json" -> json = commandFlag(inline);
+                // before the command, the root's --json, as the original has it: same --json run build
+                case "--json" -> {
+                    rootJson |= command == null;
+                    json = command == null ? flag(inline) : commandFlag(inline);
+                }
                 case "-v", "--verbose" -> {
                     if (!"status".equals(subcommand)) {
                         throw new IllegalArgumentException("an option of daemon status only");
@@ -149,6 +159,11 @@ public sealed interface QuickCommand {
                 case "--no-daemon" -> noDaemon = commandFlag(inline);
                 case "-n", "--no-cache" -> noCache = runFlag(inline);
                 case "--ci" -> ci = runFlag(inline);
+                case "-i", "--inspect" -> inspect = runFlag(inline);
+                case "--inspect-on-error" -> {
+                    requireRun();
+                    inspectOnError = inline == null || Boolean.parseBoolean(strictBoolean(inline));
+                }
                 case "-j", "--parallel" -> {
                     requireRun();
                     parallel = Integer.parseInt(value(inline));
@@ -158,7 +173,7 @@ public sealed interface QuickCommand {
                 }
                 case "-o", "--output-mode" -> {
                     requireRun();
-                    outputMode = OutputMode.valueOf(value(inline));
+                    outputMode = value(inline);
                 }
                 default -> throw new IllegalArgumentException(arg);
             }
@@ -177,6 +192,13 @@ public sealed interface QuickCommand {
                 throw new IllegalArgumentException("an option of run and status only");
             }
             return flag(inline);
+        }
+
+        private static String strictBoolean(String value) {
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("picocli reports it");
+            }
+            return value;
         }
 
         private boolean runFlag(String inline) {

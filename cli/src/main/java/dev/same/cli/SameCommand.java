@@ -46,6 +46,10 @@ public final class SameCommand implements Runnable {
     @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     public boolean debug;
 
+    /** The original's global flag: {@code same --json run build} is {@code same run --json build}. */
+    @Option(names = "--json", description = "Print JSON: the run's events, the status, ... (as each command's --json).")
+    public boolean json;
+
     @Option(names = {"-C", "--directory"}, paramLabel = "DIR",
             description = "Run as if started in DIR.", scope = CommandLine.ScopeType.INHERIT)
     Path directory;
@@ -82,7 +86,7 @@ public final class SameCommand implements Runnable {
             String arg = args[i];
             if (arg.equals("-C") || arg.equals("--directory")) {
                 i++;
-            } else if (!arg.equals("--debug") && !arg.startsWith("--directory=") && !(arg.startsWith("-C")
+            } else if (!arg.equals("--debug") && !arg.equals("--json") && !arg.startsWith("--directory=") && !(arg.startsWith("-C")
                     && arg.length() > 2)) {
                 return SUBCOMMANDS.containsKey(arg) && !NEED_ALL.contains(arg) ? arg : null;
             }

@@ -35,9 +35,10 @@ class QuickCommandTest {
         Object command = (sub.hasSubcommand() ? sub.subcommand() : sub).commandSpec().userObject();
         return switch (command) {
             case RunCommand run -> new QuickCommand.Run(root.directory, root.debug, new RunOptions(run.targets,
-                    run.noCache, run.ci ? OutputMode.linear : run.outputMode, run.json, run.parallel, run.noDaemon));
+                    run.noCache, run.ci ? OutputMode.linear.name() : run.outputMode, run.json || root.json,
+                    run.parallel, run.noDaemon, run.inspect, run.inspectOnError));
             case StatusCommand status -> new QuickCommand.Status(root.directory, root.debug,
-                    new StatusOptions(status.targets, status.json, status.noDaemon));
+                    new StatusOptions(status.targets, status.json || root.json, status.noDaemon));
             case DaemonCommand.Status status -> new QuickCommand.DaemonStatus(root.directory, root.debug,
                     status.json, status.verbose);
             default -> throw new AssertionError(command);
@@ -53,6 +54,12 @@ class QuickCommandTest {
                 List.of("run", "--parallel=2", "--no-daemon", "all"),
                 List.of("run", "--parallel", "0", "-o", "tui", "all"),
                 List.of("run", "--output-mode=linear", "all"),
+                List.of("run", "-o", "ci", "all"),
+                List.of("run", "-o", "fancy", "all"),
+                List.of("--json", "run", "all"),
+                List.of("--json", "status"),
+                List.of("run", "-i", "--inspect-on-error=false", "all"),
+                List.of("run", "--inspect", "--inspect-on-error", "all"),
                 List.of("-C", "packages/app", "run", "build"),
                 List.of("--debug", "run", "all", "--directory", "sub"),
                 List.of("run", "--", "--odd-target"),
@@ -75,7 +82,7 @@ class QuickCommandTest {
             assertEquals(0, QuickCommand.parse(args).orElseThrow().execute(cli(quick)));
             assertEquals(0, SameCommand.commandLine(cli(slow)).execute(args));
             assertEquals(slow.toString(StandardCharsets.UTF_8), quick.toString(StandardCharsets.UTF_8), args[0]);
-            assertTrue(quick.toString(StandardCharsets.UTF_8).startsWith("same "), quick.toString());
+            assertTrue(quick.toString(StandardCharsets.UTF_8).startsWith("same version "), quick.toString());
         }
     }
 
@@ -87,9 +94,9 @@ class QuickCommandTest {
     @Test
     void anythingElseIsLeftToPicocli() {
         for (List<String> args : List.<List<String>>of(List.of(), List.of("run"), List.of("run", "--help"),
-                List.of("run", "-j", "-1", "all"), List.of("run", "-j", "x", "all"), List.of("run", "-o", "fancy",
+                List.of("run", "-j", "-1", "all"), List.of("run", "-j", "x", "all"), List.of("run", "--inspect-on-error=maybe",
                         "all"), List.of("run", "--unknown", "all"), List.of("run", "-nj2", "all"),
-                List.of("--json", "run", "all"), List.of("status", "--ci"), List.of("status", "-n"),
+                List.of("--json", "daemon", "status"), List.of("status", "--ci"), List.of("status", "-n"),
                 List.of("graph"), List.of("daemon"), List.of("daemon", "stop"), List.of("daemon", "--json", "status"),
                 List.of("daemon", "status", "extra"), List.of("daemon", "status", "--no-daemon"),
                 List.of("status", "-v"), List.of("run", "-v", "all"), List.of("run", "--ci=true", "all"),

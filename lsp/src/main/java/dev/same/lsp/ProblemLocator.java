@@ -1,5 +1,6 @@
 package dev.same.lsp;
 
+import dev.same.protocol.client.ConfigFileNames;
 import dev.same.server.SameException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ final class ProblemLocator {
     private static final Pattern YAML = Pattern.compile("invalid YAML in (\\S+) at line (\\d+), column (\\d+)");
     private static final Pattern PREFIX = Pattern.compile("^(\\S+\\.yaml):(\\d+): ");
     private static final Pattern CONTEXT = Pattern.compile("^(?:\\S+ )?at (\\S+\\.yaml)(?::(\\d+))?$");
+    private static final Pattern DEFINED_IN = Pattern.compile("^'\\w+' defined in (\\S+\\.yaml) ");
+    private static final Pattern MISSING_PROJECT_FILE = Pattern.compile("^same\\.yaml missing in project \\S+, skipping$");
 
     private ProblemLocator() {
     }
@@ -58,11 +61,24 @@ final class ProblemLocator {
         return placed;
     }
 
-    /** A warning such as {@code NAME:L: unknown key 'x' ignored}; null when it names no place. */
+    /**
+     * A warning such as {@code NAME:L: unknown key 'x' ignored}, or one in the original's words that names its file
+     * ({@code 'root' defined in NAME is ignored in workspace mode}) or its project directory ({@code same.yaml
+     * missing in project DIR, skipping}: shown on the workfile, whose pattern matched it); null when it names no place.
+     */
     static Problem warning(String warning, Path root) {
         Matcher prefix = PREFIX.matcher(warning);
-        return prefix.find() ? new Problem(root.resolve(prefix.group(1)), Integer.parseInt(prefix.group(2)), 0,
-                withoutPlace(warning), true) : null;
+        if (prefix.find()) {
+            return new Problem(root.resolve(prefix.group(1)), Integer.parseInt(prefix.group(2)), 0,
+                    withoutPlace(warning), true);
+        }
+        Matcher defined = DEFINED_IN.matcher(warning);
+        if (defined.find()) {
+            return new Problem(root.resolve(defined.group(1)), 0, 0, warning, true);
+        }
+        return MISSING_PROJECT_FILE.matcher(warning).find()
+                ? new Problem(root.resolve(ConfigFileNames.WORKFILE), 0, 0, warning, true)
+                : null;
     }
 
     /**
@@ -71,9 +87,10 @@ final class ProblemLocator {
      */
     static String withoutPlace(String message) {
         Matcher yaml = YAML.matcher(message);
-        if (yaml.lookingAt()) {
+        if (yaml.find()) { // after the original's words, "failed to parse config file: "
             String rest = message.substring(yaml.end());
-            return "invalid YAML" + (rest.startsWith(": ") ? rest : ": " + rest.stripLeading());
+            return message.substring(0, yaml.start()) + "invalid YAML"
+                    + (rest.startsWith(": ") ? rest : ": " + rest.stripLeading());
         }
         Matcher prefix = PREFIX.matcher(message);
         return prefix.find() ? message.substring(prefix.end()) : message;

@@ -67,8 +67,8 @@ class DiagnosticsTest {
     void brokenYamlAtItsLineAndColumnThenFixed() throws Exception {
         String uri = openWeb();
         Diagnostic yaml = only(uri, WEB.replace("cmd: [make]", "cmd: [make\n    x: {"));
-        assertTrue(yaml.getMessage().getLeft().startsWith("invalid YAML: "), "the place is not repeated in the text: "
-                + yaml.getMessage().getLeft());
+        assertTrue(yaml.getMessage().getLeft().startsWith("failed to parse project config: invalid YAML: "),
+                "in the original's words, and the place is not repeated in the text: " + yaml.getMessage().getLeft());
         assertEquals(DiagnosticSeverity.Error, yaml.getSeverity());
         assertEquals(new Position(5, 5), yaml.getRange().getStart(), "at the colon of \"x:\" in the unclosed list");
 
@@ -151,5 +151,14 @@ class DiagnosticsTest {
         assertTrue(warning.getMessage().getLeft().contains("unknown key 'verison' ignored (did you mean 'version'?)"),
                 warning.getMessage().getLeft());
         assertEquals(2, warning.getRange().getStart().getLine());
+    }
+
+    @Test
+    void theOriginalsWarningsAreShownOnTheFileTheyName() throws Exception {
+        String uri = openWeb();
+        Diagnostic root = only(uri, WEB.replace("project: web", "project: web\nroot: \"..\""));
+        assertEquals(DiagnosticSeverity.Warning, root.getSeverity());
+        assertEquals("'root' defined in packages/web/same.yaml is ignored in workspace mode",
+                root.getMessage().getLeft());
     }
 }

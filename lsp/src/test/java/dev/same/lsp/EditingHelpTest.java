@@ -79,7 +79,7 @@ class EditingHelpTest {
 
     @Test
     void completesWhatBelongsWhereTheCursorIs() throws Exception {
-        assertEquals(List.of("version", "project", "tools", "env", "tasks"), complete(WEB, 3, 0));
+        assertEquals(List.of("version", "project", "root", "tools", "env", "tasks"), complete(WEB, 3, 0));
         assertTrue(complete(WEB + "    inp", 13, 7).containsAll(List.of("input", "target", "workingDir")));
         List<String> dependencies = complete(WEB.replace("      - lint\n    tools", "      - \n    tools"), 8, 8);
         assertEquals(List.of("lint", "lib:build", "lib:test", "lib:"), dependencies);

@@ -19,10 +19,10 @@ public final class CleanCommand implements Callable<Integer> {
     @ParentCommand
     SameCommand parent;
 
-    @Option(names = "--tools", description = "Remove the tool caches (.same/tools) instead.")
+    @Option(names = {"-t", "--tools"}, description = "Remove the tool caches (.same/tools) instead.")
     boolean tools;
 
-    @Option(names = "--all", description = "Remove both the task cache and the tool caches.")
+    @Option(names = {"-a", "--all"}, description = "Remove both the task cache and the tool caches.")
     boolean all;
 
     @Option(names = "--no-daemon", description = "Clean from this process.")

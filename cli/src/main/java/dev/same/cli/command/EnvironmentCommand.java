@@ -46,7 +46,7 @@ public final class EnvironmentCommand implements Callable<Integer> {
                     cli.taskEnvironment())));
         }
         PrintStream out = cli.terminal().out();
-        if (json) {
+        if (json || parent.json) {
             out.println(Json.text(result, true));
             return 0;
         }

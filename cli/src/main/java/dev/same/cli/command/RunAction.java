@@ -2,12 +2,15 @@ package dev.same.cli.command;
 
 import dev.same.cli.Cli;
 import dev.same.cli.connect.Connector;
+import dev.same.cli.inspect.InspectSession;
+import dev.same.cli.inspect.RunLog;
 import dev.same.cli.connect.RunIds;
 import dev.same.cli.connect.ServerSession;
 import dev.same.cli.render.InteractiveRenderer;
 import dev.same.cli.render.JsonRenderer;
 import dev.same.cli.render.LinearRenderer;
 import dev.same.cli.render.Renderer;
+import dev.same.cli.render.Style;
 import dev.same.cli.render.Terminal;
 import dev.same.protocol.CancelParams;
 import dev.same.protocol.RunParams;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code same run}: starts the run on a server, shows it as it goes, cancels it on Ctrl-C. */
 public final class RunAction {
@@ -28,13 +32,21 @@ public final class RunAction {
 
     public static int run(Cli cli, RunOptions options) throws Exception {
         Path root = RootFinder.find(cli.cwd());
-        Renderer renderer = renderer(cli, options);
+        Renderer shown = renderer(cli, options);
+        // the inspect view is part of the interactive one, as in the original
+        RunLog log = shown instanceof InteractiveRenderer && (options.inspect() || options.inspectOnError())
+                ? new RunLog(shown) : null;
+        Renderer renderer = log != null ? log : shown;
         String runId = RunIds.next();
         RunParams params = new RunParams(runId, options.targets(), cli.cwd().toString(), cli.taskEnvironment(),
                 options.noCache(), options.parallel());
         try (ServerSession session = Connector.open(cli, root, renderer, options.noDaemon())) {
             CompletableFuture<RunResult> run = session.server().runStart(params);
-            Thread onInterrupt = new Thread(() -> cancel(session, runId, run));
+            AtomicBoolean interrupted = new AtomicBoolean();
+            Thread onInterrupt = new Thread(() -> {
+                interrupted.set(true);
+                cancel(session, runId, run);
+            });
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             RunResult result;
             try {
@@ -48,6 +60,10 @@ public final class RunAction {
                 removeHook(onInterrupt);
             }
             renderer.finish(result);
+            // not while the JVM exits after Ctrl-C: the terminal would be left in raw mode
+            if (log != null && !interrupted.get() && (options.inspect() || result.exitCode() != 0)) {
+                InspectSession.show(cli.terminal(), log);
+            }
             return result.exitCode();
         }
     }
@@ -83,10 +99,15 @@ public final class RunAction {
         if (options.json()) {
             return new JsonRenderer(terminal);
         }
-        OutputMode mode = options.outputMode();
+        OutputMode mode = OutputMode.named(options.outputMode()).orElseGet(() -> {
+            terminal.err().println(new Style(terminal.colour()).yellow("⚠ Warning: ") + "unknown output mode '"
+                    + options.outputMode() + "', using auto");
+            return OutputMode.auto;
+        });
         if (mode == OutputMode.auto) {
             mode = terminal.interactive() && !Terminal.inCi(cli.environment()) ? OutputMode.tui : OutputMode.linear;
         }
-        return mode == OutputMode.tui ? new InteractiveRenderer(terminal) : new LinearRenderer(terminal);
+        return mode == OutputMode.tui ? new InteractiveRenderer(terminal)
+                : new LinearRenderer(terminal, options.targets());
     }
 }

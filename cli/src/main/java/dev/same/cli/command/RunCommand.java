@@ -30,13 +30,13 @@ public final class RunCommand implements Callable<Integer> {
     public boolean noCache;
 
     @Option(names = {"-o", "--output-mode"}, paramLabel = "MODE",
-            description = "auto (default: tui on a terminal, linear otherwise or in CI), tui, linear.")
-    public OutputMode outputMode = OutputMode.auto;
+            description = "auto (default: tui on a terminal, linear otherwise or in CI), tui, linear (or ci).")
+    public String outputMode = OutputMode.auto.name();
 
     @Option(names = "--ci", description = "Same as --output-mode linear.")
     public boolean ci;
 
-    @Option(names = "--json", description = "Print the run's events as JSON lines on stdout.")
+    @Option(names = "--json", description = "Print the run's events as JSON lines on stdout (also: same --json run).")
     public boolean json;
 
     @Option(names = {"-j", "--parallel"}, paramLabel = "N",
@@ -45,6 +45,14 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--no-daemon", description = "Run in this process instead of the daemon (also: SAME_DAEMON=0).")
     public boolean noDaemon;
+
+    @Option(names = {"-i", "--inspect"},
+            description = "On a terminal, keep the inspect view (tasks beside their logs) open after the run.")
+    public boolean inspect;
+
+    @Option(names = "--inspect-on-error", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "On a terminal, open the inspect view after a failed run (default: true).")
+    public boolean inspectOnError = true;
 
     @Override
     public Integer call() throws Exception {
@@ -57,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--parallel must be a positive number, got " + parallel);
         }
-        return RunAction.run(cli, new RunOptions(targets, noCache, ci ? OutputMode.linear : outputMode, json,
-                parallel, noDaemon));
+        return RunAction.run(cli, new RunOptions(targets, noCache, ci ? OutputMode.linear.name() : outputMode,
+                json || parent.json, parallel, noDaemon, inspect, inspectOnError));
     }
 }

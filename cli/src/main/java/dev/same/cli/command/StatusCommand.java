@@ -26,6 +26,6 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return StatusAction.show(parent.cli(), new StatusOptions(targets, json, noDaemon));
+        return StatusAction.show(parent.cli(), new StatusOptions(targets, json || parent.json, noDaemon));
     }
 }

@@ -56,7 +56,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
                     List.of("unset SAME_DAEMON, or run 'same run' again after each change"));
         }
         Path root = RootFinder.find(cli.cwd());
-        Renderer renderer = new LinearRenderer(cli.terminal());
+        Renderer renderer = new LinearRenderer(cli.terminal(), targets);
         Style style = new Style(cli.terminal().colour());
         DaemonConnector connector = new DaemonConnector(root, cli.environment());
         try (SameClient client = connector.connectOrSpawn(new Pushes(renderer), Connector.idleTimeout(cli))) {

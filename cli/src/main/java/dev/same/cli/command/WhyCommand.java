@@ -44,7 +44,7 @@ public final class WhyCommand implements Callable<Integer> {
             result = session.request(session.server().explain(new ExplainParams(task, cli.cwd().toString(), true)));
         }
         PrintStream out = cli.terminal().out();
-        if (json) {
+        if (json || parent.json) {
             out.println(Json.text(result, true));
             return 0;
         }

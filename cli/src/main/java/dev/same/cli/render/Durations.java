@@ -9,6 +9,11 @@ public final class Durations {
         return millis + "ms";
     }
 
+    /** As the original's linear output: "Nms" under a second, "N.Ns" from a second on (no minutes). */
+    public static String of(long millis) {
+        return millis < 1000 ? millis(millis) : Decimal.oneDecimal(millis, 1000) + "s";
+    }
+
     public static String seconds(long millis) {
         if (millis < 60_000) {
             return Decimal.oneDecimal(millis, 1000) + "s";

@@ -56,7 +56,6 @@ public final class InteractiveRenderer implements Renderer {
             case PLANNED -> {
                 total = event.tasks().size();
                 planned = true;
-                style.plan(event.tasks());
                 event.warnings().forEach(w -> terminal.err().println(style.yellow("⚠ Warning: ") + w));
             }
             case TASK_STARTED -> running.put(event.task(), new Running());

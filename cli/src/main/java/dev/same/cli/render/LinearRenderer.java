@@ -2,6 +2,10 @@ package dev.same.cli.render;
 
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
+import dev.same.protocol.TaskStatus;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The reference tool's line-by-line output, which scripts rely on: task output on stdout as
@@ -10,35 +14,52 @@ import dev.same.protocol.RunOutput;
 public final class LinearRenderer implements Renderer {
     private final Terminal terminal;
     private final Style style;
+    private final List<String> targets;
+    private final Set<String> started = new HashSet<>();
 
-    public LinearRenderer(Terminal terminal) {
+    /** @param targets as the user wrote them, for the planning line */
+    public LinearRenderer(Terminal terminal, List<String> targets) {
         this.terminal = terminal;
         this.style = new Style(terminal.colour());
+        this.targets = List.copyOf(targets);
     }
 
     @Override
     public synchronized void runEvent(RunEvent event) {
         switch (event.kind()) {
             case PLANNED -> {
-                style.plan(event.tasks());
                 event.warnings().forEach(w -> terminal.err().println(style.yellow("⚠ Warning: ") + w));
+                terminal.err().println("Planning to build " + event.tasks().size() + " task(s) for target(s): ["
+                        + String.join(" ", targets) + "]");
             }
-            case TASK_STARTED -> terminal.err().println(prefix(event.task()) + " Starting...");
-            case TASK_FINISHED -> terminal.err().println(prefix(event.task()) + " " + finished(event));
+            case TASK_STARTED -> start(event.task());
+            case TASK_FINISHED -> {
+                // the original starts every task it looks at, a cache hit or a failed hashing included
+                if (event.status() == TaskStatus.CACHED || event.status() == TaskStatus.FAILED) {
+                    start(event.task());
+                }
+                terminal.err().println(prefix(event.task()) + " " + finished(event));
+            }
             case RUN_FINISHED -> { }
         }
         terminal.err().flush();
     }
 
+    private void start(String task) {
+        if (started.add(task)) {
+            terminal.err().println(prefix(task) + " Starting...");
+        }
+    }
+
     private String finished(RunEvent event) {
         long millis = event.durationMillis();
         return switch (event.status()) {
-            case OK -> style.green("✓") + " Completed in " + Durations.seconds(millis);
+            case OK -> style.green("✓") + " Completed in " + Durations.of(millis);
             case CACHED -> style.dim("~") + " Cached (" + (event.remoteBytes() == null ? "skipped in "
-                    : "remote, " + Bytes.human(event.remoteBytes()) + " in ") + Durations.millis(millis) + ")";
-            case FAILED -> style.red("✗") + " Failed after " + Durations.seconds(millis) + ": " + event.reason();
+                    : "remote, " + Bytes.human(event.remoteBytes()) + " in ") + Durations.of(millis) + ")";
+            case FAILED -> style.red("✗") + " Failed after " + Durations.of(millis) + ": " + event.reason();
             case SKIPPED -> style.yellow("-") + " Skipped: " + event.reason();
-            case CANCELLED -> style.red("✗") + " Cancelled after " + Durations.seconds(millis);
+            case CANCELLED -> style.red("✗") + " Cancelled after " + Durations.of(millis);
         };
     }
 
@@ -53,7 +74,10 @@ public final class LinearRenderer implements Renderer {
             if (end < 0) {
                 end = text.length();
             }
-            lines.append(prefix).append(text, start, end).append('\n');
+            int last = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            if (last > start) { // empty lines are left out, as the original does
+                lines.append(prefix).append(text, start, last).append('\n');
+            }
             start = end + 1;
         }
         terminal.out().print(lines);

@@ -1,14 +1,15 @@
 package dev.same.cli.render;
 
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
-/** ANSI styling, or none when colour is off. Task prefixes get a stable colour each, in planned order. */
+/**
+ * ANSI styling, or none when colour is off. A task's name has one colour wherever and whenever it is shown: the
+ * original's palette, indexed by the 32-bit FNV-1a hash of the name.
+ */
 public final class Style {
     private static final List<String> TASK_COLOURS = List.of("36", "35", "33", "34", "96", "95", "93", "94");
     private final boolean enabled;
-    private final Map<String, String> taskColours = new HashMap<>();
 
     public Style(boolean enabled) {
         this.enabled = enabled;
@@ -18,16 +19,16 @@ public final class Style {
         return enabled;
     }
 
-    public synchronized void plan(List<String> tasks) {
-        for (String task : tasks) {
-            taskColours.computeIfAbsent(task, t -> TASK_COLOURS.get(taskColours.size() % TASK_COLOURS.size()));
-        }
+    public String task(String task) {
+        return paint(colourOf(task), task);
     }
 
-    public synchronized String task(String task) {
-        String colour = taskColours.computeIfAbsent(task,
-                t -> TASK_COLOURS.get(taskColours.size() % TASK_COLOURS.size()));
-        return paint(colour, task);
+    static String colourOf(String task) {
+        int hash = 0x811c9dc5;
+        for (byte b : task.getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x01000193;
+        }
+        return TASK_COLOURS.get(Integer.remainderUnsigned(hash, TASK_COLOURS.size()));
     }
 
     public String green(String text) {

@@ -110,7 +110,8 @@ class CommandsIT {
 
         SameProcess.Result run = assertSuccess(ws.same("run", "all"));
         assertFalse(run.stderr().contains("Cached"), run::toString);
-        assertEquals(3, run.errLines().stream().filter(l -> l.endsWith("] Starting...")).count(), run::toString);
+        assertEquals(3, run.errLines().stream().filter(l -> l.contains("] ✓ Completed in ")).count(),
+                run::toString);
         assertTrue(ws.exists("packages/lib/dist/lib.txt"), "clean leaves task outputs alone");
     }
 

@@ -38,7 +38,8 @@ class ErrorsIT {
                     dependsOn: ["a"]
                 """);
 
-        SameProcess.Result result = assertError(ws.same("run", "a"), "cycle detected: a -> b -> a");
+        SameProcess.Result result = assertError(ws.same("run", "a"),
+                "failed to load configuration: cycle detected: a -> b -> a");
 
         assertEquals("", result.stdout());
         assertContainsLine(result.errLines(), "  a at same.yaml:3", result);
@@ -53,7 +54,8 @@ class ErrorsIT {
                 .write("packages/lib/same.yaml", "project: lib\ntasks:\n  build:\n    cmd: [echo]\n"
                         + "    dependsOn: [\"web:build\"]\n");
 
-        SameProcess.Result result = assertError(ws.same("graph"), "cycle detected: lib:build -> web:build -> lib:build");
+        SameProcess.Result result = assertError(ws.same("graph"),
+                "failed to load configuration: cycle detected: lib:build -> web:build -> lib:build");
 
         assertContainsLine(result.errLines(), "  lib:build at packages/lib/same.yaml:3", result);
         assertContainsLine(result.errLines(), "  web:build at packages/web/same.yaml:3", result);
@@ -64,7 +66,8 @@ class ErrorsIT {
         ws.write("same.yaml", "tasks:\n  test:\n    cmd: [echo]\n    dependsOn: [biuld]\n  build:\n    cmd: [echo]\n");
 
         SameProcess.Result result = assertError(ws.same("run", "test"),
-                "missing dependency: task 'test' depends on 'biuld', which does not exist");
+                "failed to load configuration: missing dependency: task 'test' depends on 'biuld', which does not "
+                        + "exist");
 
         assertEquals(List.of("  at same.yaml:4", "  did you mean 'build'?"), result.errLines().subList(1, 3));
     }
@@ -78,7 +81,7 @@ class ErrorsIT {
                     cmd: ["echo", "built"]
                 """);
 
-        SameProcess.Result result = assertError(ws.same("run", "biuld"), "unknown task 'biuld'");
+        SameProcess.Result result = assertError(ws.same("run", "biuld"), "task not found: biuld");
 
         assertContainsLine(result.errLines(), "  did you mean build?", result);
     }
@@ -103,7 +106,7 @@ class ErrorsIT {
                     input: ["src"]
                 """);
 
-        assertErrorStartingWith(ws.same("run", "build"), "invalid YAML in same.yaml at line 5, column ");
+        assertErrorStartingWith(ws.same("run", "build"), "failed to parse config file: invalid YAML in same.yaml at line 5, column ");
     }
 
     @Test
@@ -111,11 +114,11 @@ class ErrorsIT {
         ws.write("same.work.yaml", "version: \"1\"\nprojects: [\"packages/*\"]\n")
                 .write("packages/web/same.yaml", "project: web\ntasks:\n  build:\n    cmd: [echo\n  test: {\n");
 
-        assertErrorStartingWith(ws.same("run", "all"), "invalid YAML in packages/web/same.yaml at line ");
+        assertErrorStartingWith(ws.same("run", "all"), "failed to parse project config: invalid YAML in packages/web/same.yaml at line ");
     }
 
     @Test
-    void aTargetOutsideTheRootIsRejected() {
+    void aTargetOutsideTheRootFailsItsTask() {
         ws.write("same.yaml", """
                 version: "1"
                 tasks:
@@ -124,10 +127,12 @@ class ErrorsIT {
                     target: ["../elsewhere"]
                 """);
 
-        SameProcess.Result result = assertError(ws.same("run", "build"),
-                "output path is outside project root: '../elsewhere' in task 'build'");
+        SameProcess.Result result = ws.same("run", "build");
 
-        assertContainsLine(result.errLines(), "  at same.yaml:5", result);
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.errLines().stream().anyMatch(line -> line.startsWith("[build] ✗ Failed after ")
+                && line.endsWith(": output path is outside project root: '../elsewhere' in task 'build' (at same.yaml:5)")),
+                result::toString);
         assertFalse(result.stdout().contains("escaping"));
     }
 
@@ -141,7 +146,8 @@ class ErrorsIT {
                     inputs: ["src"]
                 """);
 
-        SameProcess.Result result = assertError(ws.same("run", "build"), "unknown key 'inputs' in task 'build'");
+        SameProcess.Result result = assertError(ws.same("run", "build"),
+                "failed to load configuration: unknown key 'inputs' in task 'build'");
 
         assertContainsLine(result.errLines(), "  at same.yaml:5", result);
         assertContainsLine(result.errLines(), "  did you mean 'input'?", result);
@@ -173,7 +179,8 @@ class ErrorsIT {
     void versionNamesTheVersionProtocolAndJava() {
         SameProcess.Result result = assertSuccess(ws.same("--version"));
 
-        assertTrue(result.stdout().strip().matches("same \\S+ \\(protocol \\d+, Java 25[^)]*\\)"), result::toString);
+        assertTrue(result.stdout().strip().matches("same version \\S+ \\(commit: \\S+, date: "
+                + "\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z\\)\nprotocol \\d+, Java 25\\S*"), result::toString);
         assertEquals(result.stdout(), assertSuccess(ws.same("version")).stdout());
     }
 }

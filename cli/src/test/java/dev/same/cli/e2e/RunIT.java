@@ -49,7 +49,7 @@ class RunIT {
     private static void assertCached(SameProcess.Result result, String task) {
         assertSuccess(result);
         assertHasLineStartingWith(result.errLines(), "[" + task + "] ~ Cached (skipped in ", result);
-        assertFalse(result.stderr().contains("[" + task + "] Starting..."), result::toString);
+        assertFalse(result.stderr().contains("[" + task + "] ✓ Completed"), result::toString);
     }
 
     @Test
@@ -65,8 +65,10 @@ class RunIT {
 
         assertRan(result, "hello");
         assertEquals(List.of("[hello] hi"), result.outLines());
-        assertEquals("[hello] Starting...", result.errLines().getFirst());
-        assertTrue(result.errLines().getLast().matches("\\[hello] ✓ Completed in \\d+\\.\\ds"), result::toString);
+        assertEquals("Planning to build 1 task(s) for target(s): [hello]", result.errLines().getFirst());
+        assertEquals("[hello] Starting...", result.errLines().get(1));
+        assertTrue(result.errLines().getLast().matches("\\[hello] ✓ Completed in (\\d+ms|\\d+\\.\\ds)"),
+                result::toString);
     }
 
     @Test

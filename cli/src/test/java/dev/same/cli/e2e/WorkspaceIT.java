@@ -34,7 +34,7 @@ class WorkspaceIT {
     }
 
     private static List<String> ran(SameProcess.Result result) {
-        return result.errLines().stream().filter(l -> l.endsWith("] Starting..."))
+        return result.errLines().stream().filter(l -> l.contains("] ✓ Completed in ") || l.contains("] ✗ Failed after "))
                 .map(l -> l.substring(1, l.indexOf(']'))).sorted().toList();
     }
 

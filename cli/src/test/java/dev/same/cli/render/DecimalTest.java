@@ -26,4 +26,12 @@ class DecimalTest {
         assertEquals("0.0s", Durations.seconds(0));
         assertEquals("2m3.4s", Durations.seconds(123_400));
     }
+
+    @Test
+    void linearDurationsAreTheOriginals() {
+        assertEquals("0ms", Durations.of(0));
+        assertEquals("999ms", Durations.of(999));
+        assertEquals("1.0s", Durations.of(1000));
+        assertEquals("123.4s", Durations.of(123_400));
+    }
 }

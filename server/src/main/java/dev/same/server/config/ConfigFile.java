@@ -23,22 +23,39 @@ import java.util.TreeMap;
 record ConfigFile(Path path, String name, YamlNode.Mapping content) {
     static final String VERSION = "1";
 
+    /** How the original words a file that is not YAML: a project's file in a workspace has its own words. */
+    enum Kind {
+        CONFIG("failed to parse config file"), PROJECT_CONFIG("failed to parse project config");
+
+        private final String parseFailure;
+
+        Kind(String parseFailure) {
+            this.parseFailure = parseFailure;
+        }
+    }
+
     /** Reads and parses {@code path}; an empty file counts as an empty mapping. */
-    static ConfigFile read(Path path, String name) {
+    static ConfigFile read(Path path, String name, Kind kind) {
         String text;
         try {
             text = Files.readString(path);
         } catch (CharacterCodingException e) {
-            throw new SameException("cannot read " + name + ": it is not UTF-8 text");
+            throw new SameException("failed to read config file " + name + ": it is not UTF-8 text");
         } catch (IOException e) {
-            throw new SameException("cannot read " + name + ": " + IoMessages.describe(e));
+            throw new SameException("failed to read config file " + name + ": " + IoMessages.describe(e));
         }
-        return parse(path, name, text);
+        return parse(path, name, text, kind);
     }
 
     /** Parses {@code text} as the content of {@code path}; an empty text counts as an empty mapping. */
-    static ConfigFile parse(Path path, String name, String text) {
-        return switch (YamlReader.parse(text, name)) {
+    static ConfigFile parse(Path path, String name, String text, Kind kind) {
+        YamlNode document;
+        try {
+            document = YamlReader.parse(text, name);
+        } catch (SameException e) {
+            throw new SameException(kind.parseFailure + ": " + e.getMessage(), e.context());
+        }
+        return switch (document) {
             case YamlNode.Mapping mapping -> new ConfigFile(path, name, mapping);
             case YamlNode.Null empty -> new ConfigFile(path, name, YamlNode.Mapping.empty(empty.line()));
             case YamlNode other -> throw new SameException(name + ":" + other.line()

@@ -76,10 +76,11 @@ public final class ConfigLoader {
         for (String dir : ProjectDirectories.find(workfile, warnings)) {
             Path samefile = root.resolve(dir).resolve(ConfigFileNames.SAMEFILE);
             if (!exists(samefile)) {
-                warnings.add("skipping " + (dir.isEmpty() ? "." : dir) + ": no " + ConfigFileNames.SAMEFILE);
+                warnings.add(ConfigFileNames.SAMEFILE + " missing in project " + (dir.isEmpty() ? "." : dir)
+                        + ", skipping");
                 continue;
             }
-            ProjectFile projectFile = ProjectFile.read(readFile(samefile), warnings);
+            ProjectFile projectFile = ProjectFile.read(readFile(samefile), warnings, false);
             checkProjectName(projectFile, dir);
             SortedMap<String, String> tools = new TreeMap<>(workfile.tools());
             tools.putAll(projectFile.tools());
@@ -92,11 +93,13 @@ public final class ConfigLoader {
 
     private Workspace loadStandalone() {
         Path samefile = base.resolve(ConfigFileNames.SAMEFILE);
-        ProjectFile projectFile = ProjectFile.read(readFile(samefile), warnings);
+        ProjectFile projectFile = ProjectFile.read(readFile(samefile), warnings, true);
+        // As in the original, 'root' moves where the tasks run and where their paths start.
+        Path root = Workfile.root(projectFile.file());
         // A standalone project's name, if it has one, is not part of any task id.
-        EnvCommand env = projectFile.file().env("", base, "'env' in " + projectFile.file().name());
-        addProject(projectFile, new Project("", "", samefile, projectFile.tools(), env), true, base);
-        return finish(base, true, null);
+        EnvCommand env = projectFile.file().env("", root, "'env' in " + projectFile.file().name());
+        addProject(projectFile, new Project("", "", samefile, projectFile.tools(), env), true, root);
+        return finish(root, true, null);
     }
 
     private boolean exists(Path file) {
@@ -107,7 +110,9 @@ public final class ConfigLoader {
         configFiles.add(path);
         String name = base.relativize(path).toString().replace('\\', '/');
         String buffer = buffers.get(path);
-        return buffer != null ? ConfigFile.parse(path, name, buffer) : ConfigFile.read(path, name);
+        ConfigFile.Kind kind = path.getFileName().toString().equals(ConfigFileNames.SAMEFILE)
+                && exists(base.resolve(ConfigFileNames.WORKFILE)) ? ConfigFile.Kind.PROJECT_CONFIG : ConfigFile.Kind.CONFIG;
+        return buffer != null ? ConfigFile.parse(path, name, buffer, kind) : ConfigFile.read(path, name, kind);
     }
 
     private void checkProjectName(ProjectFile projectFile, String dir) {
@@ -119,8 +124,8 @@ public final class ConfigLoader {
                             + suggestedName(dir)));
         }
         if (!PROJECT_NAME.matcher(name).matches()) {
-            throw new SameException("invalid project name '" + name + "', expected letters, digits, '-' or '_'",
-                    List.of(file.at(projectFile.nameLine())));
+            throw new SameException("invalid project name '" + name + "': project name can only contain alphanumeric "
+                    + "characters, hyphens and underscores", List.of(file.at(projectFile.nameLine())));
         }
         ProjectFile first = projectFilesByName.putIfAbsent(name, projectFile);
         if (first != null) {

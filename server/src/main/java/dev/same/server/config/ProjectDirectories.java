@@ -66,7 +66,7 @@ final class ProjectDirectories {
         try {
             matcher = FileSystems.getDefault().getPathMatcher("glob:" + segment);
         } catch (PatternSyntaxException e) {
-            throw new SameException("invalid project pattern '" + pattern.pattern() + "': " + e.getDescription(),
+            throw new SameException("syntax error in project pattern '" + pattern.pattern() + "': " + e.getDescription(),
                     List.of(workfile.file().at(pattern.line())));
         }
         boolean includeHidden = segment.startsWith(".");

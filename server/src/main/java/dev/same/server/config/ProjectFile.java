@@ -13,15 +13,22 @@ import java.util.SortedMap;
  * @param tasks    the {@code tasks} value, null when absent
  */
 record ProjectFile(ConfigFile file, String name, int nameLine, SortedMap<String, String> tools, YamlNode tasks) {
-    static final List<String> KEYS = List.of("version", "project", "tools", "env", "tasks");
+    static final List<String> KEYS = List.of("version", "project", "root", "tools", "env", "tasks");
 
-    static ProjectFile read(ConfigFile file, List<String> warnings) {
+    /**
+     * @param standalone a lone {@code same.yaml}, where {@code root} counts and {@code project} does not; in a
+     *                   workspace it is the other way round. What does not count is warned about in the original's
+     *                   words.
+     */
+    static ProjectFile read(ConfigFile file, List<String> warnings, boolean standalone) {
         file.checkVersion();
         YamlNode.Mapping content = file.content();
-        for (YamlNode.Entry unknown : file.unknownKeys(KEYS)) {
-            warnings.add(unknown.key().equals("root")
-                    ? file.name() + ": 'root' is only meaningful in " + ConfigFileNames.WORKFILE + "; ignored"
-                    : file.unknownKeyWarning(unknown, KEYS));
+        file.unknownKeys(KEYS).forEach(unknown -> warnings.add(file.unknownKeyWarning(unknown, KEYS)));
+        if (!standalone && content.present("root").isPresent()) {
+            warnings.add("'root' defined in " + file.name() + " is ignored in workspace mode");
+        }
+        if (standalone && content.present("project").isPresent()) {
+            warnings.add("'project' defined in " + ConfigFileNames.SAMEFILE + " has no effect in standalone mode");
         }
         String name = content.present("project").map(node -> file.string(node, "'project'")).orElse("");
         return new ProjectFile(file, name, content.lineOf("project"), file.tools(), content.get("tasks"));

@@ -80,13 +80,14 @@ final class TaskReader {
             dependencyLines.putIfAbsent(dependencyId, dependency.line());
         }
 
+        List<String> problems = new ArrayList<>();
         var task = new TaskDef(
                 id,
                 project.name(),
                 name,
-                cmd(definition, id, entry.line()),
+                cmd(definition, id, entry.line(), !dependsOn.isEmpty()),
                 inputs(list(definition, "input", id), id),
-                targets(list(definition, "target", id), id),
+                targets(list(definition, "target", id), id, problems),
                 List.copyOf(dependsOn),
                 tools(list(definition, "tools", id), id),
                 environment(definition, id),
@@ -94,7 +95,8 @@ final class TaskReader {
                 rebuild(definition, id),
                 file.location(entry.line()),
                 env(definition, id),
-                caching(definition, id));
+                caching(definition, id),
+                problems.isEmpty() ? null : String.join("; ", problems));
         return new ParsedTask(task, file, Map.copyOf(dependencyLines));
     }
 
@@ -117,8 +119,9 @@ final class TaskReader {
 
     // A plain string is accepted as a one-element argv, not split on spaces: splitting would need shell
     // quoting rules, and cmd never goes through a shell. So `cmd: make` works, while arguments need the
-    // list form (`cmd: "npm run build"` would run a program named "npm run build").
-    private List<String> cmd(YamlNode.Mapping definition, String id, int taskLine) {
+    // list form (`cmd: "npm run build"` would run a program named "npm run build"). A task with dependencies
+    // and no cmd is a group, as in the original.
+    private List<String> cmd(YamlNode.Mapping definition, String id, int taskLine, boolean hasDependencies) {
         String what = "'cmd' in task '" + id + "'";
         List<String> cmd = switch (definition.get("cmd")) {
             case null -> List.of();
@@ -127,7 +130,7 @@ final class TaskReader {
             case YamlNode.Sequence sequence -> file.stringList(sequence, what);
             case YamlNode.Mapping mapping -> throw file.wrongType(mapping, what, "a list of strings");
         };
-        if (cmd.isEmpty()) {
+        if (cmd.isEmpty() && !hasDependencies) {
             throw error("task definition is empty: task '" + id + "' has no cmd", taskLine,
                     "give it a command, e.g. cmd: [\"make\", \"build\"]");
         }
@@ -139,6 +142,10 @@ final class TaskReader {
         for (YamlNode.Scalar input : written) {
             boolean excluded = input.text().startsWith("!");
             String path = excluded ? input.text().substring(1) : input.text();
+            Glob.syntaxError(path).ifPresent(why -> {
+                throw error("syntax error in pattern '" + input.text() + "' in task '" + id + "': " + why,
+                        input.line());
+            });
             String resolved = RootRelativePath.resolve(root, project.relativeDir(), path)
                     .orElseThrow(() -> outsideRoot("input path", input, id));
             inputs.add((excluded ? "!" : "") + (resolved.isEmpty() ? "." : resolved));
@@ -146,7 +153,8 @@ final class TaskReader {
         return List.copyOf(inputs);
     }
 
-    private List<String> targets(List<YamlNode.Scalar> written, String id) {
+    /** The targets inside the root; one outside it is added to {@code problems}: it fails the task, not the load. */
+    private List<String> targets(List<YamlNode.Scalar> written, String id, List<String> problems) {
         SortedSet<String> targets = new TreeSet<>();
         for (YamlNode.Scalar target : written) {
             String where = ": '" + target.text() + "' in task '" + id + "'";
@@ -157,8 +165,12 @@ final class TaskReader {
                 throw error("target must be a path, not a glob" + where, target.line(),
                         "name the files or the directory the task writes");
             }
-            String resolved = RootRelativePath.resolve(root, project.relativeDir(), target.text())
-                    .orElseThrow(() -> outsideRoot("output path", target, id));
+            String resolved = RootRelativePath.resolve(root, project.relativeDir(), target.text()).orElse(null);
+            if (resolved == null) {
+                SameException outside = outsideRoot("output path", target, id);
+                problems.add(outside.getMessage() + " (" + file.at(target.line()) + ")");
+                continue;
+            }
             if (resolved.isEmpty()) {
                 throw error("target must not be the workspace root" + where, target.line(),
                         "name the files or the directory the task writes");
@@ -207,6 +219,10 @@ final class TaskReader {
         String where = ": '" + written + "' in task '" + id + "'";
         if (RootRelativePath.isGlob(written)) {
             throw error("workingDir must be a path, not a glob" + where, node.line());
+        }
+        if (written.startsWith("/")) {
+            // used as given, as the original does; inside the root it is written relative to it like any other
+            return RootRelativePath.resolve(root, "", written).orElse(Path.of(written).normalize().toString());
         }
         return RootRelativePath.resolve(root, project.relativeDir(), written)
                 .orElseThrow(() -> error("working directory is outside project root" + where, node.line()));

@@ -41,7 +41,8 @@ record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, Lis
         return dir == null ? null : file.env(dir, root, "'env' in " + file.name());
     }
 
-    private static Path root(ConfigFile file) {
+    /** The directory of {@code file} joined with its {@code root} key, if any: real, and checked to exist. */
+    static Path root(ConfigFile file) {
         Path dir = file.path().getParent();
         YamlNode node = file.content().present("root").orElse(null);
         if (node == null) {

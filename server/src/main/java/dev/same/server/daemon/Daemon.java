@@ -124,7 +124,8 @@ public final class Daemon implements DaemonControl {
     private void startLiveState() {
         long start = System.nanoTime();
         try {
-            engine.startLiveState(watchDebounce, Timer.system(), InstantSource.system(), Duration.ofSeconds(2));
+            engine.startLiveState(watchDebounce, Timer.system(), InstantSource.system(), Duration.ofSeconds(2),
+                    warnings -> warnings.forEach(warning -> log.info("warning: " + warning)));
             log.info("indexed the workspace and started watching it in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms (" + engine.live().watcherStatistics()
                     .directories() + " directories)");

@@ -134,8 +134,12 @@ public final class RunExecution {
             throws InterruptedException {
         long start = System.nanoTime();
         TaskResult result;
+        TaskDef task = graph.task(id);
         try {
-            result = hashAndRun(graph.task(id), dependencyHashes, cancel, start);
+            if (task.problem() != null) {
+                throw new SameException(task.problem());
+            }
+            result = hashAndRun(task, dependencyHashes, cancel, start);
         } catch (SameException e) {
             result = TaskResult.failed(e.getMessage(), null, Scheduler.millisSince(start));
         } catch (IOException | RuntimeException e) {
@@ -245,8 +249,10 @@ public final class RunExecution {
         Path log = temporaryLog();
         TaskOutput output = new TaskOutput(task.id());
         try (WorkspaceWrites.Write ignored = writes.begin()) {
-            TaskProcess.Outcome outcome = TaskProcess.run(task.cmd(), root.resolve(task.workingDir()), environment,
-                    log, output, cancel, running);
+            DeclaredTargets.remove(root, task.targets(), graph.targetsOfOthersInside(task.id()));
+            TaskProcess.Outcome outcome = task.cmd().isEmpty() ? TaskProcess.Outcome.NOTHING_TO_RUN
+                    : TaskProcess.run(task.cmd(), root.resolve(task.workingDir()), environment, log, output, cancel,
+                    running);
             long millis = Scheduler.millisSince(start);
             if (outcome.cancelled()) {
                 return new TaskResult(TaskStatus.CANCELLED, hash, "cancelled", millis, false);
@@ -254,8 +260,11 @@ public final class RunExecution {
             if (!outcome.succeeded()) {
                 return TaskResult.failed(outcome.reason(), hash, millis);
             }
-            List<String> changedMeanwhile = inputsChangedDuring(task, fingerprint);
-            if (changedMeanwhile.isEmpty() && task.caching().local()) {
+            List<String> missing = DeclaredTargets.missing(root, task.targets());
+            List<String> changedMeanwhile = missing.isEmpty() ? inputsChangedDuring(task, fingerprint) : List.of();
+            if (!missing.isEmpty()) {
+                output.line("target not produced: " + String.join(", ", missing) + ": its result is not cached");
+            } else if (changedMeanwhile.isEmpty() && task.caching().local()) {
                 try {
                     ActionRecord recorded = record(task, fingerprint, log, millis);
                     if (remote != null && task.caching().remote() && task.rebuild() == Rebuild.ON_CHANGE) {

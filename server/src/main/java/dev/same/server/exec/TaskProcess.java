@@ -24,6 +24,9 @@ public final class TaskProcess {
 
     /** How the process ended; {@code exitCode} is -1 when it could not start ({@code error} says why). */
     public record Outcome(int exitCode, String error, boolean cancelled) {
+        /** A group task's: it has no command, and succeeds once its dependencies have. */
+        public static final Outcome NOTHING_TO_RUN = new Outcome(0, null, false);
+
         public boolean succeeded() {
             return exitCode == 0 && !cancelled;
         }

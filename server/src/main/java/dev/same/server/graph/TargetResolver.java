@@ -88,6 +88,6 @@ public final class TargetResolver {
             context.add("did you mean " + String.join(", ", similar) + "?");
         }
         context.add("run 'same graph' to list every task");
-        return new SameException("unknown task '" + target + "'", context);
+        return new SameException("task not found: " + target, context);
     }
 }

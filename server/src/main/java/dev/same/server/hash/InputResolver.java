@@ -1,6 +1,7 @@
 package dev.same.server.hash;
 
 import dev.same.server.SameException;
+import dev.same.server.config.Glob;
 import dev.same.server.hash.DirectoryEntries.DirectoryEntry;
 import dev.same.server.hash.ResolvedInputs.ResolvedFile;
 

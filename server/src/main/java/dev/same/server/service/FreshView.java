@@ -2,6 +2,7 @@ package dev.same.server.service;
 
 import dev.same.protocol.StatusResult;
 import dev.same.protocol.TaskStatusInfo;
+import dev.same.server.SameException;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.Workspace;
 import dev.same.server.graph.TaskGraph;
@@ -14,8 +15,12 @@ import java.util.Map;
 record FreshView(Path root, StatusCalculator statuses) implements WorkspaceView {
     @Override
     public Loaded load(boolean includeWrites) {
-        Workspace workspace = ConfigLoader.load(root);
-        return new Loaded(workspace, TaskGraph.of(workspace), Map.of());
+        try {
+            Workspace workspace = ConfigLoader.load(root);
+            return new Loaded(workspace, TaskGraph.of(workspace), Map.of());
+        } catch (SameException e) {
+            throw ConfigurationFailure.of(e);
+        }
     }
 
     @Override

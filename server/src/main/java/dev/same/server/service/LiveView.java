@@ -13,7 +13,7 @@ record LiveView(LiveWorkspace live) implements WorkspaceView {
         LiveWorkspace.Snapshot snapshot = snapshot(includeWrites);
         if (snapshot.configError() != null) {
             ConfigError error = snapshot.configError();
-            throw new SameException(error.message(), error.context());
+            throw ConfigurationFailure.of(new SameException(error.message(), error.context()));
         }
         return new Loaded(snapshot.workspace(), snapshot.graph(), snapshot.fingerprints());
     }

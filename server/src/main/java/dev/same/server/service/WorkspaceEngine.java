@@ -56,6 +56,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -298,6 +299,12 @@ public final class WorkspaceEngine implements AutoCloseable {
      * subscribed clients get the changes pushed.
      */
     public void startLiveState(Duration debounce, Timer timer, InstantSource clock, Duration pollInterval) {
+        startLiveState(debounce, timer, clock, pollInterval, warnings -> { });
+    }
+
+    /** As the other, handing the configuration's warnings to {@code warnings} whenever a load changes them. */
+    public void startLiveState(Duration debounce, Timer timer, InstantSource clock, Duration pollInterval,
+                               Consumer<List<String>> warnings) {
         LiveWorkspace.Pushes pushes = new LiveWorkspace.Pushes() {
             @Override
             public void hashesChanged(HashesChanged change) {
@@ -317,6 +324,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         };
         LiveWorkspace workspace = new LiveWorkspace(root, statuses, pushes,
                 batch -> environments.invalidate(batch.paths(), batch.rescan()), debounce, timer, clock, pollInterval);
+        workspace.onWarnings(warnings);
         workspace.start();
         live = workspace;
         checkRemote(workspace.snapshot().statuses().values());

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 public final class ConfigErrors {
     private static final Pattern LOCATION = Pattern.compile("^\\s*at (.+?):(\\d+)\\s*$");
     private static final Pattern FILE_ONLY = Pattern.compile("^\\s*at (\\S.*\\.yaml)\\s*$");
-    private static final Pattern PREFIXED = Pattern.compile("^(?:invalid YAML in )?([^\\s:]+\\.yaml)(?::(\\d+))?");
+    private static final Pattern PREFIXED = Pattern.compile(
+            "^(?:failed to parse (?:config file|project config): )?(?:failed to read config file )?(?:invalid YAML in )?"
+                    + "([^\\s:]+\\.yaml)(?::(\\d+))?");
 
     private ConfigErrors() {
     }

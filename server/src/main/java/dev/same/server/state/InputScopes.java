@@ -1,7 +1,7 @@
 package dev.same.server.state;
 
 import dev.same.server.config.TaskDef;
-import dev.same.server.hash.Glob;
+import dev.same.server.config.Glob;
 import dev.same.server.watch.WatchFilter.InputReach;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,28 +20,43 @@ final class InputScopes {
     private final NavigableMap<String, Set<String>> tasksByPrefix = new TreeMap<>();
 
     InputScopes(Collection<TaskDef> tasks) {
+        this(tasks, "");
+    }
+
+    /**
+     * @param offset where the tasks' root (a {@code root:} of the config) lies below the watched root, as a
+     *               relative path ("" for the same directory); null when it lies elsewhere: then every change
+     *               may concern every task
+     */
+    InputScopes(Collection<TaskDef> tasks, String offset) {
         for (TaskDef task : tasks) {
             for (String pattern : task.inputs()) {
                 if (!pattern.startsWith("!")) {
-                    tasksByPrefix.computeIfAbsent(Glob.compile(pattern).literalPrefix(), p -> new HashSet<>())
-                            .add(task.id());
+                    String prefix = offset == null ? "" : under(offset, Glob.compile(pattern).literalPrefix());
+                    tasksByPrefix.computeIfAbsent(prefix, p -> new HashSet<>()).add(task.id());
                 }
             }
         }
+    }
+
+    /** {@code path} (relative to the tasks' root) relative to the watched root, {@code offset} below it. */
+    static String under(String offset, String path) {
+        return offset.isEmpty() ? path : path.isEmpty() ? offset : offset + "/" + path;
     }
 
     /**
      * Where the tasks' input patterns reach, for the watcher: the literal part of each pattern, with the literal
      * exclusions of its task (an exclusion with a wildcard is left out: it may exclude less than it seems).
      */
-    static List<InputReach> reaches(Collection<TaskDef> tasks) {
+    static List<InputReach> reaches(Collection<TaskDef> tasks, String offset) {
         List<InputReach> reaches = new ArrayList<>();
         for (TaskDef task : tasks) {
             List<String> exclusions = task.inputs().stream().filter(p -> p.startsWith("!"))
-                    .map(p -> Glob.compile(p.substring(1))).filter(Glob::isLiteral).map(Glob::literalPrefix).toList();
+                    .map(p -> Glob.compile(p.substring(1))).filter(Glob::isLiteral)
+                    .map(glob -> under(offset, glob.literalPrefix())).toList();
             for (String pattern : task.inputs()) {
                 if (!pattern.startsWith("!")) {
-                    reaches.add(new InputReach(Glob.compile(pattern).literalPrefix(), exclusions));
+                    reaches.add(new InputReach(under(offset, Glob.compile(pattern).literalPrefix()), exclusions));
                 }
             }
         }

@@ -81,6 +81,8 @@ public final class LiveWorkspace implements AutoCloseable {
     // used on the worker thread only: the fingerprints behind the snapshot's statuses, the tasks' input scopes
     private Map<String, TaskFingerprint> fingerprints = Map.of();
     private InputScopes scopes = new InputScopes(List.of());
+    private List<String> lastWarnings = List.of();
+    private volatile Consumer<List<String>> warningsListener = warnings -> { };
 
     public LiveWorkspace(Path root, StatusCalculator calculator, Pushes pushes, Duration debounce, Timer timer,
                          InstantSource clock, Duration pollInterval) {
@@ -108,6 +110,14 @@ public final class LiveWorkspace implements AutoCloseable {
      * Starts watching, then loads the graph and computes every state: a change made while the workspace is
      * being hashed is applied right after, never missed.
      */
+    /**
+     * Hands every load's warnings (skipped directories, ignored keys) to {@code listener} when they differ from the
+     * last load's, on the worker thread: the daemon logs them. Set before {@link #start()}.
+     */
+    public void onWarnings(Consumer<List<String>> listener) {
+        this.warningsListener = listener;
+    }
+
     public void start() {
         try {
             configureFilter(ConfigLoader.load(root)); // what is skipped is skipped from the start
@@ -274,10 +284,14 @@ public final class LiveWorkspace implements AutoCloseable {
         try {
             Workspace workspace = ConfigLoader.load(root);
             TaskGraph graph = TaskGraph.of(workspace);
+            if (!workspace.warnings().equals(lastWarnings)) {
+                lastWarnings = workspace.warnings();
+                warningsListener.accept(lastWarnings);
+            }
             if (configureFilter(workspace)) {
                 watcher.rewatch(); // an input may now reach into a directory the watcher skipped
             }
-            scopes = new InputScopes(workspace.tasks().values());
+            scopes = new InputScopes(workspace.tasks().values(), offsetOf(workspace));
             return recompute(epoch, workspace, graph, null, null, previous, true);
         } catch (SameException e) {
             ConfigError error = ConfigErrors.of(e);
@@ -290,9 +304,26 @@ public final class LiveWorkspace implements AutoCloseable {
 
     /** Skips the targets and dependency directories that no input reaches; true when that changed. */
     private boolean configureFilter(Workspace workspace) {
+        String offset = offsetOf(workspace);
+        if (offset == null) {
+            return filter.configure(List.of(), List.of(new WatchFilter.InputReach("", List.of())));
+        }
         List<String> targets = new ArrayList<>();
-        workspace.tasks().values().forEach(t -> targets.addAll(t.targets()));
-        return filter.configure(targets, InputScopes.reaches(workspace.tasks().values()));
+        workspace.tasks().values().forEach(t -> t.targets().forEach(target -> targets.add(
+                InputScopes.under(offset, target))));
+        return filter.configure(targets, InputScopes.reaches(workspace.tasks().values(), offset));
+    }
+
+    /**
+     * Where the tasks' root lies below the watched one: "" for the same directory, a relative path when a
+     * {@code root:} moves it below, null when it lies elsewhere.
+     */
+    private String offsetOf(Workspace workspace) {
+        Path tasksRoot = workspace.root();
+        if (!tasksRoot.startsWith(root)) {
+            return null;
+        }
+        return root.relativize(tasksRoot).toString().replace('\\', '/');
     }
 
     /**

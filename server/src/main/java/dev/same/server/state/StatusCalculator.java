@@ -63,6 +63,10 @@ public final class StatusCalculator {
         if (!fingerprint.known()) {
             return new TaskStatusInfo(id, TaskState.UNKNOWN, null, List.of(fingerprint.problem()));
         }
+        String definitionProblem = graph.task(id).problem();
+        if (definitionProblem != null) { // it fails whenever it runs
+            return new TaskStatusInfo(id, TaskState.UNKNOWN, null, List.of(definitionProblem));
+        }
         if (runs.failedAt(id, fingerprint.hash())) {
             return new TaskStatusInfo(id, TaskState.FAILED, fingerprint.hash(),
                     List.of("its last run failed, and nothing it depends on changed since"));

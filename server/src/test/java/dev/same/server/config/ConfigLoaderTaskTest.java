@@ -163,6 +163,30 @@ class ConfigLoaderTaskTest {
     }
 
     @Test
+    void aTaskWithDependenciesAndNoCmdIsAGroup() {
+        ws.file("same.yaml", "tasks:\n  a:\n    cmd: [make]\n  group:\n    dependsOn: [a]\n");
+
+        assertEquals(List.of(), ws.load().tasks().get("group").cmd());
+    }
+
+    @Test
+    void anInvalidInputPatternIsASyntaxErrorAtItsLine() {
+        ws.file("same.yaml", "tasks:\n  build:\n    cmd: [make]\n    input:\n      - src\n      - \"src/[a-\"\n");
+
+        SameException e = ws.loadFails();
+
+        assertEquals("syntax error in pattern 'src/[a-' in task 'build': '[' without a closing ']'", e.getMessage());
+        assertEquals("at same.yaml:6", e.context().getFirst());
+    }
+
+    @Test
+    void anAbsoluteWorkingDirOutsideTheRootIsKeptAsWritten() {
+        ws.file("same.yaml", "tasks:\n  build:\n    cmd: [make]\n    workingDir: /tmp/../var\n");
+
+        assertEquals("/var", ws.load().tasks().get("build").workingDir());
+    }
+
+    @Test
     void anUnknownTaskKeyIsAnError() {
         ws.file("same.yaml", """
                 tasks:
@@ -212,7 +236,8 @@ class ConfigLoaderTaskTest {
         assertEquals("target must not be the workspace root: '.' in task 'build'", ws.loadFails().getMessage());
 
         ws.file("same.yaml", "tasks:\n  build:\n    cmd: [make]\n    target: [\"../out\"]\n");
-        assertEquals("output path is outside project root: '../out' in task 'build'", ws.loadFails().getMessage());
+        assertEquals("output path is outside project root: '../out' in task 'build' (at same.yaml:4)",
+                ws.load().tasks().get("build").problem());
     }
 
     @Test

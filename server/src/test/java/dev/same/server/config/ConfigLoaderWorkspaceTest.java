@@ -57,7 +57,8 @@ class ConfigLoaderWorkspaceTest {
         Workspace workspace = ws.load();
 
         assertEquals(List.of("app", "cli"), List.copyOf(workspace.projects().keySet()));
-        assertEquals(List.of("skipping nested: no same.yaml", "skipping tools: no same.yaml"), workspace.warnings());
+        assertEquals(List.of("same.yaml missing in project nested, skipping",
+                "same.yaml missing in project tools, skipping"), workspace.warnings());
     }
 
     @Test
@@ -99,7 +100,7 @@ class ConfigLoaderWorkspaceTest {
 
         assertEquals(List.of(
                 "same.work.yaml:3: no directory matches project pattern 'tools/missing'",
-                "skipping packages/docs: no same.yaml"), workspace.warnings());
+                "same.yaml missing in project packages/docs, skipping"), workspace.warnings());
     }
 
     @Test
@@ -159,7 +160,8 @@ class ConfigLoaderWorkspaceTest {
 
         SameException e = ws.loadFails();
 
-        assertEquals("invalid project name 'my web', expected letters, digits, '-' or '_'", e.getMessage());
+        assertEquals("invalid project name 'my web': project name can only contain alphanumeric characters, "
+                + "hyphens and underscores", e.getMessage());
         assertEquals(List.of("at web/same.yaml:2"), e.context());
     }
 
@@ -191,9 +193,9 @@ class ConfigLoaderWorkspaceTest {
         assertEquals(List.of(
                 "same.work.yaml:2: unknown key 'project' ignored (did you mean 'projects'?); "
                         + "known keys: version, root, tools, env, projects, cache",
-                "web/same.yaml: 'root' is only meaningful in same.work.yaml; ignored",
                 "web/same.yaml:3: unknown key 'task' ignored (did you mean 'tasks'?); "
-                        + "known keys: version, project, tools, env, tasks"), workspace.warnings());
+                        + "known keys: version, project, root, tools, env, tasks",
+                "'root' defined in web/same.yaml is ignored in workspace mode"), workspace.warnings());
     }
 
     @Test
@@ -321,9 +323,10 @@ class ConfigLoaderWorkspaceTest {
                       - ../../dist
                 """);
 
-        SameException target = ws.loadFails();
-        assertEquals("output path is outside project root: '../../dist' in task 'web:build'", target.getMessage());
-        assertEquals("at web/same.yaml:7", target.context().getFirst());
+        TaskDef task = ws.load().tasks().get("web:build");
+        assertEquals(List.of("web/dist"), task.targets());
+        assertEquals("output path is outside project root: '../../dist' in task 'web:build' (at web/same.yaml:7)",
+                task.problem(), "it fails that task when it runs, not the whole workspace");
     }
 
     @Test

@@ -37,7 +37,7 @@ class ConfigYamlTest {
 
         SameException e = ws.loadFails();
 
-        assertEquals("invalid YAML in same.yaml at line 5, column 12: mapping values are not allowed here",
+        assertEquals("failed to parse config file: invalid YAML in same.yaml at line 5, column 12: mapping values are not allowed here",
                 e.getMessage());
         assertNoJavaNames(e);
     }
@@ -53,7 +53,7 @@ class ConfigYamlTest {
 
         SameException e = ws.loadFails();
 
-        assertEquals("invalid YAML in same.yaml at line 5, column 1: expected ',' or ']', but got <stream end>",
+        assertEquals("failed to parse config file: invalid YAML in same.yaml at line 5, column 1: expected ',' or ']', but got <stream end>",
                 e.getMessage());
         assertEquals(List.of("while parsing a flow sequence started at line 4, column 12"), e.context());
         assertNoJavaNames(e);
@@ -66,7 +66,7 @@ class ConfigYamlTest {
 
         SameException e = ws.loadFails();
 
-        assertEquals("invalid YAML in packages/web/same.yaml at line 3, column 1: found character '\\t(TAB)' that "
+        assertEquals("failed to parse project config: invalid YAML in packages/web/same.yaml at line 3, column 1: found character '\\t(TAB)' that "
                 + "cannot start any token. (Do not use \\t(TAB) for indentation)", e.getMessage());
         assertNoJavaNames(e);
     }
@@ -81,7 +81,7 @@ class ConfigYamlTest {
                     cmd: [make, all]
                 """);
 
-        assertEquals("invalid YAML in same.yaml at line 4, column 3: duplicate key 'build'", ws.loadFails().getMessage());
+        assertEquals("failed to parse config file: invalid YAML in same.yaml at line 4, column 3: duplicate key 'build'", ws.loadFails().getMessage());
     }
 
     @Test
@@ -93,7 +93,7 @@ class ConfigYamlTest {
                   again: *build
                 """);
 
-        assertEquals("same.yaml:4: YAML aliases (*build) are not supported; repeat the value instead",
+        assertEquals("failed to parse config file: same.yaml:4: YAML aliases (*build) are not supported; repeat the value instead",
                 ws.loadFails().getMessage());
     }
 
@@ -101,7 +101,7 @@ class ConfigYamlTest {
     void rejectsSeveralDocuments() {
         ws.file("same.yaml", "tasks: {}\n---\ntasks: {}\n");
 
-        assertEquals("invalid YAML in same.yaml at line 3, column 1: expected a single document, found another one",
+        assertEquals("failed to parse config file: invalid YAML in same.yaml at line 3, column 1: expected a single document, found another one",
                 ws.loadFails().getMessage());
     }
 
@@ -126,7 +126,7 @@ class ConfigYamlTest {
     void rejectsAFileThatIsNotUtf8() throws IOException {
         Files.write(temp.resolve("same.yaml"), new byte[]{'a', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
 
-        assertEquals("cannot read same.yaml: it is not UTF-8 text", ws.loadFails().getMessage());
+        assertEquals("failed to read config file same.yaml: it is not UTF-8 text", ws.loadFails().getMessage());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.same.protocol.Health;
 import dev.same.protocol.HealthStatus;
+import dev.same.protocol.Subscription;
 import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunOutput;
 import dev.same.protocol.RunParams;
@@ -101,7 +102,7 @@ class DaemonShutdownTest {
         };
         InProcessDaemon daemon = InProcessDaemon.start();
         try (SameClient client = SameClient.connect(daemon.socket, listener)) {
-            client.initialize("test", BuildId.current(), daemon.root, List.of("health"), 10_000);
+            client.initialize("test", BuildId.current(), daemon.root, List.of(Subscription.HEALTH), 10_000);
 
             daemon.shutdown();
 

@@ -73,7 +73,7 @@ class GraphTargetResolverTest {
     void aBareNameInsideAProjectWithoutThatTaskIsUnknown() {
         SameException error = assertThrows(SameException.class, () -> resolve("deploy", "packages/app"));
 
-        assertEquals("unknown task 'deploy'", error.getMessage());
+        assertEquals("task not found: deploy", error.getMessage());
         assertEquals("did you mean application:deploy?", error.context().getFirst());
     }
 
@@ -87,7 +87,7 @@ class GraphTargetResolverTest {
     void anUnknownTaskSuggestsTheClosestIds() {
         SameException error = assertThrows(SameException.class, () -> resolve("lib:biuld", ""));
 
-        assertEquals("unknown task 'lib:biuld'", error.getMessage());
+        assertEquals("task not found: lib:biuld", error.getMessage());
         assertEquals(List.of("did you mean lib:build?", "run 'same graph' to list every task"), error.context());
     }
 
@@ -96,9 +96,9 @@ class GraphTargetResolverTest {
         SameException inside = assertThrows(SameException.class, () -> resolve("biuld", "packages/app"));
         SameException outside = assertThrows(SameException.class, () -> resolve("tset", ""));
 
-        assertEquals("unknown task 'biuld'", inside.getMessage());
+        assertEquals("task not found: biuld", inside.getMessage());
         assertEquals("did you mean app:build?", inside.context().getFirst());
-        assertEquals("unknown task 'tset'", outside.getMessage());
+        assertEquals("task not found: tset", outside.getMessage());
         assertEquals("did you mean app:test, lib:test?", outside.context().getFirst());
     }
 
@@ -106,7 +106,7 @@ class GraphTargetResolverTest {
     void anUnknownTaskWithNothingCloseOnlyPointsAtTheGraph() {
         SameException error = assertThrows(SameException.class, () -> resolve("x", ""));
 
-        assertEquals("unknown task 'x'", error.getMessage());
+        assertEquals("task not found: x", error.getMessage());
         assertEquals(List.of("run 'same graph' to list every task"), error.context());
     }
 }

@@ -1,9 +1,12 @@
 package dev.same.server.hash;
 
+import dev.same.server.config.Glob;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HashGlobTest {
 
@@ -33,8 +36,18 @@ class HashGlobTest {
             "**,              anything/at/all,   true",
             "*,               top,               true",
             "*,               a/b,               false",
-            "a.b/(c)+[d],     a.b/(c)+[d],       true",
-            "a.b/(c)+[d],     aXb/(c)+[d],       false",
+            "a.b/(c)+[d],     a.b/(c)+d,         true",
+            "a.b/(c)+[d],     aXb/(c)+d,         false",
+            "a.b/(c)+[d],     a.b/(c)+[d],       false",
+            "file[12].txt,    file2.txt,         true",
+            "file[12].txt,    file3.txt,         false",
+            "file[a-c].txt,   fileb.txt,         true",
+            "file[^a-c].txt,  fileb.txt,         false",
+            "file[^a-c].txt,  filed.txt,         true",
+            "x[^a]y,          x/y,               false",
+            "file\\[1].txt,  file[1].txt,       true",
+            "file\\*,        file*,             true",
+            "file\\*,        filex,             false",
             "a*b**c,          aXbYc,             true",
     })
     void matches(String pattern, String path, boolean expected) {
@@ -65,5 +78,16 @@ class HashGlobTest {
         Glob glob = Glob.compile(pattern);
         assertEquals(prefix, glob.literalPrefix());
         assertEquals(literal, glob.isLiteral());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"src/[a-", "[", "a[]", "a[z-a]", "trailing\\"})
+    void anInvalidPatternIsASyntaxError(String pattern) {
+        assertTrue(Glob.syntaxError(pattern).isPresent(), pattern);
+    }
+
+    @Test
+    void aValidPatternHasNoSyntaxError() {
+        assertEquals(java.util.Optional.empty(), Glob.syntaxError("src/**/[a-z]*.js"));
     }
 }

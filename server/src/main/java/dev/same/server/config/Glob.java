@@ -1,4 +1,4 @@
-package dev.same.server.hash;
+package dev.same.server.config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * A root-relative, '/'-separated path pattern: {@code *} and {@code ?} match within one segment
  * ({@code ?} exactly one character), a {@code **} segment matches any number of segments,
- * including none. Other characters are literal. {@code *} also matches names starting with a dot.
+ * including none. {@code [abc]}, {@code [a-z]} and {@code [^a-z]} match one character of a class, and
+ * {@code \\} makes the next character literal, as in the original's patterns (Go's {@code filepath.Match}).
+ * Other characters are literal. {@code *} also matches names starting with a dot.
  */
 public final class Glob {
     private final String pattern;
@@ -38,7 +40,19 @@ public final class Glob {
     }
 
     public static boolean hasWildcard(String text) {
-        return text.indexOf('*') >= 0 || text.indexOf('?') >= 0;
+        return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('[') >= 0 || text.indexOf('\\') >= 0;
+    }
+
+    /** Why {@code pattern} is not a valid pattern (an unclosed or empty class, a trailing escape); empty when it is. */
+    public static java.util.Optional<String> syntaxError(String pattern) {
+        try {
+            for (String segment : pattern.split("/")) {
+                appendSegment(new StringBuilder(), segment);
+            }
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 
     public String pattern() {
@@ -106,7 +120,18 @@ public final class Glob {
         var literal = new StringBuilder();
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            if (c == '*' || c == '?') {
+            if (c == '\\') {
+                if (++i == segment.length()) {
+                    throw new IllegalArgumentException("'\\' at the end escapes nothing");
+                }
+                literal.append(segment.charAt(i));
+            } else if (c == '[') {
+                if (!literal.isEmpty()) {
+                    re.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                i = appendClass(re, segment, i);
+            } else if (c == '*' || c == '?') {
                 if (!literal.isEmpty()) {
                     re.append(Pattern.quote(literal.toString()));
                     literal.setLength(0);
@@ -122,5 +147,47 @@ public final class Glob {
         if (!literal.isEmpty()) {
             re.append(Pattern.quote(literal.toString()));
         }
+    }
+
+    /** Appends the class starting at {@code segment[open]} ('['); returns the index of its ']'. */
+    private static int appendClass(StringBuilder re, String segment, int open) {
+        int i = open + 1;
+        boolean negated = i < segment.length() && segment.charAt(i) == '^';
+        if (negated) {
+            i++;
+        }
+        var members = new StringBuilder();
+        while (i >= segment.length() || segment.charAt(i) != ']' || members.isEmpty()) {
+            if (i >= segment.length()) {
+                throw new IllegalArgumentException("'[' without a closing ']'");
+            }
+            char low = classCharacter(segment, i);
+            i += segment.charAt(i) == '\\' ? 2 : 1;
+            members.append(literalInClass(low));
+            if (i + 1 < segment.length() && segment.charAt(i) == '-' && segment.charAt(i + 1) != ']') {
+                char high = classCharacter(segment, i + 1);
+                i += segment.charAt(i + 1) == '\\' ? 3 : 2;
+                if (high < low) {
+                    throw new IllegalArgumentException("the range " + low + "-" + high + " is backwards");
+                }
+                members.append('-').append(literalInClass(high));
+            }
+        }
+        re.append(negated ? "[^/" : "[").append(members).append(']');
+        return i;
+    }
+
+    private static char classCharacter(String segment, int i) {
+        if (segment.charAt(i) != '\\') {
+            return segment.charAt(i);
+        }
+        if (i + 1 >= segment.length()) {
+            throw new IllegalArgumentException("'\\' at the end escapes nothing");
+        }
+        return segment.charAt(i + 1);
+    }
+
+    private static String literalInClass(char c) {
+        return String.format("\\x{%x}", (int) c);
     }
 }
