@@ -236,6 +236,9 @@ export class DaemonConnection implements Requester {
         this.fail(error.message, error instanceof LauncherNotFoundError ? error.probes : undefined);
         throw error;
       }
+      if (error instanceof NobodyListeningError && this.mayStart) {
+        return this.connectOrStart(); // start() was called while this attempt only looked: start one now
+      }
       if (error instanceof NobodyListeningError) {
         this.after(this.respawn.nobodyListening(), describe(error));
       } else {
