@@ -140,23 +140,23 @@ class DaemonLifecycleIT {
 
     @Test
     void anIdleDaemonStopsByItselfAfterTheTimeoutFromTheEnvironment() throws Exception {
-        ws.environment.put("SAME_DAEMON_IDLE_TIMEOUT", "2s");
+        ws.environment.put("SAME_DAEMON_IDLE_TIMEOUT", "5s");
         ok("run", "hello", "--ci");
         long pid = ws.daemonPid();
         awaitGone(pid);
         assertFalse(Files.exists(ws.discoveryFile()), "a clean shutdown removes the discovery file");
         assertTrue(DaemonWorkspace.read(ws.stateDirectory().resolve("daemon.log"))
-                .contains("shutting down: idle for 2s"));
+                .contains("shutting down: idle for 5s"));
     }
 
     @Test
     void anIdleDaemonStopsByItselfAfterTheTimeoutGivenToStart() throws Exception {
-        ok("daemon", "start", "--idle-timeout", "2s");
+        ok("daemon", "start", "--idle-timeout", "5s");
         long pid = ws.daemonPid();
         JsonNode status = statusJson();
-        assertEquals(2000, status.path("idleTimeoutMillis").asLong());
+        assertEquals(5000, status.path("idleTimeoutMillis").asLong());
         long left = status.path("idleRemainingMillis").asLong();
-        assertTrue(left >= 0 && left <= 2000, "time left is reported: " + left);
+        assertTrue(left >= 0 && left <= 5000, "time left is reported: " + left);
         awaitGone(pid);
         assertTrue(ws.daemonProcesses().isEmpty());
     }
