@@ -8,7 +8,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import dev.same.protocol.HashesChanged;
+import dev.same.protocol.RunEvent;
+import dev.same.protocol.RunOutput;
+import dev.same.protocol.RunParams;
+import dev.same.protocol.SameClientApi;
+import dev.same.protocol.Subscription;
+import dev.same.protocol.client.SameClient;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeLensWorkspaceCapabilities;
 import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -24,6 +32,7 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -31,7 +40,10 @@ import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
  * Latency of {@code same lsp} on a generated same.yaml of 200 tasks, with a warm daemon: a keystroke
- * (didChange) to its publishDiagnostics, a completion, a hover. Not a test: prints medians and p90s.
+ * (didChange) to its publishDiagnostics, a completion, a hover, and a state change pushed by the daemon to the
+ * lenses: from the moment a second client of the daemon receives the push ({@code workspace/hashesChanged} after an
+ * input file is written) to the moment the editor's code lens request, sent on the server's
+ * {@code workspace/codeLens/refresh}, shows the new state. Not a test: prints medians and p90s.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.same.bench.LspLatency --same cli/target/same/bin/same
  *     [--tasks 200] [--samples 300]</pre>
@@ -74,7 +86,11 @@ public final class LspLatency {
         launcher.startListening();
         LanguageServer lsp = launcher.getRemoteProxy();
         InitializeParams init = new InitializeParams();
-        init.setCapabilities(new ClientCapabilities());
+        ClientCapabilities capabilities = new ClientCapabilities();
+        WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+        workspace.setCodeLens(new CodeLensWorkspaceCapabilities(true));
+        capabilities.setWorkspace(workspace);
+        init.setCapabilities(capabilities);
         lsp.initialize(init).get();
         String uri = file.toUri().toString();
         var document = new TextDocumentIdentifier(uri);
@@ -110,11 +126,69 @@ public final class LspLatency {
             lsp.getTextDocumentService().hover(new HoverParams(document, new Position(keyLine, 4))).get();
             hover.add(System.nanoTime() - start);
         }
+        List<Long> lenses = pushToLens(lsp, client, document, file.getParent(), Math.min(samples, 60));
         report("diagnostics after a keystroke (didChange → publishDiagnostics)", diagnostics);
         report("completion of dependsOn", completion);
         report("hover on a task (live state, task/explain)", hover);
+        report("daemon's push → lenses showing the new state", lenses);
         lsp.shutdown().get();
         lsp.exit();
+    }
+
+    /**
+     * Runs task0 once, then writes its input with another content and back (dirty, then clean again: the cache
+     * keeps both results), and times from the probe client's push to the lens that shows the new state. The probe
+     * is subscribed to hashes like the language server, on the same daemon.
+     */
+    private static List<Long> pushToLens(LanguageServer lsp, Diagnostics client, TextDocumentIdentifier document,
+                                         Path root, int samples) throws Exception {
+        LinkedBlockingQueue<Long> pushes = new LinkedBlockingQueue<>();
+        Path socket = Path.of(dev.same.protocol.client.DiscoveryFile.read(root.resolve(".same/daemon"))
+                .orElseThrow().socket());
+        List<Long> latencies = new ArrayList<>();
+        try (SameClient probe = SameClient.connect(socket, new SameClientApi() {
+            @Override
+            public void runEvent(RunEvent event) {
+            }
+
+            @Override
+            public void runOutput(RunOutput output) {
+            }
+
+            @Override
+            public void hashesChanged(HashesChanged change) {
+                if (change.tasks().stream().anyMatch(task -> task.id().equals("task0"))) {
+                    pushes.add(System.nanoTime());
+                }
+            }
+        })) {
+            probe.initialize("lsp-latency", "bench", root, List.of(Subscription.HASHES), 10_000);
+            Path input = Files.createDirectories(root.resolve("src")).resolve("0");
+            Files.writeString(input, "");
+            probe.server().runStart(new RunParams("lens-warm-up", List.of("task0"), root.toString(), System.getenv(),
+                    false, 1)).get(60, TimeUnit.SECONDS);
+            Thread.sleep(500); // a benchmark's set-up: the run's own pushes pass before the first sample
+            pushes.clear();
+            for (int i = 0; i < samples; i++) {
+                String before = lensTitle(lsp, document);
+                client.refreshes.clear();
+                Files.writeString(input, i % 2 == 0 ? "edited\n" : "");
+                Long pushed = pushes.poll(10, TimeUnit.SECONDS);
+                if (pushed == null) {
+                    continue; // the write made no state change (its content equals the last one the daemon saw)
+                }
+                String after = before;
+                while (after.equals(before) && client.refreshes.poll(10, TimeUnit.SECONDS) != null) {
+                    after = lensTitle(lsp, document);
+                }
+                latencies.add(System.nanoTime() - pushed);
+            }
+        }
+        return latencies;
+    }
+
+    private static String lensTitle(LanguageServer lsp, TextDocumentIdentifier document) throws Exception {
+        return lsp.getTextDocumentService().codeLens(new CodeLensParams(document)).get().get(1).getCommand().getTitle();
     }
 
     /** Tasks in a chain, each depending on the one before, with inputs, targets and an environment. */
@@ -139,6 +213,13 @@ public final class LspLatency {
 
     private static final class Diagnostics implements LanguageClient {
         final LinkedBlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+        final LinkedBlockingQueue<Long> refreshes = new LinkedBlockingQueue<>();
+
+        @Override
+        public CompletableFuture<Void> refreshCodeLenses() {
+            refreshes.add(System.nanoTime());
+            return CompletableFuture.completedFuture(null);
+        }
 
         @Override
         public void publishDiagnostics(PublishDiagnosticsParams params) {
