@@ -102,7 +102,8 @@ class DaemonRunIT {
         assertTrue(tasks.stream().allMatch(ProcessHandle::isAlive), "orphaned tasks still running");
 
         assertEquals(List.of(), ws.actionRecords(), "nothing half-written");
-        assertNextRunExecutesTheTask(); // through a new daemon, which kills what the old one left running
+        ok("daemon", "start"); // a new daemon, which kills what the old one left running
+        assertNextRunExecutesTheTask();
         assertNotEquals(daemon, ws.daemonPid());
         tasks.forEach(task -> poll(() -> !task.isAlive(), "orphaned task process " + task.pid() + " to be killed"));
         assertTrue(Files.readString(ws.root.resolve(".same/daemon/daemon.log"))

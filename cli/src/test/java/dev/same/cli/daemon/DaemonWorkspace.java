@@ -204,10 +204,15 @@ final class DaemonWorkspace implements AutoCloseable {
 
     /** Polls until {@code condition} holds; fails after the deadline naming what it waited for. */
     static void poll(BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+        poll(condition, what, DEADLINE_MILLIS);
+    }
+
+    /** As the other, with a deadline of its own (for background work that runs niced). */
+    static void poll(BooleanSupplier condition, String what, long deadlineMillis) {
+        long deadline = System.currentTimeMillis() + deadlineMillis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                fail("timed out after " + DEADLINE_MILLIS + " ms waiting for " + what);
+                fail("timed out after " + deadlineMillis + " ms waiting for " + what);
             }
             try {
                 Thread.sleep(20);

@@ -196,7 +196,9 @@ class LanguageServerIT {
         client.askUntil(() -> lensTitles(lib), titles -> titles.equals(List.of("▶ Run", "● dirty: never run")),
                 "the live state once it is fixed");
 
+        long stoppedPid = ws.daemonPid();
         assertEquals(0, ws.same("daemon", "stop").exitCode());
+        DaemonWorkspace.awaitGone(stoppedPid); // its lock is released when stop returns; the JVM ends a moment later
         List<String> stopped = client.askUntil(() -> lensTitles(lib), titles -> titles.get(1).startsWith("○ "),
                 "the lens saying the daemon stopped");
         assertEquals("○ the daemon is stopping: daemon/stop; no live state until a daemon runs again", stopped.get(1));
