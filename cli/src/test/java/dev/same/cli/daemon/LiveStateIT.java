@@ -57,7 +57,7 @@ class LiveStateIT {
             project: lib
             tasks:
               build:
-                cmd: ["sh", "-c", ": %s"]
+                cmd: ["sh", "-c", "mkdir -p out; : %s"]
                 input: ["src"]
                 target: ["out"]
             """;
