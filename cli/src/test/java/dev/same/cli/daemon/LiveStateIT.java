@@ -58,7 +58,7 @@ class LiveStateIT {
             project: lib
             tasks:
               build:
-                cmd: ["sh", "-c", ": %s"]
+                cmd: ["sh", "-c", "mkdir -p out; : %s"]
                 input: ["src"]
                 target: ["out"]
             """;
