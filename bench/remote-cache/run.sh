@@ -42,7 +42,7 @@ http {
 CONF
 /usr/sbin/nginx -p "$NG" -c "$NG/nginx.conf" -e "$NG/error.log" & NG_PID=$!
 (cd "$TRC" && NODE_ENV=production PORT=$TRC_PORT TURBO_TOKEN=bench STORAGE_PROVIDER=local \
-  STORAGE_PATH="$WORKDIR/trc-storage" node_modules/.bin/turborepo-remote-cache >"$WORKDIR/trc.log" 2>&1) & TRC_PID=$!
+  STORAGE_PATH="$WORKDIR/trc-storage" exec node_modules/.bin/turborepo-remote-cache >"$WORKDIR/trc.log" 2>&1) & TRC_PID=$!
 trap 'kill $NG_PID $TRC_PID 2>/dev/null || true' EXIT
 for port in $NG_PORT $TRC_PORT; do
   for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
