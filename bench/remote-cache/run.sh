@@ -5,6 +5,7 @@
 # Usage: bench/remote-cache/run.sh [OUT_DIR=bench/remote-cache/results]
 # Env:   N=200 packages, RUNS=5, WORK=20000 (sha256 iterations per build), WORKDIR=/tmp/same-remote-bench
 #        SAME_BIN=cli/target/same/bin/same, MAKE_WORKSPACE=../shared/bench/make-workspace.sh
+#        UPLOAD=0 skips the timed full builds (with and without uploading), which take long at 200 packages
 # Needs hyperfine, nginx (/usr/sbin/nginx, Debian nginx-light) and npm (turbo and turborepo-remote-cache).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -41,7 +42,7 @@ http {
 CONF
 /usr/sbin/nginx -p "$NG" -c "$NG/nginx.conf" -e "$NG/error.log" & NG_PID=$!
 (cd "$TRC" && NODE_ENV=production PORT=$TRC_PORT TURBO_TOKEN=bench STORAGE_PROVIDER=local \
-  STORAGE_PATH="$WORKDIR/trc-storage" node_modules/.bin/turborepo-remote-cache >"$WORKDIR/trc.log" 2>&1) & TRC_PID=$!
+  STORAGE_PATH="$WORKDIR/trc-storage" exec node_modules/.bin/turborepo-remote-cache >"$WORKDIR/trc.log" 2>&1) & TRC_PID=$!
 trap 'kill $NG_PID $TRC_PID 2>/dev/null || true' EXIT
 for port in $NG_PORT $TRC_PORT; do
   for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
@@ -56,7 +57,7 @@ hf() { local name=$1; shift; hyperfine --style basic --export-csv "$OUT/$name.cs
 # Fill both remotes once (untimed), then time the build with and without uploading.
 rm -rf .same .turbo; $CLEAN_OUT; env $REMOTE "$SAME" run --ci --parallel 2 all >/dev/null
 $CLEAN_OUT; $TURBO >/dev/null
-hf upload --runs 3 --prepare "rm -rf .same $NG/storage/cache/*; $CLEAN_OUT" \
+[ "${UPLOAD:-1}" = 0 ] || hf upload --runs 3 --prepare "rm -rf .same $NG/storage/cache/*; $CLEAN_OUT" \
   -n "same, no remote" "$SAME run --ci --parallel 2 all" \
   -n "same, uploading" "env $REMOTE $SAME run --ci --parallel 2 all"
 hf restore --runs "$RUNS" --warmup 1 \
