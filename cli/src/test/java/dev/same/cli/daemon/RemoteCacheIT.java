@@ -50,10 +50,10 @@ class RemoteCacheIT {
         DaemonWorkspace.Result restored = ok(second.same("run", "all"));
         assertTrue(restored.stderr().contains("[lib:build] ~ Cached (remote, "), restored.toString());
         assertTrue(restored.stderr().contains("[app:build] ~ Cached (remote, "), restored.toString());
-        assertFalse(restored.stderr().contains("[lib:build] Starting"), restored.toString());
-        assertFalse(restored.stderr().contains("[app:build] Starting"), restored.toString());
-        assertTrue(restored.stderr().contains("[secret:build] Starting"), restored.toString());
-        assertTrue(restored.stderr().contains("[scratch:run] Starting"), restored.toString());
+        assertFalse(restored.stderr().contains("[lib:build] ✓ Completed"), restored.toString());
+        assertFalse(restored.stderr().contains("[app:build] ✓ Completed"), restored.toString());
+        assertTrue(restored.stderr().contains("[secret:build] ✓ Completed"), restored.toString());
+        assertTrue(restored.stderr().contains("[scratch:run] ✓ Completed"), restored.toString());
         assertEquals(taskLines(built.stdout(), "lib:build", "app:build"),
                 taskLines(restored.stdout(), "lib:build", "app:build"));
         for (String output : List.of("packages/lib/out/name.txt", "packages/lib/out/tool", "packages/app/dist/app.txt")) {
@@ -83,7 +83,7 @@ class RemoteCacheIT {
         DaemonWorkspace.Result result = ok(second.same("run", "lib:build"));
         assertTrue(result.stdout().contains("[lib:build] warning: the remote cache's result for lib:build is not "
                 + "used: blob " + sha256("lib\n")), result.toString());
-        assertTrue(result.stderr().contains("[lib:build] Starting"), result.toString());
+        assertTrue(result.stderr().contains("[lib:build] ✓ Completed"), result.toString());
         assertEquals("lib\n", Files.readString(second.root.resolve("packages/lib/out/name.txt")));
     }
 
@@ -125,7 +125,7 @@ class RemoteCacheIT {
         DaemonWorkspace missing = machine(false, nginx.url());
         DaemonWorkspace.Result miss = ok(missing.same("run", "lib:build"));
         assertFalse(miss.stdout().contains("warning"), miss.toString());
-        assertTrue(miss.stderr().contains("[lib:build] Starting"), miss.toString());
+        assertTrue(miss.stderr().contains("[lib:build] ✓ Completed"), miss.toString());
 
         Files.writeString(record, Files.readString(record).replace("packages/lib/out/name.txt", "packages/lib/evil.txt"));
         DaemonWorkspace outside = machine(false, nginx.url());
@@ -146,7 +146,7 @@ class RemoteCacheIT {
         assertEquals(1, count(result.stdout() + result.stderr(), "warning: remote cache unusable: GET "
                 + nginx.url() + "/ac/"), result.toString());
         assertTrue(result.stdout().contains(": HTTP 500; this run goes on without it"), result.toString());
-        assertTrue(result.stderr().contains("[app:build] Starting"), result.toString());
+        assertTrue(result.stderr().contains("[app:build] ✓ Completed"), result.toString());
         assertEquals("lib\napp\n", Files.readString(machine.root.resolve("packages/app/dist/app.txt")));
     }
 
@@ -167,7 +167,7 @@ class RemoteCacheIT {
 
         DaemonWorkspace.Result result = ok(machine.same("run", "app:build"));
         assertTrue(count(result.stdout() + result.stderr(), "warning: ") <= 1, result.toString());
-        assertTrue(result.stderr().contains("[app:build] Starting"), result.toString());
+        assertTrue(result.stderr().contains("[app:build] ✓ Completed"), result.toString());
         assertEquals("lib\napp\n", Files.readString(machine.root.resolve("packages/app/dist/app.txt")));
         DaemonWorkspace.Result again = ok(machine.same("run", "app:build"));
         assertTrue(again.stderr().contains("[app:build] ~ Cached (skipped in"), again.toString());
@@ -188,7 +188,7 @@ class RemoteCacheIT {
         DaemonWorkspace.Result refused = ok(wrong.same("run", "all"));
         assertEquals(1, count(refused.stdout() + refused.stderr(), "warning: "), refused.toString());
         assertTrue(refused.stdout().contains("HTTP 401"), refused.toString());
-        assertTrue(refused.stderr().contains("[lib:build] Starting"), refused.toString());
+        assertTrue(refused.stderr().contains("[lib:build] ✓ Completed"), refused.toString());
         assertFalse((refused.stdout() + refused.stderr()).contains(TOKEN), refused.toString());
         if (daemon) {
             String json = ok(wrong.same("daemon", "status", "--json")).stdout();
@@ -236,7 +236,7 @@ class RemoteCacheIT {
     }
 
     /** A machine: its own workspace and .same/, with the remote cache at {@code url} in its same.work.yaml. */
-    private DaemonWorkspace machine(boolean daemon, String url) throws IOException {
+    private DaemonWorkspace machine(boolean daemon, String url) throws IOException, InterruptedException {
         DaemonWorkspace ws = new DaemonWorkspace();
         resources.add(ws);
         if (!daemon) {
@@ -278,6 +278,9 @@ class RemoteCacheIT {
                     cmd: ["sh", "-c", "echo scratch"]
                     cache: false
                 """);
+        if (daemon) {
+            ok(ws.same("daemon", "start")); // a run that finds no daemon goes in process
+        }
         return ws;
     }
 
