@@ -163,6 +163,7 @@ class EnvIT {
         write(".tool-versions", "22\n");
         Map<String, String> daemon = Map.of("SAME_DAEMON", "1", "SAME_DAEMON_IDLE_TIMEOUT", "2m");
         try {
+            same(daemon, "daemon", "start"); // a command that finds no daemon runs in process
             Result first = same(daemon, "env", "build", "--json");
             write(".tool-versions", "24\n");
             Result second = same(daemon, "env", "build", "--json");
