@@ -62,9 +62,7 @@ public final class DaemonConnector {
         if (existing.isPresent()) {
             return existing.get();
         }
-        // what the daemon would refuse at start, refused here without starting a JVM for it
-        DaemonAddress.ensurePrivateDirectory(socket.getParent());
-        DaemonAddress.checkLength(socket);
+        checkCanStart(); // without starting a JVM for it
         Process spawned = spawn(idleTimeout);
         long deadline = System.currentTimeMillis() + SPAWN_WAIT_MILLIS;
         long pause = 5;
@@ -92,11 +90,16 @@ public final class DaemonConnector {
      * or stopping (it holds the lock). What the daemon would refuse at start is refused here, as an exception.
      */
     public void startInBackground(Duration idleTimeout) throws IOException {
-        DaemonAddress.ensurePrivateDirectory(socket.getParent());
-        DaemonAddress.checkLength(socket);
+        checkCanStart();
         if (!isRunning()) {
             spawn(idleTimeout);
         }
+    }
+
+    /** Refuses, as an exception saying why, what the daemon would refuse at start. */
+    public void checkCanStart() throws IOException {
+        DaemonAddress.ensurePrivateDirectory(socket.getParent());
+        DaemonAddress.checkLength(socket);
     }
 
     /**

@@ -66,8 +66,8 @@ class DaemonLifecycleIT {
         assertTrue(run.stdout().contains("[hello] hello from the task"), run.toString());
         assertFalse(run.stderr().contains("daemon"), "served in process without a word: " + run);
 
+        long pid = ws.daemonPid(); // started as the run ended
         JsonNode discovery = ws.discovery().orElseThrow();
-        long pid = discovery.path("pid").asLong();
         assertTrue(alive(pid), "the daemon runs after the CLI exited");
         assertEquals(List.of(pid), ws.daemonProcesses().stream().map(ProcessHandle::pid).toList());
         Path socket = Path.of(discovery.path("socket").asText());
