@@ -33,12 +33,20 @@ public final class NixhubClient {
 
     private final URI base;
     private final Duration timeout;
-    private final HttpClient http;
+    // made on first use: building an HTTP client sets up TLS (the trust store, the providers), which took a
+    // third of a second of every in-process command, though most commands resolve no package
+    private HttpClient http;
 
     public NixhubClient(URI base, Duration timeout) {
         this.base = base;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     URI urlOf(ToolSpec spec) {
@@ -52,7 +60,7 @@ public final class NixhubClient {
                 .GET().build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
             return new Unreachable(url, "no connection within " + timeout.toSeconds() + "s");
         } catch (HttpTimeoutException e) {
