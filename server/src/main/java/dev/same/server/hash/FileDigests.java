@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -21,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Thread-safe memory of file digests, keyed by root-relative path and validated by the file's
@@ -118,15 +120,35 @@ public final class FileDigests {
     }
 
     public static FileDigests load(Path file, InstantSource clock) {
+        return load(file, clock, reason -> { });
+    }
+
+    /**
+     * As the others, telling {@code ignored} why a file that exists was not used (written by another version of
+     * same, damaged, unreadable): such a file is never trusted, and every file is hashed again.
+     */
+    public static FileDigests load(Path file, InstantSource clock, Consumer<String> ignored) {
         FileDigests digests = new FileDigests(clock);
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            int payload = bytes.length - CHECKSUM_LENGTH;
-            if (payload < MAGIC.length
-                    || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
-                    || !Arrays.equals(checksum(bytes, payload), 0, CHECKSUM_LENGTH, bytes, payload, bytes.length)) {
-                return digests;
-            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException missing) {
+            return digests;
+        } catch (IOException | RuntimeException e) {
+            ignored.accept(file + " is unreadable (" + e.getMessage() + ")");
+            return digests;
+        }
+        int payload = bytes.length - CHECKSUM_LENGTH;
+        if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            ignored.accept(file + " was written by another version of same");
+            return digests;
+        }
+        if (payload < MAGIC.length
+                || !Arrays.equals(checksum(bytes, payload), 0, CHECKSUM_LENGTH, bytes, payload, bytes.length)) {
+            ignored.accept(file + " is damaged (its checksum does not match)");
+            return digests;
+        }
+        try {
             var in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, payload - MAGIC.length));
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
@@ -138,6 +160,7 @@ public final class FileDigests {
             }
             return digests;
         } catch (IOException | RuntimeException e) {
+            ignored.accept(file + " is damaged (" + e + ")");
             return new FileDigests(clock);
         }
     }

@@ -84,6 +84,9 @@ public final class WorkspaceEngine implements AutoCloseable {
     /** Fresh until the daemon turns on its live state; then live. */
     private volatile WorkspaceView view;
     private volatile LiveWorkspace live;
+    private volatile boolean closed;
+    /** How often a daemon saves its digest memory when it changed; also at its end and after every request. */
+    public static final Duration DIGESTS_SAVED_EVERY = Duration.ofMinutes(1);
 
     private record ActiveRun(RunExecution execution, RunBroadcast broadcast, CompletableFuture<RunResult> result) {
     }
@@ -104,7 +107,8 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.cache = CacheDirectory.of(root);
         this.environments = new ToolEnvironmentResolver(cache, envSettings);
         this.digestFile = cache.cacheDir().resolve("file-digests");
-        this.digests = FileDigests.load(digestFile);
+        this.digests = FileDigests.load(digestFile, InstantSource.system(),
+                reason -> System.err.println("same: " + reason + "; ignored, so inputs are hashed again"));
         this.tracker = new RunTracker(cache.cacheDir().resolve("failures"));
         this.fingerprinter = new Fingerprinter(digests, environments);
         this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker, remoteCaches::available);
@@ -327,6 +331,8 @@ public final class WorkspaceEngine implements AutoCloseable {
         workspace.onWarnings(warnings);
         workspace.start();
         live = workspace;
+        saveDigests(); // the first indexing hashed every input: a daemon killed from now on leaves them saved
+        saveDigestsEvery(DIGESTS_SAVED_EVERY, timer);
         checkRemote(workspace.snapshot().statuses().values());
         view = new LiveView(workspace);
     }
@@ -416,6 +422,19 @@ public final class WorkspaceEngine implements AutoCloseable {
         return file.isAbsolute() ? root.relativize(file).toString() : file.toString();
     }
 
+    /**
+     * Saves the digest memory (if it changed) every {@code interval} while the live state runs, so that a daemon
+     * killed without its shutdown (kill -9, a crash, the machine's power) loses at most that much of it.
+     */
+    private void saveDigestsEvery(Duration interval, Timer timer) {
+        timer.schedule(interval, () -> {
+            if (live != null && !closed) {
+                saveDigests();
+                saveDigestsEvery(interval, timer);
+            }
+        });
+    }
+
     private void saveDigests() {
         try {
             digests.saveIfChanged(digestFile);
@@ -427,6 +446,7 @@ public final class WorkspaceEngine implements AutoCloseable {
     /** Cancels every active run and waits for them to end, then for the uploads to the remote cache (bounded). */
     @Override
     public void close() {
+        closed = true;
         LiveWorkspace current = live;
         if (current != null) {
             current.close();
@@ -440,5 +460,6 @@ public final class WorkspaceEngine implements AutoCloseable {
             }
         }
         remoteCaches.close();
+        saveDigests();
     }
 }

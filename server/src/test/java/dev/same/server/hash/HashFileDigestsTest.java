@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
@@ -179,14 +180,24 @@ class HashFileDigestsTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
-        assertEquals(0, FileDigests.load(file, clock).size());
+        assertEquals(List.of(file + " is damaged (its checksum does not match)"), ignored(file));
 
-        Files.write(file, Arrays.copyOf(bytes, 10));
-        assertEquals(0, FileDigests.load(file, clock).size());
+        Files.write(file, Arrays.copyOf(bytes, 30));
+        assertEquals(List.of(file + " is damaged (its checksum does not match)"), ignored(file));
         Files.writeString(file, "garbage");
-        assertEquals(0, FileDigests.load(file, clock).size());
-        assertEquals(0, FileDigests.load(root.resolve("missing"), clock).size());
-        assertEquals(0, FileDigests.load(root, clock).size()); // a directory
+        assertEquals(List.of(file + " was written by another version of same"), ignored(file));
+        Files.writeString(file, "same-file-digests\n2\n" + "x".repeat(64));
+        assertEquals(List.of(file + " was written by another version of same"), ignored(file));
+        assertEquals(List.of(), ignored(root.resolve("missing")), "a missing file is no news");
+        assertEquals(1, ignored(root).size()); // a directory: unreadable
+        assertTrue(ignored(root).getFirst().startsWith(root + " is unreadable"), ignored(root).toString());
+    }
+
+    /** Loads {@code file}, which must give an empty memory, and returns why it was ignored. */
+    private List<String> ignored(Path file) {
+        List<String> reasons = new ArrayList<>();
+        assertEquals(0, FileDigests.load(file, clock, reasons::add).size());
+        return reasons;
     }
 
     @Test
