@@ -100,6 +100,13 @@ public final class DaemonCommand implements Runnable {
 
         static boolean stop(DaemonConnector connector) throws IOException {
             Optional<SameClient> client = connectAnyBuild(connector);
+            // one that holds the lock without answering is starting (say, in the background after a command):
+            // it is stopped once it answers; one that is stopping lets go of the lock instead
+            long deadline = System.currentTimeMillis() + DaemonConnector.SPAWN_WAIT_MILLIS;
+            while (client.isEmpty() && connector.isRunning() && System.currentTimeMillis() < deadline) {
+                DaemonConnector.sleep(20);
+                client = connectAnyBuild(connector);
+            }
             if (client.isEmpty()) {
                 return false;
             }

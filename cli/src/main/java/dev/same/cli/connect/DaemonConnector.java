@@ -14,6 +14,7 @@ import dev.same.protocol.client.DaemonProcess;
 import dev.same.protocol.client.DiscoveryFile;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -29,8 +30,11 @@ import java.util.Optional;
  */
 public final class DaemonConnector {
     public static final long HANDSHAKE_MILLIS = 10_000;
-    private static final long SPAWN_WAIT_MILLIS = 20_000;
+    /** How long a command waits for a daemon it started, or one that is starting, to answer. */
+    public static final long SPAWN_WAIT_MILLIS = 20_000;
     private static final long STOP_WAIT_MILLIS = 15_000;
+    /** The pid of the daemon last spawned, so it counts as running while its JVM starts, before it takes the lock. */
+    private static final String SPAWNED = "spawned.pid";
 
     private final Path root;
     private final Map<String, String> environment;
@@ -201,8 +205,25 @@ public final class DaemonConnector {
         }
     }
 
-    boolean isRunning() {
-        return Files.isDirectory(stateDirectory) && DaemonLock.isHeld(stateDirectory);
+    /**
+     * Whether a daemon holds the workspace's lock (it serves, or is starting or stopping), or one spawned here is
+     * still starting its JVM and has not taken the lock yet.
+     */
+    public boolean isRunning() {
+        return Files.isDirectory(stateDirectory) && (DaemonLock.isHeld(stateDirectory) || spawnedAndStarting());
+    }
+
+    /** The daemon last spawned for this workspace, by the pid {@link #spawn} wrote, if that process is alive. */
+    private boolean spawnedAndStarting() {
+        try {
+            long pid = Long.parseLong(Files.readString(stateDirectory.resolve(SPAWNED)).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .flatMap(process -> process.info().commandLine())
+                    .filter(line -> line.contains(DaemonProcess.MAIN_CLASS) && line.contains(root.toString()))
+                    .isPresent();
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Starts a daemon detached from this terminal (its own session), logging to .same/daemon/daemon.log. */
@@ -222,7 +243,14 @@ public final class DaemonConnector {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true);
-        return builder.start();
+        Process process = builder.start();
+        try {
+            PrivateFiles.write(stateDirectory.resolve(SPAWNED),
+                    (process.pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // only lets 'same daemon stop' see a daemon before it takes the lock
+        }
+        return process;
     }
 
     /**
@@ -271,7 +299,7 @@ public final class DaemonConnector {
         return "see " + logFile();
     }
 
-    private static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -107,6 +107,15 @@ class DaemonLifecycleIT {
     }
 
     @Test
+    void daemonStopRightAfterTheFirstCommandStopsTheDaemonThatCommandStarted() throws Exception {
+        ok("run", "hello", "--ci"); // ends by starting a daemon in the background, which takes a while to answer
+
+        assertEquals("same daemon stopped\n", ok("daemon", "stop").stdout());
+        ws.daemonProcesses().forEach(daemon -> awaitGone(daemon.pid()));
+        assertTrue(ws.daemonProcesses().isEmpty(), "no daemon left");
+    }
+
+    @Test
     void statusNeverSpawnsADaemon() throws Exception {
         Result status = ok("daemon", "status");
         assertTrue(status.stdout().startsWith("no daemon is running"), status.toString());
