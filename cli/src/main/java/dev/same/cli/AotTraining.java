@@ -57,13 +57,27 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        inTemporaryDirectory(AotTraining::train);
+    }
+
+    /** What a training does in its temporary directory. */
+    interface Training {
+        Object train(Path temp) throws Exception;
+    }
+
+    /** Runs {@code training} in a temporary directory, removed afterwards. */
+    static void inTemporaryDirectory(Training training) throws Exception {
         Path temp = Files.createTempDirectory("same-aot-training");
         try {
-            train(temp);
+            training.train(temp);
         } finally {
-            try (Stream<Path> files = Files.walk(temp)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            deleteTree(temp);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 

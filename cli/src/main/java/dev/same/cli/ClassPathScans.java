@@ -44,7 +44,7 @@ public final class ClassPathScans {
      * when it ends. After a Ctrl-C, though, the JVM is already shutting down (the hook cancels the run), and then
      * {@code System.exit} waits for that shutdown, which ends with the signal's status (130).
      */
-    static void exit(int status) {
+    public static void exit(int status) {
         System.out.flush();
         System.err.flush();
         if (shuttingDown()) {
@@ -54,7 +54,7 @@ public final class ClassPathScans {
     }
 
     /** True once a signal has started the JVM's shutdown: it takes no new hooks then. */
-    static boolean shuttingDown() {
+    public static boolean shuttingDown() {
         Thread probe = new Thread(() -> { });
         try {
             Runtime.getRuntime().addShutdownHook(probe);

@@ -1,5 +1,6 @@
 package dev.same.cli.connect;
 
+import dev.same.cli.ClassPathScans;
 import dev.same.cli.Cli;
 import dev.same.cli.render.Style;
 import dev.same.protocol.RunEvent;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Opens a session for a command: through the workspace's daemon when one answers; otherwise in this process,
@@ -36,6 +38,7 @@ public final class Connector {
 
     public static ServerSession open(Cli cli, Path root, SameClientApi pushes, boolean noDaemon) {
         if (noDaemon || daemonDisabled(cli)) {
+            InProcessHandOver.followParent(cli.environment());
             return InProcessServer.start(root, pushes);
         }
         try {
@@ -45,8 +48,16 @@ public final class Connector {
                 return new ServerSession(running.get(), true, () -> { });
             }
             connector.checkCanStart();
-            ServerSession inProcess = InProcessServer.start(root, pushes);
             Duration idle = idleTimeout(cli);
+            OptionalInt handedOver = InProcessHandOver.command(cli.settings())
+                    .map(command -> InProcessHandOver.run(command, cli.environment())).orElse(OptionalInt.empty());
+            if (handedOver.isPresent()) {
+                if (!ClassPathScans.shuttingDown()) { // not after a Ctrl-C
+                    startQuietly(connector, idle);
+                }
+                ClassPathScans.exit(handedOver.getAsInt());
+            }
+            ServerSession inProcess = InProcessServer.start(root, pushes);
             return new ServerSession(inProcess.client(), false, () -> {
                 inProcess.onClose().close();
                 connector.startInBackground(idle);
@@ -57,6 +68,14 @@ public final class Connector {
                     + (e.getMessage() == null ? e.toString() : e.getMessage()) + "); running in process");
             cli.terminal().err().flush();
             return InProcessServer.start(root, pushes);
+        }
+    }
+
+    private static void startQuietly(DaemonConnector connector, Duration idle) {
+        try {
+            connector.startInBackground(idle);
+        } catch (IOException | RuntimeException e) {
+            // the next command runs in process again, and says nothing either: a daemon is only a speed-up
         }
     }
 

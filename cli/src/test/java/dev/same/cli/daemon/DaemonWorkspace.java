@@ -179,6 +179,29 @@ final class DaemonWorkspace implements AutoCloseable {
         return discovery().orElseThrow().path("pid").asLong();
     }
 
+    /**
+     * This build's AOT cache of that kind ({@code cli}, {@code in-process}, {@code daemon}), once the launcher has
+     * trained it (starting the training if no command has yet); one of an earlier build may still lie there.
+     */
+    Path awaitAotCache(String kind) throws IOException, InterruptedException {
+        Path aot = distribution.resolve("aot");
+        same("version"); // the launcher trains what is missing, in the background
+        String prefix = kind + "-" + Files.readString(distribution.resolve("lib/build-id")).strip()
+                .replaceAll("[^A-Za-z0-9.+_-]", "_") + "-";
+        // trained niced, one after the other: on a loaded machine it takes minutes
+        poll(() -> findAotCache(aot, prefix) != null, "the AOT cache " + prefix + "* to be trained", 240_000);
+        return findAotCache(aot, prefix);
+    }
+
+    private static Path findAotCache(Path aot, String prefix) {
+        try (Stream<Path> files = Files.list(aot)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".aot")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Every live daemon process of this workspace, found by its command line. */
     List<ProcessHandle> daemonProcesses() {
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.same.cli.daemon.DaemonWorkspace.Result;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,38 +54,19 @@ class DoctorIT {
 
     @Test
     void theLauncherTrainsAnAotCacheInTheBackgroundThatLaterCommandsUse() throws Exception {
-        Path aot = ws.distribution().resolve("aot");
-        String build = Files.readString(ws.distribution().resolve("lib/build-id")).strip()
-                .replaceAll("[^A-Za-z0-9.+_-]", "_");
         assertEquals(0, ws.same("status").exitCode());
-        Path cli = awaitCache(aot, "cli-" + build + "-");
+        Path cli = ws.awaitAotCache("cli");
 
         Result doctor = ws.same("doctor", "--samples", "1");
 
         assertTrue(doctor.stdout().contains("AOT cache            in use: " + cli), doctor.toString());
 
         // the daemon's own cache is trained after the CLI's, and daemons started from then on use it
-        Path daemon = awaitCache(aot, "daemon-" + build + "-");
+        Path daemon = ws.awaitAotCache("daemon");
         assertEquals(0, ws.same("daemon", "restart").exitCode());
         String commandLine = ProcessHandle.of(ws.daemonPid()).orElseThrow().info().commandLine().orElseThrow();
         assertTrue(commandLine.contains("-XX:AOTCache=" + daemon + " "), commandLine);
         assertEquals(0, ws.same("run", "all", "--ci").exitCode(), "a daemon started with its cache serves");
-    }
-
-    /** This build's cache of that kind, once trained: one of an earlier build may still lie there. */
-    private static Path awaitCache(Path aot, String prefix) {
-        // trained niced, one after the other: on a loaded machine it takes minutes
-        DaemonWorkspace.poll(() -> find(aot, prefix) != null, "the AOT cache " + prefix + "* to be trained", 240_000);
-        return find(aot, prefix);
-    }
-
-    private static Path find(Path aot, String prefix) {
-        try (Stream<Path> files = Files.list(aot)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
-                    && f.getFileName().toString().endsWith(".aot")).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     @Test

@@ -23,10 +23,13 @@ import java.util.Map;
  *                            build and JDK (set by {@code bin/same}; used when the file exists); null
  * @param remoteCacheUrl      {@code SAME_REMOTE_CACHE_URL}: the remote cache, over the workspace's; null when unset
  * @param remoteCacheReadOnly {@code SAME_REMOTE_CACHE_READ_ONLY}: over the workspace's {@code readOnly}; null when unset
+ * @param inProcessAotCache   {@code SAME_IN_PROCESS_AOT_CACHE}: where the launcher keeps the AOT cache of a CLI that
+ *                            runs its command in process (set by {@code bin/same}; used when the file exists); null
  */
 public record SameSettings(boolean daemon, Duration idleTimeout, List<String> daemonJavaOptions,
                            Duration watchDebounce, Duration envTimeout, URI nixhubUrl, boolean aot, String home,
-                           String daemonAotCache, URI remoteCacheUrl, Boolean remoteCacheReadOnly) {
+                           String daemonAotCache, URI remoteCacheUrl, Boolean remoteCacheReadOnly,
+                           String inProcessAotCache) {
     public static final String DAEMON = "SAME_DAEMON";
     public static final String IDLE_TIMEOUT = "SAME_DAEMON_IDLE_TIMEOUT";
     public static final String DAEMON_JAVA_OPTS = "SAME_DAEMON_JAVA_OPTS";
@@ -36,6 +39,7 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
     public static final String AOT = "SAME_AOT";
     public static final String HOME = "SAME_HOME";
     public static final String DAEMON_AOT_CACHE = "SAME_DAEMON_AOT_CACHE";
+    public static final String IN_PROCESS_AOT_CACHE = "SAME_IN_PROCESS_AOT_CACHE";
     public static final String REMOTE_CACHE_URL = "SAME_REMOTE_CACHE_URL";
     public static final String REMOTE_CACHE_READ_ONLY = "SAME_REMOTE_CACHE_READ_ONLY";
     /** A secret: never part of these settings (a record prints its components), read where it is used. */
@@ -57,7 +61,7 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
                 read.words(DAEMON_JAVA_OPTS), read.duration(WATCH_DEBOUNCE, DEFAULT_WATCH_DEBOUNCE),
                 read.duration(ENV_TIMEOUT, DEFAULT_ENV_TIMEOUT), read.url(NIXHUB_URL, DEFAULT_NIXHUB_URL),
                 read.flag(AOT), read.text(HOME), read.text(DAEMON_AOT_CACHE), read.url(REMOTE_CACHE_URL, null),
-                read.flagOrNull(REMOTE_CACHE_READ_ONLY));
+                read.flagOrNull(REMOTE_CACHE_READ_ONLY), read.text(IN_PROCESS_AOT_CACHE));
     }
 
     private record Reader(Map<String, String> environment) {

@@ -1,0 +1,109 @@
+package dev.same.cli.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.same.cli.daemon.DaemonWorkspace.Result;
+import dev.same.cli.daemon.DaemonWorkspace.Running;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A command that finds no daemon hands itself over to a JVM with the launcher's in-process AOT cache (the CLI's
+ * own cache holds the warm path only), and that JVM behaves as the command would: same output and exit status, a
+ * Ctrl-C or a kill of the CLI ends its run and its tasks. The JVMs' class loading, logged through SAME_JAVA_OPTS,
+ * tells which cache served the engine.
+ */
+@Timeout(600)
+class InProcessHandOverIT {
+    private static final String ENGINE_FROM_CACHE = "dev.same.server.service.WorkspaceEngine source: shared objects file";
+    /** Logged once by every JVM. */
+    private static final String JVM_START = "java.lang.Object source: ";
+
+    private DaemonWorkspace ws;
+
+    @BeforeEach
+    void workspace() throws Exception {
+        ws = new DaemonWorkspace();
+        ws.file("same.yaml", """
+                version: "1"
+                tasks:
+                  hello:
+                    cmd: ["sh", "-c", "echo hello; : %s"]
+                  slow:
+                    cmd: ["sh", "-c", "echo started; sleep 60; : %s"]
+                """.formatted(ws.marker, ws.marker));
+        ws.awaitAotCache("in-process");
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        ws.close();
+    }
+
+    @Test
+    void aCommandThatFindsNoDaemonRunsInAJvmWithTheInProcessCacheThenADaemonStarts() throws Exception {
+        ws.environment.put("SAME_JAVA_OPTS", "-Xlog:class+load");
+
+        Result run = ws.same("run", "hello", "--ci");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.stdout().contains("[hello] hello"), run.toString());
+        assertEquals(2, jvms(run), "handed over to a second JVM: " + run);
+        assertTrue(run.stdout().contains(ENGINE_FROM_CACHE), "the engine came from the in-process cache: " + run);
+        ws.daemonPid(); // and the daemon started for the commands that follow
+    }
+
+    @Test
+    void noDaemonUsesTheInProcessCacheInOneJvm() throws Exception {
+        ws.environment.put("SAME_JAVA_OPTS", "-Xlog:class+load");
+
+        Result status = ws.same("status", "--no-daemon");
+
+        assertEquals(0, status.exitCode(), status.toString());
+        assertTrue(status.stdout().contains(ENGINE_FROM_CACHE), status.toString());
+        assertEquals(1, jvms(status), "no second JVM: " + status);
+    }
+
+    private static long jvms(Result result) {
+        return result.stdout().lines().filter(line -> line.contains(JVM_START)).count();
+    }
+
+    /** A run of the slow task, handed over, once the task is running. */
+    private record SlowRun(Running cli, List<ProcessHandle> tasks) {
+    }
+
+    private SlowRun startSlowRun() throws Exception {
+        Running run = ws.start("run", "slow", "--ci");
+        run.awaitOutput("[slow] started");
+        List<ProcessHandle> tasks = ws.taskProcesses();
+        assertFalse(tasks.isEmpty(), "the task runs");
+        return new SlowRun(run, tasks);
+    }
+
+    @Test
+    void ctrlCOnTheCliThatHandedOverEndsTheRunAndKillsItsTask() throws Exception {
+        SlowRun slow = startSlowRun();
+        Running run = slow.cli();
+
+        DaemonWorkspace.signal(run.process.pid(), "INT"); // to the CLI only, as a supervisor would
+
+        Result interrupted = run.await();
+        assertEquals(130, interrupted.exitCode(), interrupted.toString());
+        assertFalse(interrupted.stderr().contains("Exception"), interrupted.toString());
+        slow.tasks().forEach(task -> DaemonWorkspace.awaitGone(task.pid()));
+    }
+
+    @Test
+    void killingTheCliThatHandedOverEndsTheRunAndKillsItsTask() throws Exception {
+        SlowRun slow = startSlowRun();
+
+        DaemonWorkspace.kill9(slow.cli().process.pid());
+
+        slow.tasks().forEach(task -> DaemonWorkspace.awaitGone(task.pid()));
+    }
+}
