@@ -44,10 +44,13 @@ final class InProcessHandOver {
         return withCache(java.get(), List.of(arguments.get()), cache);
     }
 
-    /** {@code java arguments}, its AOT cache replaced by {@code cache}; empty when the main class is not Main. */
+    /**
+     * {@code java arguments}, its AOT cache replaced by {@code cache}; empty when the main class is not Main, or
+     * when the JVM runs with that cache already (the launcher chose it, finding no daemon announced).
+     */
     static Optional<List<String>> withCache(String java, List<String> arguments, String cache) {
         int main = arguments.indexOf(Main.class.getName());
-        if (main < 0) {
+        if (main < 0 || arguments.subList(0, main).contains("-XX:AOTCache=" + cache)) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();

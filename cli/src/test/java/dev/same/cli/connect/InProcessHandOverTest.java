@@ -19,6 +19,12 @@ class InProcessHandOverTest {
     }
 
     @Test
+    void aJvmStartedWithTheInProcessCacheKeepsTheCommand() {
+        assertEquals(Optional.empty(), InProcessHandOver.withCache("/jdk/bin/java",
+                List.of("-XX:AOTCache=/aot/in-process.aot", "dev.same.cli.Main", "status"), "/aot/in-process.aot"));
+    }
+
+    @Test
     void aJvmRunningAnotherMainClassIsNotHandedOver() {
         assertEquals(Optional.empty(), InProcessHandOver.withCache("/jdk/bin/java",
                 List.of("-cp", "x.jar", "org.junit.Runner", "run"), "/aot/in-process.aot"));

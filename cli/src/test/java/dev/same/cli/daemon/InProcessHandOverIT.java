@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A command that finds no daemon hands itself over to a JVM with the launcher's in-process AOT cache (the CLI's
- * own cache holds the warm path only), and that JVM behaves as the command would: same output and exit status, a
- * Ctrl-C or a kill of the CLI ends its run and its tasks. The JVMs' class loading, logged through SAME_JAVA_OPTS,
- * tells which cache served the engine.
+ * A command that runs in process starts from the launcher's in-process AOT cache (the CLI's own cache holds the
+ * warm path only): at once when no daemon is announced in the workspace, else the CLI finds no daemon answering
+ * and hands the command over to a JVM started with that cache, which behaves as the command would: same output
+ * and exit status, a Ctrl-C or a kill of the CLI ends its run and its tasks. The JVMs' class loading, logged
+ * through SAME_JAVA_OPTS, tells how many JVMs ran and which cache served the engine.
  */
 @Timeout(600)
 class InProcessHandOverIT {
@@ -46,7 +47,21 @@ class InProcessHandOverIT {
     }
 
     @Test
-    void aCommandThatFindsNoDaemonRunsInAJvmWithTheInProcessCacheThenADaemonStarts() throws Exception {
+    void withNoDaemonAnnouncedTheLauncherStartsTheCommandWithTheInProcessCacheThenADaemonStarts() throws Exception {
+        ws.environment.put("SAME_JAVA_OPTS", "-Xlog:class+load");
+
+        Result run = ws.same("run", "hello", "--ci");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.stdout().contains("[hello] hello"), run.toString());
+        assertEquals(1, jvms(run), "one JVM: " + run);
+        assertTrue(run.stdout().contains(ENGINE_FROM_CACHE), "the engine came from the in-process cache: " + run);
+        ws.daemonPid(); // and the daemon started for the commands that follow
+    }
+
+    @Test
+    void aCommandThatFindsTheAnnouncedDaemonGoneHandsOverToAJvmWithTheInProcessCache() throws Exception {
+        announceADaemonThatIsGone();
         ws.environment.put("SAME_JAVA_OPTS", "-Xlog:class+load");
 
         Result run = ws.same("run", "hello", "--ci");
@@ -55,7 +70,16 @@ class InProcessHandOverIT {
         assertTrue(run.stdout().contains("[hello] hello"), run.toString());
         assertEquals(2, jvms(run), "handed over to a second JVM: " + run);
         assertTrue(run.stdout().contains(ENGINE_FROM_CACHE), "the engine came from the in-process cache: " + run);
-        ws.daemonPid(); // and the daemon started for the commands that follow
+        ws.daemonPid();
+    }
+
+    /** What a daemon killed with -9 leaves: its discovery file, naming a process that is gone. */
+    private void announceADaemonThatIsGone() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        ws.file(".same/daemon/daemon.json", """
+                {"pid": %d, "version": "an-older-build", "socket": "%s", "root": "%s", "startedAtMillis": 0}
+                """.formatted(gone.pid(), ws.runtimeDir.resolve("same/gone.sock"), ws.root));
     }
 
     @Test
@@ -78,6 +102,7 @@ class InProcessHandOverIT {
     }
 
     private SlowRun startSlowRun() throws Exception {
+        announceADaemonThatIsGone(); // so the launcher starts the CLI's JVM, which hands over
         Running run = ws.start("run", "slow", "--ci");
         run.awaitOutput("[slow] started");
         List<ProcessHandle> tasks = ws.taskProcesses();
