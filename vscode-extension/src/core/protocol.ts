@@ -295,4 +295,6 @@ export interface RemoteCacheStatus {
   bytesUp: number;
   errors: number;
   pendingUploads: number;
+  failedUploads: number;
+  lastError?: string | null;
 }

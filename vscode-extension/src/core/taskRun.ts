@@ -134,12 +134,24 @@ export async function daemonFor(connection: DaemonConnection): Promise<void> {
   await connection.whenConnected();
 }
 
-/** The caller's environment as a plain string map (undefined values dropped), for `RunParams.environment`. */
+/**
+ * The variables a run request carries from its caller, as the CLI sends them (`CallerEnvironment.SENT` in the
+ * protocol module): those tasks get, and the remote cache's settings, which configure the run and never reach tasks.
+ */
+export const CALLER_ENVIRONMENT: readonly string[] = [
+  'HOME', 'TERM', 'USER', 'PATH', 'SAME_REMOTE_CACHE_URL', 'SAME_REMOTE_CACHE_READ_ONLY', 'SAME_REMOTE_CACHE_TOKEN',
+];
+
+/**
+ * What `RunParams.environment` carries of the caller's environment (the extension host's: VS Code's, with the
+ * login shell's variables): the variables of {@link CALLER_ENVIRONMENT} that are set, no others.
+ */
 export function environmentOf(env: NodeJS.ProcessEnv): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
+  for (const name of CALLER_ENVIRONMENT) {
+    const value = env[name];
     if (value !== undefined) {
-      result[key] = value;
+      result[name] = value;
     }
   }
   return result;

@@ -179,7 +179,8 @@ public final class AotTraining {
                 Map.entry("health", "OK"), Map.entry("watchedDirectories", 1), Map.entry("watchEvents", 1),
                 Map.entry("rescans", 0), Map.entry("envCacheHits", 0), Map.entry("envCacheMisses", 0),
                 Map.entry("remoteCache", Map.of("url", "http://127.0.0.1:1/cache", "readOnly", false, "hits", 1,
-                        "misses", 0, "bytesDown", 1200, "bytesUp", 0, "errors", 0, "pendingUploads", 0)));
+                        "misses", 0, "bytesDown", 1200, "bytesUp", 0, "errors", 1, "pendingUploads", 0,
+                        "failedUploads", 1, "lastError", "PUT http://127.0.0.1:1/cache/ac/0: HTTP 403")));
     }
 
     private static void push(OutputStream out, String method, Object params) throws IOException {

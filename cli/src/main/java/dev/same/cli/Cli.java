@@ -18,14 +18,7 @@ public record Cli(Map<String, String> environment, Path cwd, Terminal terminal) 
      * tasks): all a run request needs to carry.
      */
     public Map<String, String> taskEnvironment() {
-        Map<String, String> passed = new java.util.TreeMap<>();
-        for (String name : dev.same.protocol.client.CallerEnvironment.SENT) {
-            String value = environment.get(name);
-            if (value != null) {
-                passed.put(name, value);
-            }
-        }
-        return passed;
+        return dev.same.protocol.client.CallerEnvironment.of(environment);
     }
 
     /** The {@code SAME_*} settings; a variable whose value does not parse is an error naming it. */

@@ -25,7 +25,7 @@ final class SameWorkspaceService implements WorkspaceService {
     }
 
     void progress(boolean supported) {
-        runs = new TaskRuns(session.client(), supported);
+        runs = new TaskRuns(session.client(), supported, System.getenv());
     }
 
     @Override

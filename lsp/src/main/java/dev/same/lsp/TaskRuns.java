@@ -4,6 +4,7 @@ import dev.same.protocol.RunEvent;
 import dev.same.protocol.RunParams;
 import dev.same.protocol.RunResult;
 import dev.same.protocol.TaskStatus;
+import dev.same.protocol.client.CallerEnvironment;
 import dev.same.protocol.client.SameClient;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,16 @@ final class TaskRuns {
 
     private final LanguageClient client;
     private final boolean progress;
+    private final Map<String, String> environment;
 
-    TaskRuns(LanguageClient client, boolean progress) {
+    /**
+     * @param environment this server's (the editor's, which started it): a run carries of it what the CLI's carries
+     *                    of the shell's, the remote cache settings included
+     */
+    TaskRuns(LanguageClient client, boolean progress, Map<String, String> environment) {
         this.client = client;
         this.progress = progress;
+        this.environment = CallerEnvironment.of(environment);
     }
 
     CompletableFuture<Object> run(RootState state, String task) {
@@ -46,14 +53,17 @@ final class TaskRuns {
                 + COUNT.incrementAndGet();
         Map<String, CompletableFuture<Void>> begun = new ConcurrentHashMap<>();
         state.live().follow(runId, event -> report(runId, event, begun));
-        RunParams params = new RunParams(runId, List.of(task), state.root().toString(), System.getenv(), false, 0);
-        return daemon.server().runStart(params).handle((result, error) -> {
+        return daemon.server().runStart(request(runId, task, state.root().toString())).handle((result, error) -> {
             state.live().unfollow(runId);
             String message = error != null ? "same run " + task + " failed: " + rootMessage(error) : summary(task, result);
             client.showMessage(new MessageParams(error == null && result.success() ? MessageType.Info
                     : MessageType.Error, message));
             return message;
         });
+    }
+
+    RunParams request(String runId, String task, String root) {
+        return new RunParams(runId, List.of(task), root, environment, false, 0);
     }
 
     private void report(String runId, RunEvent event, Map<String, CompletableFuture<Void>> begun) {

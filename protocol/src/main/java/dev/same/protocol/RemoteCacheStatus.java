@@ -11,7 +11,9 @@ package dev.same.protocol;
  * @param bytesUp       bytes uploaded
  * @param errors        requests that failed: unreachable, refused, timed out, or answered with something unusable
  * @param pendingUploads results waiting to be uploaded
+ * @param failedUploads uploads that failed (counted in {@code errors} too)
+ * @param lastError     what the most recent error was, without credentials; null when there was none
  */
 public record RemoteCacheStatus(String url, boolean readOnly, long hits, long misses, long bytesDown, long bytesUp,
-                                long errors, long pendingUploads) {
+                                long errors, long pendingUploads, long failedUploads, @Nullable String lastError) {
 }

@@ -74,7 +74,12 @@ public final class DaemonStatusAction {
             row(out, "remote cache", remote.url() + (remote.readOnly() ? " (read-only)" : "") + ": " + remote.hits()
                     + " hits, " + remote.misses() + " misses, " + Bytes.human(remote.bytesDown()) + " down, "
                     + Bytes.human(remote.bytesUp()) + " up, " + remote.errors() + " errors"
+                    + (remote.failedUploads() > 0 ? " (" + remote.failedUploads()
+                    + (remote.failedUploads() == 1 ? " upload" : " uploads") + " failed)" : "")
                     + (remote.pendingUploads() > 0 ? ", " + remote.pendingUploads() + " uploads pending" : ""));
+            if (remote.lastError() != null) {
+                row(out, "last error", style.yellow(remote.lastError()));
+            }
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class NginxCache implements AutoCloseable {
     static final Path NGINX = Path.of("/usr/sbin/nginx");
 
-    /** How the server answers: normally, only with the right bearer token, or always 500. */
+    /** How the server answers: normally, only with the right bearer token, always 500, or 403 to every PUT. */
     sealed interface Mode {
     }
 
@@ -30,6 +30,9 @@ final class NginxCache implements AutoCloseable {
     }
 
     record Failing() implements Mode {
+    }
+
+    record RefusingUploads() implements Mode {
     }
 
     private final Path dir;
@@ -78,6 +81,7 @@ final class NginxCache implements AutoCloseable {
             case Open o -> "";
             case TokenRequired(String token) -> "if ($authorized = 0) { return 401; }";
             case Failing f -> "return 500;";
+            case RefusingUploads r -> "limit_except GET HEAD { deny all; }";
         };
         String token = mode instanceof TokenRequired(String t) ? t : "unused";
         return """

@@ -207,6 +207,45 @@ class RemoteCacheIT {
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
+    void anUploadTheServerRefusesIsToldOnceWithoutTheToken(boolean daemon) throws Exception {
+        NginxCache nginx = nginx(new NginxCache.RefusingUploads());
+        DaemonWorkspace machine = machine(daemon, nginx.url());
+        machine.environment.put("SAME_REMOTE_CACHE_TOKEN", TOKEN);
+        DaemonWorkspace.Result built = ok(machine.same("run", "lib:build"));
+        String told = built.stdout() + built.stderr(); // in process: during the run, else before the command ends
+        if (daemon) {
+            JsonNode[] remote = new JsonNode[1];
+            DaemonWorkspace.poll(() -> {
+                remote[0] = remoteStatus(machine);
+                return remote[0].path("pendingUploads").asInt() == 0;
+            }, "the upload to end");
+            assertEquals(1, remote[0].path("failedUploads").asInt(), remote[0].toString());
+            assertTrue(remote[0].path("lastError").asText().startsWith("PUT " + nginx.url() + "/cas/"),
+                    remote[0].toString());
+            assertTrue(remote[0].path("lastError").asText().endsWith("HTTP 403: the server refused access with "
+                    + "these credentials"), remote[0].toString());
+            String text = ok(machine.same("daemon", "status")).stdout();
+            assertTrue(text.contains("1 errors (1 upload failed)") && text.contains("last error"), text);
+            told += text + remote[0];
+            DaemonWorkspace.Result next = ok(machine.same("run", "lib:build")); // after the run: told by the next
+            told += next.stdout() + next.stderr();
+        }
+        assertEquals(1, count(told, "uploading the result of lib:build to the remote cache failed: PUT "
+                + nginx.url() + "/cas/"), told);
+        assertTrue(told.contains(": HTTP 403: the server refused access with these credentials"), told);
+        assertFalse(told.contains(TOKEN), told);
+    }
+
+    private static JsonNode remoteStatus(DaemonWorkspace machine) {
+        try {
+            return JSON.readTree(ok(machine.same("daemon", "status", "--json")).stdout()).path("remoteCache");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
     void readOnlyFromTheEnvironmentUploadsNothing(boolean daemon) throws Exception {
         NginxCache nginx = nginx(new NginxCache.Open());
         DaemonWorkspace machine = machine(daemon, nginx.url());

@@ -116,10 +116,23 @@ public final class RunExecution {
 
     public RunResult execute() throws InterruptedException {
         long start = System.nanoTime();
-        client.runEvent(RunEvent.planned(runId, tasks, workspace.warnings()));
+        client.runEvent(RunEvent.planned(runId, tasks, warnings()));
         int parallel = params.parallel() > 0 ? params.parallel() : Runtime.getRuntime().availableProcessors();
-        Map<String, TaskResult> results = new Scheduler(graph, parallel).run(tasks, this::executeTask,
-                cancellation, (id, result) -> finished(id, result));
+        Thread prefetch = remote == null ? null : new RemotePrefetch(graph, tasks,
+                task -> mayUseCache(task) && task.caching().remote(), this::fingerprint,
+                hash -> localHit(hash).isPresent(), remote, cache.contentStore()).start();
+        Map<String, TaskResult> results;
+        try {
+            results = new Scheduler(graph, parallel).run(tasks, this::executeTask, cancellation,
+                    (id, result) -> finished(id, result));
+        } finally {
+            if (prefetch != null) {
+                prefetch.interrupt();
+            }
+            if (remote != null) {
+                remote.close();
+            }
+        }
         Map<String, TaskStatus> statuses = new LinkedHashMap<>();
         results.forEach((id, result) -> statuses.put(id, result.status()));
         boolean success = results.values().stream().allMatch(TaskResult::succeeded);
@@ -149,11 +162,22 @@ public final class RunExecution {
         return result;
     }
 
+    /** The workspace's warnings, and the remote cache's about earlier runs. */
+    private List<String> warnings() {
+        if (remote == null || remote.notices().isEmpty()) {
+            return workspace.warnings();
+        }
+        return java.util.stream.Stream.concat(workspace.warnings().stream(), remote.notices().stream()).toList();
+    }
+
     private TaskResult hashAndRun(TaskDef task, SortedMap<String, String> dependencyHashes, Cancellation cancel,
                                   long start) throws IOException, InterruptedException {
-        TaskFingerprint fingerprint = knownFingerprint(task, dependencyHashes)
+        return useCacheOrRun(task, fingerprint(task, dependencyHashes), cancel, start);
+    }
+
+    private TaskFingerprint fingerprint(TaskDef task, SortedMap<String, String> dependencyHashes) {
+        return knownFingerprint(task, dependencyHashes)
                 .orElseGet(() -> fingerprinter.compute(workspace, task, dependencyHashes));
-        return useCacheOrRun(task, fingerprint, cancel, start);
     }
 
     /**
@@ -188,10 +212,9 @@ public final class RunExecution {
             throw e;
         }
         try (lock) {
-            boolean mayUseCache = !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE && task.caching().local();
-            if (mayUseCache) {
-                Optional<ActionRecord> hit = cache.actionCache().lookup(hash);
-                if (hit.isPresent() && cache.actionCache().missingContent(hit.get()).isEmpty()) {
+            if (mayUseCache(task)) {
+                Optional<ActionRecord> hit = localHit(hash);
+                if (hit.isPresent()) {
                     Optional<TaskResult> cached = fromCache(task, hit.get(), start, null);
                     if (cached.isPresent()) {
                         statistics.hit();
@@ -210,6 +233,15 @@ public final class RunExecution {
             statistics.miss();
             return run(task, fingerprint, cancel, start);
         }
+    }
+
+    private boolean mayUseCache(TaskDef task) {
+        return !params.noCache() && task.rebuild() == Rebuild.ON_CHANGE && task.caching().local();
+    }
+
+    /** The local cache's record for the hash, when it has every blob the record names. */
+    private Optional<ActionRecord> localHit(String hash) {
+        return cache.actionCache().lookup(hash).filter(hit -> cache.actionCache().missingContent(hit).isEmpty());
     }
 
     /** A hit in the remote cache, fetched into the local one, then used as a local hit is. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -30,12 +31,20 @@ final class HttpCache {
 
     private final HttpClient client;
     private final RemoteEndpoint endpoint;
+    private final Semaphore inFlight;
 
-    HttpCache(HttpClient client, RemoteEndpoint endpoint) {
+    /** @param inFlight a permit for each exchange while it lasts: how many requests the server gets at once */
+    HttpCache(HttpClient client, RemoteEndpoint endpoint, Semaphore inFlight) {
         this.client = client;
         this.endpoint = endpoint;
+        this.inFlight = inFlight;
     }
 
+    /**
+     * HTTP/1.1 with keep-alive: the JDK client pools its connections and reuses an idle one for the next request to
+     * the same server (idle ones are closed after {@code jdk.httpclient.keepalive.timeout}, 30 s by default), as
+     * long as every answer is read to its end, which every exchange here does.
+     */
     static HttpClient newClient() {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -132,9 +141,28 @@ final class HttpCache {
         return new RemoteFailure(method + " " + uri + ": " + why);
     }
 
-    /** Sends and waits for the whole exchange, body included, within a deadline that grows with {@code bytes}. */
+    /**
+     * Sends and waits for the whole exchange, body included, within a deadline that grows with {@code bytes}, once
+     * one of the permits for requests in flight is free.
+     */
     private <T> HttpResponse<T> exchange(String method, URI uri, HttpRequest.Builder request,
                                          HttpResponse.BodyHandler<T> handler, long bytes)
+            throws RemoteFailure, RefusedContent {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteFailure(method + " " + uri + ": interrupted");
+        }
+        try {
+            return exchangeNow(method, uri, request, handler, bytes);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private <T> HttpResponse<T> exchangeNow(String method, URI uri, HttpRequest.Builder request,
+                                            HttpResponse.BodyHandler<T> handler, long bytes)
             throws RemoteFailure, RefusedContent {
         long deadlineMillis = ANSWER_TIMEOUT.toMillis() + bytes * 1000 / MIN_BYTES_PER_SECOND;
         CompletableFuture<HttpResponse<T>> future = client.sendAsync(request.build(), handler);

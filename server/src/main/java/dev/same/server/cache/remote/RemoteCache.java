@@ -8,9 +8,16 @@ import dev.same.server.config.TaskDef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** One remote cache: fetches a task's result into the local tier, and uploads a local result. */
 final class RemoteCache {
@@ -29,51 +36,102 @@ final class RemoteCache {
     }
 
     /**
-     * The result of {@code task} with {@code hash}, if the server has it whole: its record is checked, every blob the
-     * local store lacks is downloaded and verified into it, and the record is stored in the local action cache.
-     * Empty when the server lacks the record or one of its blobs.
+     * The result of {@code task} with {@code hash}, if the server has it whole: its record is checked, and every
+     * blob the local store lacks is downloaded (all at once) and verified into the store. The record itself is not
+     * stored yet: see {@link #keep}. Empty when the server lacks the record or one of its blobs.
      *
      * @throws RemoteFailure  the server cannot be used
      * @throws RefusedContent the server's record or a blob must not be used
-     * @throws IOException    writing to the local cache failed
+     * @throws IOException    writing to the local store failed
      */
-    Optional<RemoteHit> fetch(TaskDef task, String hash, CacheDirectory cache) throws IOException {
+    Optional<RemoteHit> download(TaskDef task, String hash, ContentStore store) throws IOException {
+        Optional<byte[]> json = http.getRecord(RemoteRecord.key(hash), RemoteRecord.MAX_RECORD_BYTES);
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        statistics.downloaded(json.get().length);
+        RemoteRecord remote = RemoteRecord.parse(json.get());
+        ActionRecord record = remote.toActionRecord(task, hash);
+        List<RemoteRecord.Blob> missing = remote.blobs().stream().distinct()
+                .filter(blob -> !store.contains(blob.digest())).toList();
+        OptionalLong bytes = downloadAll(missing, store);
+        if (bytes.isEmpty()) {
+            return Optional.empty(); // the record outlived a blob: a miss, the task runs
+        }
+        return Optional.of(new RemoteHit(record, json.get().length + bytes.getAsLong()));
+    }
+
+    /** Stores a downloaded result in the local action cache and counts it; an empty one counts as a miss. */
+    Optional<RemoteHit> keep(Optional<RemoteHit> downloaded, CacheDirectory cache) throws IOException {
+        if (downloaded.isEmpty()) {
+            statistics.miss();
+            return downloaded;
+        }
+        cache.actionCache().store(downloaded.get().record());
+        statistics.hit();
+        return downloaded;
+    }
+
+    /** Counts a fetch that failed: an error, and a miss (the task runs). */
+    void failed(IOException e) {
+        statistics.error(e.getMessage());
+        statistics.miss();
+    }
+
+    /** The bytes of the blobs, each downloaded and adopted into the store; empty when the server lacks one. */
+    private OptionalLong downloadAll(List<RemoteRecord.Blob> blobs, ContentStore store) throws IOException {
+        if (blobs.size() <= 1) {
+            return blobs.isEmpty() ? OptionalLong.of(0) : downloadOne(blobs.getFirst(), store);
+        }
+        List<Future<OptionalLong>> downloads = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (RemoteRecord.Blob blob : blobs) {
+                downloads.add(threads.submit(() -> downloadOne(blob, store)));
+            }
+        }
         long bytes = 0;
+        for (Future<OptionalLong> download : downloads) {
+            OptionalLong one = outcome(download);
+            if (one.isEmpty()) {
+                return one;
+            }
+            bytes += one.getAsLong();
+        }
+        return OptionalLong.of(bytes);
+    }
+
+    /** What a download on another thread came to, its failure thrown here; bounded, as every request has a deadline. */
+    static <T> T outcome(Future<T> done) throws IOException {
         try {
-            Optional<byte[]> json = http.getRecord(RemoteRecord.key(hash), RemoteRecord.MAX_RECORD_BYTES);
-            if (json.isEmpty()) {
-                statistics.miss(0);
-                return Optional.empty();
+            return done.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
-            bytes += json.get().length;
-            RemoteRecord remote = RemoteRecord.parse(json.get());
-            ActionRecord record = remote.toActionRecord(task, hash);
-            ContentStore store = cache.contentStore();
-            for (RemoteRecord.Blob blob : remote.blobs()) {
-                if (store.contains(blob.digest())) {
-                    continue;
-                }
-                Path temp = store.newTempFile();
-                try {
-                    if (!http.getBlob(blob.digest(), blob.size(), temp)) {
-                        statistics.miss(bytes);
-                        return Optional.empty(); // the record outlived a blob: a miss, the task runs
-                    }
-                    bytes += Files.size(temp);
-                    store.adopt(temp, blob.digest(), blob.size());
-                } catch (ContentStore.CorruptBlob corrupt) {
-                    throw new RefusedContent(corrupt.getMessage());
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
-            cache.actionCache().store(record);
-            statistics.hit(bytes);
-            return Optional.of(new RemoteHit(record, bytes));
-        } catch (RemoteFailure | RefusedContent e) {
-            statistics.error();
-            statistics.miss(bytes);
-            throw e;
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteFailure("interrupted while downloading");
+        }
+    }
+
+    private OptionalLong downloadOne(RemoteRecord.Blob blob, ContentStore store) throws IOException {
+        Path temp = store.newTempFile();
+        try {
+            if (!http.getBlob(blob.digest(), blob.size(), temp)) {
+                return OptionalLong.empty();
+            }
+            long bytes = Files.size(temp);
+            statistics.downloaded(bytes);
+            store.adopt(temp, blob.digest(), blob.size());
+            return OptionalLong.of(bytes);
+        } catch (ContentStore.CorruptBlob corrupt) {
+            throw new RefusedContent(corrupt.getMessage());
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 
@@ -97,7 +155,7 @@ final class RemoteCache {
             http.putRecord(key, json);
             statistics.uploaded(sent + json.length);
         } catch (IOException e) {
-            statistics.error();
+            statistics.uploadFailed(e.getMessage());
             throw e;
         }
     }

@@ -12,19 +12,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The remote caches of one server: one HTTP client, the counters {@code daemon/status} shows, and the uploads still
- * running, which {@link #close} waits for (a bounded time) before the server ends.
+ * The remote caches of one server: one HTTP client (its HTTP/1.1 connections kept alive and reused, see
+ * {@link HttpCache#newClient}), at most {@value #IN_FLIGHT} requests at once, the counters {@code daemon/status}
+ * shows, and the uploads still running, which {@link #close} waits for (a bounded time) before the server ends.
  */
 public final class RemoteCaches implements AutoCloseable {
     /** How long a stopping server waits for its uploads. */
     public static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(60);
+    /** Requests to the servers at once, every run and upload together; fair, so the oldest waiting goes first. */
+    static final int IN_FLIGHT = 16;
 
     private final RemoteStatistics statistics = new RemoteStatistics();
     private final Uploads uploads = new Uploads();
     private final Consumer<String> log;
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT, true);
+    private final AtomicReference<String> unreported = new AtomicReference<>();
     private HttpClient client;
     private volatile RemoteEndpoint lastUsed;
     private final Set<String> available = ConcurrentHashMap.newKeySet();
@@ -39,16 +46,23 @@ public final class RemoteCaches implements AutoCloseable {
 
     /**
      * The remote cache a run uses, as the workfile's {@code config} and the caller's variables name it; empty when
-     * they name none.
+     * they name none. Its {@link RemoteRun#notices} tell of an upload that failed after its own run had ended.
      *
      * @throws dev.same.server.SameException when a variable does not parse
      */
     public Optional<RemoteRun> forRun(RemoteCacheConfig config, Map<String, String> caller) {
         return RemoteEndpoint.resolve(config, caller).map(endpoint -> {
             lastUsed = endpoint;
-            return new RemoteRun(new RemoteCache(new HttpCache(client(), endpoint), endpoint, statistics), uploads,
-                    log);
+            String earlier = unreported.getAndSet(null);
+            return new RemoteRun(new RemoteCache(new HttpCache(client(), endpoint, inFlight), endpoint, statistics),
+                    uploads, this::lateFailure, earlier == null ? List.of() : List.of(earlier));
         });
+    }
+
+    /** An upload that failed once its run had ended: in the log now, and told to the next run. */
+    private void lateFailure(String failure) {
+        log.accept("warning: " + failure);
+        unreported.set(failure + " (after its run had ended)");
     }
 
     private synchronized HttpClient client() {
@@ -85,7 +99,7 @@ public final class RemoteCaches implements AutoCloseable {
                 if (endpoint.isEmpty()) {
                     return;
                 }
-                HttpCache http = new HttpCache(client(), endpoint.get());
+                HttpCache http = new HttpCache(client(), endpoint.get(), inFlight);
                 boolean any = false;
                 for (String hash : unknown) {
                     if (http.hasRecord(RemoteRecord.key(hash))) {
@@ -114,7 +128,7 @@ public final class RemoteCaches implements AutoCloseable {
         }
         return new RemoteCacheStatus(endpoint.base().toString(), endpoint.readOnly(), statistics.hits(),
                 statistics.misses(), statistics.bytesDown(), statistics.bytesUp(), statistics.errors(),
-                uploads.pending());
+                uploads.pending(), statistics.failedUploads(), statistics.lastError());
     }
 
     /** Waits for the pending uploads, at most {@code timeout}; says in the log what it gives up. */

@@ -1,6 +1,7 @@
 package dev.same.server.cache.remote;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** What the remote cache did since the server started. */
 public final class RemoteStatistics {
@@ -9,14 +10,18 @@ public final class RemoteStatistics {
     private final AtomicLong bytesDown = new AtomicLong();
     private final AtomicLong bytesUp = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong failedUploads = new AtomicLong();
+    private final AtomicReference<String> lastError = new AtomicReference<>();
 
-    void hit(long bytes) {
+    void hit() {
         hits.incrementAndGet();
-        bytesDown.addAndGet(bytes);
     }
 
-    void miss(long bytes) {
+    void miss() {
         misses.incrementAndGet();
+    }
+
+    void downloaded(long bytes) {
         bytesDown.addAndGet(bytes);
     }
 
@@ -24,8 +29,15 @@ public final class RemoteStatistics {
         bytesUp.addAndGet(bytes);
     }
 
-    void error() {
+    /** @param message what failed, as the exceptions of this package say it: never the credentials */
+    void error(String message) {
         errors.incrementAndGet();
+        lastError.set(message == null ? "unknown error" : message);
+    }
+
+    void uploadFailed(String message) {
+        failedUploads.incrementAndGet();
+        error(message);
     }
 
     public long hits() {
@@ -46,5 +58,14 @@ public final class RemoteStatistics {
 
     public long errors() {
         return errors.get();
+    }
+
+    public long failedUploads() {
+        return failedUploads.get();
+    }
+
+    /** The message of the most recent error; null when there was none. */
+    public String lastError() {
+        return lastError.get();
     }
 }

@@ -2,6 +2,7 @@ package dev.same.intellij.core.run;
 
 import dev.same.protocol.RunParams;
 import dev.same.protocol.TaskInfo;
+import dev.same.protocol.client.CallerEnvironment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -111,11 +112,12 @@ public record RunOptions(List<String> tasks, boolean noCache, int parallel, Map<
     }
 
     /**
-     * The run/start request: the caller's environment (tasks take HOME, TERM, USER and PATH from it) with the
-     * configuration's variables on top.
+     * The run/start request: what the CLI sends of the caller's environment (tasks take HOME, TERM, USER and PATH
+     * from it; the remote cache's SAME_REMOTE_CACHE_* configure the run), here the IDE's, with the configuration's
+     * variables on top.
      */
     public RunParams toRunParams(String runId, String cwd, Map<String, String> callerEnvironment) {
-        Map<String, String> merged = new TreeMap<>(callerEnvironment);
+        Map<String, String> merged = CallerEnvironment.of(callerEnvironment);
         merged.putAll(environment);
         return new RunParams(runId, tasks, cwd, merged, noCache, parallel);
     }

@@ -69,4 +69,13 @@ class RunOptionsTest {
         assertEquals(new RunParams("r1", List.of("app:build"), "/ws", Map.of("PATH", "/mine", "HOME", "/home/me",
                 "X", "1"), true, 2), params);
     }
+
+    @Test
+    void theRequestCarriesTheIdesRemoteCacheSettingsAsTheCliDoesAndNoOtherOfItsVariables() {
+        RunParams params = new RunOptions(List.of("app:build"), false, 0, Map.of())
+                .toRunParams("r1", "/ws", Map.of("PATH", "/usr/bin", "IDE_SECRET", "x",
+                        "SAME_REMOTE_CACHE_URL", "https://cache.example/same", "SAME_REMOTE_CACHE_TOKEN", "t0ken"));
+        assertEquals(Map.of("PATH", "/usr/bin", "SAME_REMOTE_CACHE_URL", "https://cache.example/same",
+                "SAME_REMOTE_CACHE_TOKEN", "t0ken"), params.environment());
+    }
 }
