@@ -27,8 +27,11 @@ rm -f "$RESULTS"/*.png "$RESULTS"/*.log
 ln -s "$LAUNCHER" "$WORK/home/tools/same"
 printf 'export PATH="%s:$PATH"\n' "$WORK/home/tools" > "$WORK/home/.bashrc"
 printf '. ~/.bashrc\n' > "$WORK/home/.bash_profile"
+# files.autoSave: off as in desktop VS Code (in a browser it defaults to saving a second after typing), so that the
+# typing step sees same lsp's diagnostics on an unsaved buffer
 cat > "$WORK/user/User/settings.json" <<JSON
 {
+  "files.autoSave": "off",
   "terminal.integrated.gpuAcceleration": "off",
   "security.workspace.trust.enabled": false,
   "workbench.startupEditor": "none",

@@ -1,7 +1,8 @@
 // Drives code-server (started by run.sh) with headless Chromium, as a new user of the extension would: same found
 // without the same.path setting (only the login shell's PATH has it), the tree after a run (all clean), a save
 // turning the right tasks dirty (with the ↻ badge), Why? rendered and kept current, Stop on a running task (its output kept), the task graph
-// view, and a broken then repaired same.yaml. Prints one line per step and "N passed, 0 failed" at the end;
+// view, same lsp's diagnostic while typing (before any save) and its completion list, and a broken then repaired
+// same.yaml. Prints one line per step and "N passed, 0 failed" at the end;
 // screenshots and the browser's console go to SAME_UI_RESULTS.
 'use strict';
 const fs = require('node:fs');
@@ -71,6 +72,18 @@ async function openFile(relative) {
     .filter({ hasText: path.dirname(relative) }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: path.basename(relative) }).first().waitFor({ timeout: 10_000 });
+}
+
+/** The lines of the active editor as shown (spaces included), top to bottom. */
+async function editorLines() {
+  return page.evaluate(() => [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')]
+    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+    .map((line) => line.textContent.replace(/\u00a0/g, ' ')));
+}
+
+async function focusEditor() {
+  await page.keyboard.press('Control+1');
+  await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
 }
 
 async function terminalText() {
@@ -229,6 +242,62 @@ async function main() {
       await page.keyboard.press('Control+W');
     });
 
+    await step('same lsp while typing: its diagnostic before any save, then its completion of task names', async () => {
+      const relative = 'packages/app/same.yaml';
+      const onDisk = fs.readFileSync(path.join(WORKSPACE, relative), 'utf8');
+      await openFile(relative);
+      // keys only, no click into the text: a click could land on a Run lens and start a task
+      await focusEditor();
+      await page.keyboard.press('Control+End'); // the empty last line, a key of task build at this indent
+      await page.keyboard.type('    targte: dist');
+      await page.keyboard.press('Escape'); // the suggestions that typing opened
+      const typed = await editorLines();
+      if (typed.at(-1) !== '    targte: dist') throw new Error(`the editor shows:\n${typed.join('\n')}`);
+      await waiting('a squiggle', page.locator('.editor-instance .monaco-editor .squiggly-error').first()
+        .waitFor({ timeout: LONG }));
+      await page.locator('.statusbar-item[id="status.problems"]').first().click();
+      const problem = page.locator('.markers-panel .monaco-list-row',
+        { hasText: "unknown key 'targte' in task 'app:build'" });
+      await waiting('the server\'s message in Problems', problem.first().waitFor({ timeout: LONG }));
+      const message = await problem.first().getAttribute('aria-label');
+      if (!message.includes("did you mean 'target'?")) throw new Error(`the problem reads: ${message}`);
+      if (!(await page.locator('.tab.active.dirty').count())) throw new Error('the editor is not dirty');
+      if (fs.readFileSync(path.join(WORKSPACE, relative), 'utf8') !== onDisk) throw new Error('the file was saved');
+      await shot('7-typing-diagnostic');
+
+      await focusEditor();
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type(', '); // a second entry in build's dependsOn: ["lib:build"]
+      await page.keyboard.press('Escape');
+      const line = (await editorLines())[7];
+      if (line !== '    dependsOn: ["lib:build", ]') throw new Error(`line 8 reads "${line}"`);
+      await page.keyboard.press('Control+Space');
+      const expected = ['lib:build', 'lib:test', 'docs:site'];
+      const offered = await waiting(`a completion list with ${expected}`, page.waitForFunction((labels) => {
+        const shown = [...document.querySelectorAll('.suggest-widget .monaco-list-row .label-name')]
+          .map((label) => label.textContent);
+        return labels.every((label) => shown.includes(label)) && shown;
+      }, expected, { timeout: LONG }).then((shown) => shown.jsonValue()));
+      if (offered.includes('build') || offered.includes('app:build')) {
+        throw new Error(`build itself is offered: ${offered}`);
+      }
+      await shot('8-completion');
+      await page.keyboard.press('Escape');
+
+      await command('File: Revert File');
+      await page.waitForFunction(() => !document.querySelector('.tab.active.dirty'), null, { timeout: LONG });
+      await waiting('the problem gone', problem.first().waitFor({ state: 'detached', timeout: LONG }));
+      await page.keyboard.press('Control+W');
+      await page.locator('.tab', { hasText: 'same.yaml' }).first().waitFor({ state: 'detached', timeout: 10_000 });
+      // the last step opens Problems from the status bar, a toggle that hides Problems when they have the focus
+      await command('View: Hide Panel');
+      await page.locator('.markers-panel').first().waitFor({ state: 'hidden', timeout: 10_000 });
+      if (fs.readFileSync(path.join(WORKSPACE, relative), 'utf8') !== onDisk) throw new Error('the file was changed');
+    });
+
     await step('a broken same.yaml makes every state unknown, shown in Problems; repairing it brings them back', async () => {
       const file = path.join(WORKSPACE, 'packages/app/same.yaml');
       const good = fs.readFileSync(file, 'utf8');
@@ -240,14 +309,14 @@ async function main() {
       await page.locator('.statusbar-item[id="status.problems"]').first().click();
       await waiting('the error in Problems', page.locator('.markers-panel .monaco-list-row', { hasText: 'lib:nope' }).first()
         .waitFor({ timeout: LONG }));
-      await shot('7-broken-config');
+      await shot('9-broken-config');
       fs.writeFileSync(file, good);
       await showSameView();
       await page.waitForFunction(() => ![...document.querySelectorAll('.monaco-list-row')]
         .some((r) => (r.getAttribute('aria-label') ?? '').startsWith('configuration error')), null, { timeout: LONG });
       await taskState('lib:build', 'dirty');
       await taskState('app:build', 'dirty');
-      await shot('8-repaired-config');
+      await shot('10-repaired-config');
     });
     console.log(`${passed} passed, 0 failed`);
   } finally {
