@@ -64,7 +64,13 @@ async function command(name) {
 }
 
 async function openFile(relative) {
-  await page.keyboard.press('Control+P');
+  // the title bar's search box opens Quick Open wherever the focus is (a webview or a terminal may keep Ctrl+P)
+  const commandCenter = page.locator('.command-center-center').first();
+  if (await commandCenter.isVisible()) {
+    await commandCenter.click();
+  } else {
+    await page.keyboard.press('Control+P');
+  }
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(relative);
