@@ -269,6 +269,11 @@ class CompatibilityIT {
         Result result = fails(mode, "run", "nonexistent", "--ci");
 
         assertTrue(result.stderr().startsWith("✗ Error: task not found: nonexistent\n"), result.toString());
+        for (String command : List.of("status", "why", "env", "intellij-run-configs")) {
+            Result other = fails(mode, command, "rael");
+            assertTrue(other.stderr().startsWith("✗ Error: task not found: rael\n  did you mean real?\n"),
+                    command + " says it as run does: " + other);
+        }
     }
 
     @ParameterizedTest
