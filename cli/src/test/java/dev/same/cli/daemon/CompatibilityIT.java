@@ -115,6 +115,35 @@ class CompatibilityIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"in the daemon", "in process"})
+    void statusAndWhyOfAStandaloneSamefileResolveInputsUnderItsRoot(String mode) throws Exception {
+        ws.file("same.yaml", """
+                version: "1"
+                root: "app"
+                tasks:
+                  build:
+                    cmd: ["sh", "-c", "cat in.txt > out.txt"]
+                    input: ["in.txt"]
+                    target: ["out.txt"]
+                """).file("app/in.txt", "hello\n").file("in.txt", "beside same.yaml, outside the root\n");
+        ok(mode, "run", "build", "--ci");
+
+        ws.file("in.txt", "edited outside the root\n");
+        Result statusOutside = ok(mode, "status", "build");
+        Result whyOutside = ok(mode, "why", "build");
+        assertTrue(statusOutside.stdout().contains("build  ✓ clean"), statusOutside.toString());
+        assertTrue(whyOutside.stdout().contains("build is ✓ clean")
+                && whyOutside.stdout().contains("nothing changed since its last successful run"), whyOutside.toString());
+
+        ws.file("app/in.txt", "edited under the root\n");
+        Result status = ok(mode, "status", "build");
+        Result why = ok(mode, "why", "build");
+        assertTrue(status.stdout().contains("build  ● dirty") && status.stdout().contains("input changed: in.txt"),
+                status.toString());
+        assertTrue(why.stdout().contains("build is ● dirty") && why.stdout().contains("in.txt"), why.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in the daemon", "in process"})
     void anAbsoluteWorkingDirIsUsedAsGiven(String mode) throws Exception {
         Path elsewhere = outside.toRealPath();
         ws.file("same.yaml", """
