@@ -111,6 +111,7 @@ class CompatibilityIT {
 
         assertEquals("hello\n", Files.readString(ws.root.resolve("app/out.txt")));
         assertEquals(ws.root.resolve("app").toString(), Files.readString(ws.root.resolve("app/where.txt")).strip());
+        assertFalse(Files.exists(ws.root.resolve("app/.same")), "same's own files stay beside same.yaml");
     }
 
     @ParameterizedTest

@@ -99,7 +99,7 @@ public final class RunExecution {
         this.digests = digests;
         this.fingerprinter = new Fingerprinter(digests, environments);
         this.statistics = statistics;
-        this.locks = new TaskLocks(workspace.root());
+        this.locks = new TaskLocks(cache.root()); // beside the cache: a root: may move the tasks' root elsewhere
         this.environments = environments;
         this.known = known;
         this.running = running;
@@ -371,7 +371,7 @@ public final class RunExecution {
     }
 
     private Path temporaryLog() throws IOException {
-        Path dir = workspace.root().resolve(".same").resolve("tmp");
+        Path dir = cache.root().resolve(".same").resolve("tmp");
         PrivateFiles.createDirectories(dir);
         return Files.createTempFile(dir, LeftBehindFiles.logPrefix(), ".txt"); // 0600; named by its owner
     }
