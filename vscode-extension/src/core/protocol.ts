@@ -226,6 +226,7 @@ export interface RunEvent {
   warnings?: string[];
   status?: TaskStatus;
   durationMillis?: number;
+  durationMicros?: number;
   reason?: string;
   restored?: boolean;
   hash?: string;

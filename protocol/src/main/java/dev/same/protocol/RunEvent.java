@@ -1,5 +1,6 @@
 package dev.same.protocol;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ import java.util.List;
  * @param warnings       PLANNED: configuration warnings to show the user
  * @param status         TASK_FINISHED: how it ended
  * @param durationMillis TASK_FINISHED, RUN_FINISHED: wall time
+ * @param durationMicros TASK_FINISHED: the same wall time in microseconds, for durations under a millisecond; absent
+ *                       from servers before it was added
  * @param reason         TASK_FINISHED with FAILED or SKIPPED: why, in one line
  * @param restored       TASK_FINISHED with CACHED: outputs were restored from the cache and its log replayed
  * @param hash           TASK_STARTED, TASK_FINISHED: the task's hash, when known
@@ -28,6 +31,7 @@ public record RunEvent(
         @Nullable List<String> warnings,
         @Nullable TaskStatus status,
         @Nullable Long durationMillis,
+        @Nullable Long durationMicros,
         @Nullable String reason,
         @Nullable Boolean restored,
         @Nullable String hash,
@@ -36,27 +40,27 @@ public record RunEvent(
 
     public static RunEvent planned(String runId, List<String> tasks, List<String> warnings) {
         return new RunEvent(runId, RunEventKind.PLANNED, null, List.copyOf(tasks), List.copyOf(warnings),
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     public static RunEvent taskStarted(String runId, String task, String hash) {
-        return new RunEvent(runId, RunEventKind.TASK_STARTED, task, null, null, null, null, null, null, hash, null,
-                null);
+        return new RunEvent(runId, RunEventKind.TASK_STARTED, task, null, null, null, null, null, null, null, hash,
+                null, null);
     }
 
     public static RunEvent taskFinished(String runId, String task, TaskStatus status, long durationMillis,
                                         String reason, boolean restored, String hash) {
-        return taskFinished(runId, task, status, durationMillis, reason, restored, hash, null);
+        return taskFinished(runId, task, status, Duration.ofMillis(durationMillis), reason, restored, hash, null);
     }
 
-    public static RunEvent taskFinished(String runId, String task, TaskStatus status, long durationMillis,
+    public static RunEvent taskFinished(String runId, String task, TaskStatus status, Duration took,
                                         String reason, boolean restored, String hash, Long remoteBytes) {
-        return new RunEvent(runId, RunEventKind.TASK_FINISHED, task, null, null, status, durationMillis, reason,
-                restored, hash, null, remoteBytes);
+        return new RunEvent(runId, RunEventKind.TASK_FINISHED, task, null, null, status, took.toMillis(),
+                took.toNanos() / 1000, reason, restored, hash, null, remoteBytes);
     }
 
     public static RunEvent runFinished(String runId, boolean success, long durationMillis) {
         return new RunEvent(runId, RunEventKind.RUN_FINISHED, null, null, null, null, durationMillis, null, null,
-                null, success, null);
+                null, null, success, null);
     }
 }

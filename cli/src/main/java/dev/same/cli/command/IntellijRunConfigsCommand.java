@@ -1,9 +1,6 @@
 package dev.same.cli.command;
 
-import dev.same.protocol.GraphParams;
-import dev.same.protocol.GraphResult;
-import dev.same.protocol.TaskInfo;
-import dev.same.protocol.client.UserError;
+import dev.same.protocol.StatusParams;
 import dev.same.protocol.client.RootFinder;
 import dev.same.cli.Cli;
 import dev.same.cli.SameCommand;
@@ -49,16 +46,9 @@ public final class IntellijRunConfigsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Cli cli = parent.cli();
         Path root = RootFinder.find(cli.cwd());
-        GraphResult graph;
         try (ServerSession session = Connector.open(cli, root, Connector.NO_PUSHES, noDaemon)) {
-            graph = session.request(session.server().graph(new GraphParams(cli.cwd().toString())));
-        }
-        for (String task : tasks) {
-            boolean known = task.equals("all") || graph.tasks().stream().map(TaskInfo::id).anyMatch(task::equals)
-                    || !task.contains(":") && graph.tasks().stream().map(TaskInfo::name).anyMatch(task::equals);
-            if (!known) {
-                throw new UserError("unknown task '" + task + "'", List.of("see the tasks with 'same graph'"));
-            }
+            // the server resolves the names as 'same run' does, and an unknown one fails as it does there
+            session.request(session.server().status(new StatusParams(tasks, cli.cwd().toString(), false)));
         }
         Path runDir = (dir == null ? root : cli.cwd().resolve(dir)).resolve(".run");
         Files.createDirectories(runDir);

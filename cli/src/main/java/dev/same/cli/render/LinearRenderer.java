@@ -52,14 +52,14 @@ public final class LinearRenderer implements Renderer {
     }
 
     private String finished(RunEvent event) {
-        long millis = event.durationMillis();
+        String took = Durations.of(event);
         return switch (event.status()) {
-            case OK -> style.green("✓") + " Completed in " + Durations.of(millis);
+            case OK -> style.green("✓") + " Completed in " + took;
             case CACHED -> style.dim("~") + " Cached (" + (event.remoteBytes() == null ? "skipped in "
-                    : "remote, " + Bytes.human(event.remoteBytes()) + " in ") + Durations.of(millis) + ")";
-            case FAILED -> style.red("✗") + " Failed after " + Durations.of(millis) + ": " + event.reason();
+                    : "remote, " + Bytes.human(event.remoteBytes()) + " in ") + took + ")";
+            case FAILED -> style.red("✗") + " Failed after " + took + ": " + event.reason();
             case SKIPPED -> style.yellow("-") + " Skipped: " + event.reason();
-            case CANCELLED -> style.red("✗") + " Cancelled after " + Durations.of(millis);
+            case CANCELLED -> style.red("✗") + " Cancelled after " + took;
         };
     }
 

@@ -99,9 +99,10 @@ class IntellijRunConfigsCommandTest {
     @Test
     void anUnknownTaskIsAnErrorAndWritesNothing() throws Exception {
         workspace();
-        Outcome outcome = same("intellij-run-configs", "--no-daemon", "app:build", "app:gone");
+        Outcome outcome = same("intellij-run-configs", "--no-daemon", "app:build", "app:buld");
         assertEquals(1, outcome.exitCode());
-        assertTrue(outcome.err().contains("unknown task 'app:gone'"), outcome.err());
+        assertTrue(outcome.err().startsWith("✗ Error: task not found: app:buld\n"), "as 'same run' says: " + outcome.err());
+        assertTrue(outcome.err().contains("did you mean app:build?"), outcome.err());
         assertFalse(Files.exists(root.resolve(".run")));
     }
 

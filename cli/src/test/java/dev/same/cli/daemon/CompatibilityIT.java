@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.same.cli.daemon.DaemonWorkspace.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(240)
 class CompatibilityIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private DaemonWorkspace ws;
 
     @TempDir
@@ -108,6 +111,36 @@ class CompatibilityIT {
 
         assertEquals("hello\n", Files.readString(ws.root.resolve("app/out.txt")));
         assertEquals(ws.root.resolve("app").toString(), Files.readString(ws.root.resolve("app/where.txt")).strip());
+        assertFalse(Files.exists(ws.root.resolve("app/.same")), "same's own files stay beside same.yaml");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in the daemon", "in process"})
+    void statusAndWhyOfAStandaloneSamefileResolveInputsUnderItsRoot(String mode) throws Exception {
+        ws.file("same.yaml", """
+                version: "1"
+                root: "app"
+                tasks:
+                  build:
+                    cmd: ["sh", "-c", "cat in.txt > out.txt"]
+                    input: ["in.txt"]
+                    target: ["out.txt"]
+                """).file("app/in.txt", "hello\n").file("in.txt", "beside same.yaml, outside the root\n");
+        ok(mode, "run", "build", "--ci");
+
+        ws.file("in.txt", "edited outside the root\n");
+        Result statusOutside = ok(mode, "status", "build");
+        Result whyOutside = ok(mode, "why", "build");
+        assertTrue(statusOutside.stdout().contains("build  ✓ clean"), statusOutside.toString());
+        assertTrue(whyOutside.stdout().contains("build is ✓ clean")
+                && whyOutside.stdout().contains("nothing changed since its last successful run"), whyOutside.toString());
+
+        ws.file("app/in.txt", "edited under the root\n");
+        Result status = ok(mode, "status", "build");
+        Result why = ok(mode, "why", "build");
+        assertTrue(status.stdout().contains("build  ● dirty") && status.stdout().contains("input changed: in.txt"),
+                status.toString());
+        assertTrue(why.stdout().contains("build is ● dirty") && why.stdout().contains("in.txt"), why.toString());
     }
 
     @ParameterizedTest
@@ -266,6 +299,11 @@ class CompatibilityIT {
         Result result = fails(mode, "run", "nonexistent", "--ci");
 
         assertTrue(result.stderr().startsWith("✗ Error: task not found: nonexistent\n"), result.toString());
+        for (String command : List.of("status", "why", "env", "intellij-run-configs")) {
+            Result other = fails(mode, command, "rael");
+            assertTrue(other.stderr().startsWith("✗ Error: task not found: rael\n  did you mean real?\n"),
+                    command + " says it as run does: " + other);
+        }
     }
 
     @ParameterizedTest
@@ -337,6 +375,49 @@ class CompatibilityIT {
         List<String> cached = second.stderr().lines().filter(l -> l.startsWith("[lib]")).toList();
         assertEquals("[lib] Starting...", cached.getFirst(), second.toString());
         assertTrue(cached.get(1).matches("\\[lib\\] ~ Cached \\(skipped in \\d+(?:µs|ms)\\)"), second.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in the daemon", "in process"})
+    void aDurationUnderAMillisecondPrintsInMicrosecondsNeverAsZeroMilliseconds(String mode) throws Exception {
+        ws.file("same.yaml", """
+                version: "1"
+                tasks:
+                  a:
+                    cmd: ["true"]
+                  group:
+                    dependsOn: ["a"]
+                """);
+
+        Result ran = ok(mode, "run", "group", "--ci");
+        Result cached = ok(mode, "run", "group", "--ci");
+        Result json = ok(mode, "run", "group", "--json", "--no-cache");
+
+        // the client gets each task's time to the microsecond...
+        List<JsonNode> finished = new ArrayList<>();
+        for (String line : json.stdout().lines().toList()) {
+            JsonNode event = JSON.readTree(line);
+            if (event.path("kind").asText().equals("TASK_FINISHED")) {
+                finished.add(event);
+            }
+        }
+        assertEquals(2, finished.size(), json.toString());
+        for (JsonNode event : finished) {
+            assertEquals(event.path("durationMillis").asLong(), event.path("durationMicros").asLong(-1_000_000) / 1000,
+                    "the same time in microseconds: " + event);
+        }
+        // ...and the linear output prints one under a millisecond in µs, as the original does, never "0ms"
+        Pattern took = Pattern.compile("\\[(?:a|group)\\] (?:✓ Completed in |~ Cached \\(skipped in )([^\\s)]+)");
+        int lines = 0;
+        for (Result result : List.of(ran, cached)) {
+            Matcher matcher = took.matcher(result.stderr());
+            while (matcher.find()) {
+                lines++;
+                assertTrue(matcher.group(1).matches("\\d{1,3}µs|[1-9]\\d{0,3}ms|[1-9]\\d*\\.\\ds"),
+                        matcher.group(1) + " in " + result);
+            }
+        }
+        assertEquals(4, lines, ran + "\n" + cached);
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import dev.same.protocol.TaskStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RemoteHitLineTest {
@@ -26,7 +27,8 @@ class RemoteHitLineTest {
         PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         var renderer = new LinearRenderer(new Terminal(sink, new PrintStream(err, true, StandardCharsets.UTF_8),
                 false, false, 80), java.util.List.of("all"));
-        renderer.runEvent(RunEvent.taskFinished("r", "lib:build", TaskStatus.CACHED, 85, null, true, "h", 1_234_567L));
+        renderer.runEvent(RunEvent.taskFinished("r", "lib:build", TaskStatus.CACHED, Duration.ofMillis(85), null, true,
+                "h", 1_234_567L));
         renderer.runEvent(RunEvent.taskFinished("r", "app:build", TaskStatus.CACHED, 3, null, false, "h"));
         assertEquals("[lib:build] Starting...\n[lib:build] ~ Cached (remote, 1.2 MB in 85ms)\n"
                 + "[app:build] Starting...\n[app:build] ~ Cached (skipped in 3ms)\n",

@@ -26,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +99,7 @@ public final class RunExecution {
         this.digests = digests;
         this.fingerprinter = new Fingerprinter(digests, environments);
         this.statistics = statistics;
-        this.locks = new TaskLocks(workspace.root());
+        this.locks = new TaskLocks(cache.root()); // beside the cache: a root: may move the tasks' root elsewhere
         this.environments = environments;
         this.known = known;
         this.running = running;
@@ -154,9 +156,9 @@ public final class RunExecution {
             }
             result = hashAndRun(task, dependencyHashes, cancel, start);
         } catch (SameException e) {
-            result = TaskResult.failed(e.getMessage(), null, Scheduler.millisSince(start));
+            result = TaskResult.failed(e.getMessage(), null, Scheduler.microsSince(start));
         } catch (IOException | RuntimeException e) {
-            result = TaskResult.failed(describe(e), null, Scheduler.millisSince(start));
+            result = TaskResult.failed(describe(e), null, Scheduler.microsSince(start));
         }
         finished(id, result);
         return result;
@@ -285,12 +287,12 @@ public final class RunExecution {
             TaskProcess.Outcome outcome = task.cmd().isEmpty() ? TaskProcess.Outcome.NOTHING_TO_RUN
                     : TaskProcess.run(task.cmd(), root.resolve(task.workingDir()), environment, log, output, cancel,
                     running);
-            long millis = Scheduler.millisSince(start);
+            long micros = Scheduler.microsSince(start);
             if (outcome.cancelled()) {
-                return new TaskResult(TaskStatus.CANCELLED, hash, "cancelled", millis, false);
+                return new TaskResult(TaskStatus.CANCELLED, hash, "cancelled", micros, false);
             }
             if (!outcome.succeeded()) {
-                return TaskResult.failed(outcome.reason(), hash, millis);
+                return TaskResult.failed(outcome.reason(), hash, micros);
             }
             List<String> missing = DeclaredTargets.missing(root, task.targets());
             List<String> changedMeanwhile = missing.isEmpty() ? inputsChangedDuring(task, fingerprint) : List.of();
@@ -298,7 +300,7 @@ public final class RunExecution {
                 output.line("target not produced: " + String.join(", ", missing) + ": its result is not cached");
             } else if (changedMeanwhile.isEmpty() && task.caching().local()) {
                 try {
-                    ActionRecord recorded = record(task, fingerprint, log, millis);
+                    ActionRecord recorded = record(task, fingerprint, log, micros / 1000);
                     if (remote != null && task.caching().remote() && task.rebuild() == Rebuild.ON_CHANGE) {
                         remote.upload(recorded, cache, warning -> lateLine(task.id(), warning));
                     }
@@ -309,7 +311,7 @@ public final class RunExecution {
                 output.line("inputs changed while the task ran (" + InputDrift.describe(changedMeanwhile)
                         + "): its result is not cached");
             }
-            return new TaskResult(TaskStatus.OK, hash, null, millis, false);
+            return new TaskResult(TaskStatus.OK, hash, null, micros, false);
         } finally {
             Files.deleteIfExists(log);
         }
@@ -372,7 +374,7 @@ public final class RunExecution {
             replayLog(task.id(), log);
             restored = true;
         }
-        return Optional.of(new TaskResult(TaskStatus.CACHED, record.hash(), null, Scheduler.millisSince(start),
+        return Optional.of(new TaskResult(TaskStatus.CACHED, record.hash(), null, Scheduler.microsSince(start),
                 restored, remoteBytes));
     }
 
@@ -401,14 +403,14 @@ public final class RunExecution {
     }
 
     private Path temporaryLog() throws IOException {
-        Path dir = workspace.root().resolve(".same").resolve("tmp");
+        Path dir = cache.root().resolve(".same").resolve("tmp");
         PrivateFiles.createDirectories(dir);
         return Files.createTempFile(dir, LeftBehindFiles.logPrefix(), ".txt"); // 0600; named by its owner
     }
 
     private void finished(String id, TaskResult result) {
-        client.runEvent(RunEvent.taskFinished(runId, id, result.status(), result.durationMillis(), result.reason(),
-                result.restored(), result.hash(), result.remoteBytes()));
+        client.runEvent(RunEvent.taskFinished(runId, id, result.status(), Duration.of(result.durationMicros(),
+                ChronoUnit.MICROS), result.reason(), result.restored(), result.hash(), result.remoteBytes()));
     }
 
     private static String describe(Exception e) {

@@ -105,10 +105,10 @@ public final class Scheduler {
             return action.execute(id, depHashes, cancellation);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new TaskResult(TaskStatus.CANCELLED, null, "interrupted", millisSince(start), false);
+            return new TaskResult(TaskStatus.CANCELLED, null, "interrupted", microsSince(start), false);
         } catch (Exception | Error e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            return TaskResult.failed(message, null, millisSince(start));
+            return TaskResult.failed(message, null, microsSince(start));
         }
     }
 
@@ -146,5 +146,9 @@ public final class Scheduler {
 
     static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    static long microsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000;
     }
 }
