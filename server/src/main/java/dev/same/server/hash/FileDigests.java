@@ -167,11 +167,16 @@ public final class FileDigests {
 
     /**
      * Writes the memory like {@link #save} if it changed since it was loaded or last saved (a warm run changes
-     * nothing, and at 100,000 files the memory is megabytes); returns whether it wrote.
+     * nothing, and at 100,000 files the memory is megabytes), and is not empty where no file is; returns whether
+     * it wrote.
      */
     public boolean saveIfChanged(Path file) throws IOException {
         long seen = changes.get(); // read before the snapshot: a change after it is saved by the next call
         if (seen == savedChanges) {
+            return false;
+        }
+        if (entries.isEmpty() && !Files.exists(file)) { // as good as no file: a 'same clean' leaves none behind
+            savedChanges = seen;
             return false;
         }
         save(file);

@@ -167,6 +167,16 @@ class HashFileDigestsTest {
         loaded.forget("a.txt");
         assertTrue(loaded.saveIfChanged(file));
         assertEquals(1, FileDigests.load(file, clock).size());
+
+        loaded.clear(); // what 'same clean' does, after removing the file with the cache
+        Files.delete(file);
+        assertFalse(loaded.saveIfChanged(file), "an empty memory where no file is writes none");
+        assertFalse(Files.exists(file));
+        loaded.digest(root, "b.txt");
+        assertTrue(loaded.saveIfChanged(file));
+        loaded.clear();
+        assertTrue(loaded.saveIfChanged(file), "an empty memory where a file is replaces it");
+        assertEquals(0, FileDigests.load(file, clock).size());
     }
 
     @Test
