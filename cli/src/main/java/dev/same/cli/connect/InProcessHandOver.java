@@ -16,8 +16,9 @@ import java.util.OptionalInt;
  * Hands a command that found no daemon to a new JVM made for running it in process: the same java, options and
  * arguments, with the launcher's in-process AOT cache ({@code bin/same} trains it) in place of the CLI's. The CLI's
  * cache holds the warm path's classes only, because a JVM loads every class of its cache at start: one cache for
- * both paths slowed every warm command by half. The engine's classes from a cache of their own made an in-process
- * command about twice as fast, which is far more than the second JVM's start costs (bench/README.md).
+ * both paths made every warm command use 2.6 times the CPU. The engine's classes from a cache of their own made an
+ * in-process command about twice as fast, far more than the second JVM's start costs (bench/README.md). The
+ * launcher starts most such commands with that cache at once; this covers a daemon announced but gone.
  */
 final class InProcessHandOver {
     /** Given to the JVM taken over: the pid of the CLI that waits for it, whose death ends the command too. */
