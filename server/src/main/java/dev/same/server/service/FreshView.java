@@ -15,6 +15,7 @@ import java.util.Map;
 record FreshView(Path root, StatusCalculator statuses) implements WorkspaceView {
     @Override
     public Loaded load(boolean includeWrites) {
+        statuses.resultsChanged(); // a run in another process may have failed since this view was made
         try {
             Workspace workspace = ConfigLoader.load(root);
             return new Loaded(workspace, TaskGraph.of(workspace), Map.of());

@@ -125,6 +125,7 @@ public final class LiveWorkspace implements AutoCloseable {
             // the first computation reports it
         }
         watcher.start();
+        calculator.resultsChanged(); // recorded by another process after this daemon began, before it watched
         await(worker.submit(() -> snapshot.set(load(0, null))));
     }
 
