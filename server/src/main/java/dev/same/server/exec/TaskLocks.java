@@ -51,9 +51,13 @@ final class TaskLocks {
             FileChannel channel = null;
             try {
                 channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                channel.lock();
+                lock(channel);
                 return new Held(channel, local);
             } catch (ClosedByInterruptException | FileLockInterruptionException e) {
+                local.release();
+                throw new InterruptedException("cancelled while waiting for " + taskId);
+            } catch (InterruptedException e) { // while polling, see lock()
+                channel.close();
                 local.release();
                 throw new InterruptedException("cancelled while waiting for " + taskId);
             } catch (IOException | RuntimeException e) {
@@ -70,6 +74,27 @@ final class TaskLocks {
             }
         }
     }
+
+    /**
+     * Blocks until the file lock is held. The kernel's deadlock detection sees processes, not threads: run A holds
+     * t1 on one thread and waits for t2 on another while run B holds t2 and waits for t1, which is no deadlock
+     * (each holder finishes its task and lets go), yet the blocking call fails with EDEADLK ("Resource deadlock
+     * avoided"), which failed a task of two runs started at once. Then the lock is polled instead, which the
+     * kernel never refuses that way.
+     */
+    private static void lock(FileChannel channel) throws IOException, InterruptedException {
+        try {
+            channel.lock();
+        } catch (ClosedByInterruptException | FileLockInterruptionException e) {
+            throw e;
+        } catch (IOException wouldDeadlock) {
+            while (channel.tryLock() == null) {
+                Thread.sleep(POLL_MILLIS);
+            }
+        }
+    }
+
+    private static final long POLL_MILLIS = 10;
 
     private static void unregister(AutoCloseable registration) {
         try {
