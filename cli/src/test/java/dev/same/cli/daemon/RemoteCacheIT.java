@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +81,7 @@ class RemoteCacheIT {
         settle(first, daemon);
         Path nameBlob = nginx.storage().resolve("cas").resolve(sha256("lib\n"));
         Files.writeString(nameBlob, "bad\n"); // the same size, another content
+        withoutInlineCopies(files(nginx.storage().resolve("ac")).getFirst()); // so the blob is fetched from cas/
 
         DaemonWorkspace second = machine(daemon, nginx.url());
         DaemonWorkspace.Result result = ok(second.same("run", "lib:build"));
@@ -85,6 +89,30 @@ class RemoteCacheIT {
                 + "used: blob " + sha256("lib\n")), result.toString());
         assertTrue(result.stderr().contains("[lib:build] ✓ Completed"), result.toString());
         assertEquals("lib\n", Files.readString(second.root.resolve("packages/lib/out/name.txt")));
+    }
+
+    @Test
+    void aHitOfSmallBlobsIsOneRequestAndATamperedInlineCopyIsNotUsed() throws Exception {
+        NginxCache nginx = nginx(new NginxCache.Open());
+        ok(machine(false, nginx.url()).same("run", "lib:build"));
+        Path record = files(nginx.storage().resolve("ac")).getFirst();
+        String good = base64("lib\n");
+        assertTrue(Files.readString(record).contains("\"" + sha256("lib\n") + "\":\"" + good + "\""),
+                "a small blob travels inside the record: " + Files.readString(record));
+        Files.delete(nginx.storage().resolve("cas").resolve(sha256("lib\n")));
+
+        DaemonWorkspace inline = machine(false, nginx.url());
+        assertTrue(ok(inline.same("run", "lib:build")).stderr().contains("[lib:build] ~ Cached (remote, "),
+                "restored from the record alone, its blob gone from cas/");
+        assertEquals("lib\n", Files.readString(inline.root.resolve("packages/lib/out/name.txt")));
+
+        Files.writeString(record, Files.readString(record).replace(good, base64("bad\n")));
+        DaemonWorkspace tampered = machine(false, nginx.url());
+        DaemonWorkspace.Result result = ok(tampered.same("run", "lib:build"));
+        assertTrue(result.stdout().contains("[lib:build] warning: the remote cache's result for lib:build is not "
+                + "used: blob " + sha256("lib\n") + " inline in the record does not match its digest and size; "
+                + "running the task"), result.toString());
+        assertEquals("lib\n", Files.readString(tampered.root.resolve("packages/lib/out/name.txt")));
     }
 
     @Test
@@ -113,6 +141,7 @@ class RemoteCacheIT {
         ok(machine(false, nginx.url()).same("run", "lib:build"));
         Path blob = nginx.storage().resolve("cas").resolve(sha256("lib\n"));
         Path record = files(nginx.storage().resolve("ac")).getFirst();
+        withoutInlineCopies(record); // as a writer that does not inline leaves it: blobs come from cas/
 
         Files.writeString(blob, "lib\n".repeat(1000)); // a body larger than the record announces
         DaemonWorkspace oversized = machine(false, nginx.url());
@@ -359,6 +388,17 @@ class RemoteCacheIT {
             n++;
         }
         return n;
+    }
+
+    /** Removes the record's inline copies of small blobs, which a reader then fetches from {@code cas/}. */
+    private static void withoutInlineCopies(Path record) throws IOException {
+        ObjectNode json = (ObjectNode) JSON.readTree(record.toFile());
+        json.remove("inline");
+        Files.write(record, JSON.writeValueAsBytes(json));
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<Path> files(Path dir) throws IOException {

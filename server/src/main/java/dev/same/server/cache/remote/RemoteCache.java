@@ -52,8 +52,17 @@ final class RemoteCache {
         statistics.downloaded(json.get().length);
         RemoteRecord remote = RemoteRecord.parse(json.get());
         ActionRecord record = remote.toActionRecord(task, hash);
-        List<RemoteRecord.Blob> missing = remote.blobs().stream().distinct()
-                .filter(blob -> !store.contains(blob.digest())).toList();
+        List<RemoteRecord.Blob> missing = new ArrayList<>();
+        for (RemoteRecord.Blob blob : remote.blobs().stream().distinct().toList()) {
+            if (!store.contains(blob.digest())) {
+                Optional<byte[]> inlined = remote.inlined(blob);
+                if (inlined.isPresent()) {
+                    store.put(inlined.get());
+                } else {
+                    missing.add(blob);
+                }
+            }
+        }
         OptionalLong bytes = downloadAll(missing, store);
         if (bytes.isEmpty()) {
             return Optional.empty(); // the record outlived a blob: a miss, the task runs

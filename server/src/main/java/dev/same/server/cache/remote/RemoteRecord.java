@@ -15,21 +15,29 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A task's result as the remote cache holds it under {@code ac/<key>}: JSON naming every output (path, type, mode,
  * digest, size) and the log's blob, which live under {@code cas/<sha256>}. A record read from a server is checked
  * before anything it names is fetched: see {@link #toActionRecord}.
  *
+ * <p>Small blobs also travel inside the record ({@code inline}, as Bazel's action results inline small outputs), so
+ * a typical task's hit is one request, not three. They are uploaded under {@code cas/} all the same, for readers
+ * that ignore {@code inline}; an inline copy is checked against its digest and size like any download.
+ *
  * @param format  {@value #FORMAT}
  * @param log     the captured output; null when the task printed nothing
+ * @param inline  the contents of small blobs, base64, by digest; null when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RemoteRecord(String format, String task, String hash, List<Output> outputs, Blob log, long durationMillis,
                     List<InputFile> inputs, SortedMap<String, String> dependencyHashes,
-                    SortedMap<String, String> environment) {
+                    SortedMap<String, String> environment, SortedMap<String, String> inline) {
     static final String FORMAT = "same-remote-record/1";
     /** A record is small (paths and digests); more than this is not one. */
     static final long MAX_RECORD_BYTES = 16 << 20;
@@ -37,6 +45,10 @@ record RemoteRecord(String format, String task, String hash, List<Output> output
     static final long MAX_BLOB_BYTES = 8L << 30;
     /** The largest log fetched (a log is replayed from memory). */
     static final long MAX_LOG_BYTES = 256 << 20;
+    /** A blob this small goes inside the record too... */
+    static final long INLINE_BLOB_BYTES = 16 << 10;
+    /** ...while the record's inlined blobs stay under this, together. */
+    static final long INLINE_TOTAL_BYTES = 256 << 10;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -71,8 +83,43 @@ record RemoteRecord(String format, String task, String hash, List<Output> output
             });
         }
         Blob log = record.logDigest() == null ? null : new Blob(record.logDigest(), store.size(record.logDigest()));
-        return new RemoteRecord(FORMAT, record.taskId(), record.hash(), outputs, log, record.durationMillis(),
-                record.inputs(), record.dependencyHashes(), record.environment());
+        RemoteRecord remote = new RemoteRecord(FORMAT, record.taskId(), record.hash(), outputs, log,
+                record.durationMillis(), record.inputs(), record.dependencyHashes(), record.environment(), null);
+        SortedMap<String, String> inline = new TreeMap<>();
+        long inlined = 0;
+        for (Blob blob : remote.blobs()) {
+            if (blob.size() <= INLINE_BLOB_BYTES && inlined + blob.size() <= INLINE_TOTAL_BYTES
+                    && !inline.containsKey(blob.digest())) {
+                inline.put(blob.digest(), Base64.getEncoder().encodeToString(store.read(blob.digest())));
+                inlined += blob.size();
+            }
+        }
+        return inline.isEmpty() ? remote : new RemoteRecord(FORMAT, record.taskId(), record.hash(), outputs, log,
+                record.durationMillis(), record.inputs(), record.dependencyHashes(), record.environment(), inline);
+    }
+
+    /**
+     * The content of {@code blob} carried inside this record, checked against its size and digest; empty when the
+     * record carries none.
+     *
+     * @throws RefusedContent the inline copy is not the blob it claims to be
+     */
+    Optional<byte[]> inlined(Blob blob) throws RefusedContent {
+        String encoded = inline == null ? null : inline.get(blob.digest());
+        if (encoded == null) {
+            return Optional.empty();
+        }
+        byte[] content;
+        try {
+            content = Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new RefusedContent("blob " + blob.digest() + " inline in the record is not base64");
+        }
+        if (content.length != blob.size() || !Digest.of(content).equals(blob.digest())) {
+            throw new RefusedContent("blob " + blob.digest() + " inline in the record does not match its digest and "
+                    + "size");
+        }
+        return Optional.of(content);
     }
 
     byte[] toJson() throws IOException {

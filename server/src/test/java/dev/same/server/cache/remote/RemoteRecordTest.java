@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.same.server.cache.ActionRecord;
+import dev.same.server.cache.ContentStore;
 import dev.same.server.cache.OutputEntry;
 import dev.same.server.config.Rebuild;
 import dev.same.server.config.SourceLocation;
@@ -12,9 +13,11 @@ import dev.same.server.config.TaskDef;
 import dev.same.server.hash.Digest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RemoteRecordTest {
     private static final String HASH = Digest.of("task");
@@ -81,6 +84,51 @@ class RemoteRecordTest {
         assertThrows(RefusedContent.class, () -> RemoteRecord.parse("<html>".getBytes(StandardCharsets.UTF_8)));
         assertThrows(RefusedContent.class, () -> RemoteRecord.parse("{\"format\": \"same-remote-record/1\"}"
                 .getBytes(StandardCharsets.UTF_8)).toActionRecord(TASK, HASH));
+    }
+
+    @Test
+    void smallBlobsTravelInsideTheRecordWithinTheirBoundsAndAreCheckedWhenRead(@TempDir Path dir) throws Exception {
+        ContentStore store = new ContentStore(dir);
+        String small = store.put("small\n".getBytes(StandardCharsets.UTF_8));
+        String large = store.put(new byte[(int) RemoteRecord.INLINE_BLOB_BYTES + 1]);
+        String log = store.put("log\n".getBytes(StandardCharsets.UTF_8));
+        ActionRecord local = new ActionRecord(ActionRecord.FORMAT, "lib:build", HASH, List.of(
+                OutputEntry.file("lib/out/small", small, false), OutputEntry.file("lib/out/large", large, false)),
+                log, 5, Instant.now(), List.of(), new TreeMap<>(), new TreeMap<>());
+
+        RemoteRecord remote = RemoteRecord.parse(RemoteRecord.of(local, store).toJson());
+
+        assertEquals(java.util.Set.of(small, log), remote.inline().keySet(), "the large blob is fetched from cas/");
+        RemoteRecord.Blob smallBlob = new RemoteRecord.Blob(small, 6);
+        assertEquals("small\n", new String(remote.inlined(smallBlob).orElseThrow(), StandardCharsets.UTF_8));
+        assertTrue(remote.inlined(new RemoteRecord.Blob(large, RemoteRecord.INLINE_BLOB_BYTES + 1)).isEmpty());
+        RefusedContent refused = assertThrows(RefusedContent.class, () -> remote.inlined(new RemoteRecord.Blob(small, 7)));
+        assertEquals("blob " + small + " inline in the record does not match its digest and size", refused.getMessage());
+
+        var swapped = new TreeMap<>(remote.inline());
+        swapped.put(small, swapped.get(log)); // another blob's bytes under this digest
+        RemoteRecord tampered = new RemoteRecord(remote.format(), remote.task(), remote.hash(), remote.outputs(),
+                remote.log(), remote.durationMillis(), remote.inputs(), remote.dependencyHashes(),
+                remote.environment(), swapped);
+        assertThrows(RefusedContent.class, () -> tampered.inlined(new RemoteRecord.Blob(small, 4)));
+    }
+
+    @Test
+    void inlineCopiesStopAtTheirTotalBound(@TempDir Path dir) throws Exception {
+        ContentStore store = new ContentStore(dir);
+        List<OutputEntry> outputs = new java.util.ArrayList<>();
+        int blobs = (int) (RemoteRecord.INLINE_TOTAL_BYTES / RemoteRecord.INLINE_BLOB_BYTES) + 3;
+        for (int i = 0; i < blobs; i++) {
+            byte[] content = new byte[(int) RemoteRecord.INLINE_BLOB_BYTES];
+            content[0] = (byte) i;
+            outputs.add(OutputEntry.file("lib/out/f" + i, store.put(content), false));
+        }
+        ActionRecord local = new ActionRecord(ActionRecord.FORMAT, "lib:build", HASH, outputs, null, 5,
+                Instant.now(), List.of(), new TreeMap<>(), new TreeMap<>());
+
+        RemoteRecord remote = RemoteRecord.of(local, store);
+
+        assertEquals(RemoteRecord.INLINE_TOTAL_BYTES / RemoteRecord.INLINE_BLOB_BYTES, remote.inline().size());
     }
 
     @Test
