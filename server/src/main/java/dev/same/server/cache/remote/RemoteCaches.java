@@ -1,6 +1,7 @@
 package dev.same.server.cache.remote;
 
 import dev.same.protocol.RemoteCacheStatus;
+import dev.same.protocol.client.SameSettings;
 import dev.same.server.config.RemoteCacheConfig;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -33,6 +35,7 @@ public final class RemoteCaches implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT, true);
     private final AtomicReference<String> unreported = new AtomicReference<>();
     private HttpClient client;
+    private final AtomicBoolean warming = new AtomicBoolean();
     private volatile RemoteEndpoint lastUsed;
     private final Set<String> available = ConcurrentHashMap.newKeySet();
     private final Set<String> asking = ConcurrentHashMap.newKeySet();
@@ -63,6 +66,23 @@ public final class RemoteCaches implements AutoCloseable {
     private void lateFailure(String failure) {
         log.accept("warning: " + failure);
         unreported.set(failure + " (after its run had ended)");
+    }
+
+    /**
+     * Builds the HTTP client in the background when the caller names a remote cache, so that it is ready by the time
+     * the run, still loading its workspace, asks its first question: a cold JVM takes a tenth of a second for it.
+     */
+    public void warmUp(Map<String, String> caller) {
+        String url = caller.get(SameSettings.REMOTE_CACHE_URL);
+        if (url != null && !url.isBlank() && !warming.getAndSet(true)) {
+            Thread.ofVirtual().name("same-remote-client").start(() -> {
+                try {
+                    client();
+                } catch (RuntimeException e) {
+                    // the run's own first use fails the same way, and says so
+                }
+            });
+        }
     }
 
     private synchronized HttpClient client() {
