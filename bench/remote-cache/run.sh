@@ -6,6 +6,7 @@
 # Env:   N=200 packages, RUNS=5, WORK=20000 (sha256 iterations per build), WORKDIR=/tmp/same-remote-bench
 #        SAME_BIN=cli/target/same/bin/same, MAKE_WORKSPACE=../shared/bench/make-workspace.sh
 #        UPLOAD=0 skips the timed full builds (with and without uploading), which take long at 200 packages
+#        ASIDE=0 deletes a run's cache and outputs before the next run instead of moving them aside (see below)
 # Needs hyperfine, nginx (/usr/sbin/nginx, Debian nginx-light) and npm (turbo and turborepo-remote-cache).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,7 +44,7 @@ CONF
 /usr/sbin/nginx -p "$NG" -c "$NG/nginx.conf" -e "$NG/error.log" & NG_PID=$!
 (cd "$TRC" && NODE_ENV=production PORT=$TRC_PORT TURBO_TOKEN=bench STORAGE_PROVIDER=local \
   STORAGE_PATH="$WORKDIR/trc-storage" exec node_modules/.bin/turborepo-remote-cache >"$WORKDIR/trc.log" 2>&1) & TRC_PID=$!
-trap 'kill $NG_PID $TRC_PID 2>/dev/null || true' EXIT
+trap 'kill $NG_PID $TRC_PID 2>/dev/null || true; rm -rf "$WORKDIR/trash"' EXIT
 for port in $NG_PORT $TRC_PORT; do
   for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 done
@@ -51,19 +52,34 @@ done
 cd "$WS"
 REMOTE="SAME_REMOTE_CACHE_URL=http://127.0.0.1:$NG_PORT/cache"
 TURBO="node_modules/.bin/turbo run build --concurrency=2 --output-logs=none --api=http://127.0.0.1:$TRC_PORT --token=bench --team=bench"
-CLEAN_OUT='rm -rf packages/*/dist'
+# Before each timed run the caches and outputs of the last one go. Deleted, they make this VM's ext4 (no journal)
+# skip the thousand inodes just freed whenever a file is created for 30 s, which made the next restore of every
+# tool 0.5-1 s slower and its time vary by as much; a clean machine has no such history. So they are moved aside
+# into $WORKDIR/trash (deleted at the end), the same for every tool, unless ASIDE=0.
+TRASH=$WORKDIR/trash; mkdir -p "$TRASH"
+cat > "$WORKDIR/gone" <<'GONE'
+#!/bin/sh
+# gone PATH...: moves each existing path aside into the trash (or deletes it with ASIDE=0)
+for p in "$@"; do
+  [ -e "$p" ] || continue
+  if [ "${ASIDE:-1}" = 0 ]; then rm -rf "$p"; else mv "$p" "$TRASH/$(date +%s%N)-$$-${p##*/}"; fi
+done
+GONE
+chmod +x "$WORKDIR/gone"; export TRASH ASIDE=${ASIDE:-1}
+GONE=$WORKDIR/gone
+CLEAN_OUT="$GONE packages/*/dist"
 hf() { local name=$1; shift; hyperfine --style basic --export-csv "$OUT/$name.csv" --export-json "$OUT/$name.json" "$@"; }
 
 # Fill both remotes once (untimed), then time the build with and without uploading.
 rm -rf .same .turbo; $CLEAN_OUT; env $REMOTE "$SAME" run --ci --parallel 2 all >/dev/null
 $CLEAN_OUT; $TURBO >/dev/null
-[ "${UPLOAD:-1}" = 0 ] || hf upload --runs 3 --prepare "rm -rf .same $NG/storage/cache/*; $CLEAN_OUT" \
+[ "${UPLOAD:-1}" = 0 ] || hf upload --runs 3 --prepare "$GONE .same $NG/storage/cache/*; $CLEAN_OUT" \
   -n "same, no remote" "$SAME run --ci --parallel 2 all" \
   -n "same, uploading" "env $REMOTE $SAME run --ci --parallel 2 all"
 hf restore --runs "$RUNS" --warmup 1 \
   --prepare "$CLEAN_OUT" -n "same, warm local cache" "$SAME run --ci --parallel 2 all" \
-  --prepare "rm -rf .same; $CLEAN_OUT" -n "same, clean machine, remote" "env $REMOTE SAME_REMOTE_CACHE_READ_ONLY=1 $SAME run --ci --parallel 2 all" \
-  --prepare "rm -rf .turbo node_modules/.cache/turbo; $CLEAN_OUT" -n "turbo, clean machine, remote" "$TURBO"
+  --prepare "$GONE .same; $CLEAN_OUT" -n "same, clean machine, remote" "env $REMOTE SAME_REMOTE_CACHE_READ_ONLY=1 $SAME run --ci --parallel 2 all" \
+  --prepare "$GONE .turbo node_modules/.cache/turbo; $CLEAN_OUT" -n "turbo, clean machine, remote" "$TURBO"
 {
   echo "machine: $(nproc) cores; date: $(date -u +%Y-%m-%dT%H:%MZ); packages: $N; runs: $RUNS"
   echo "same: $("$SAME" version 2>/dev/null | head -1); turbo: $(node_modules/.bin/turbo --version); turborepo-remote-cache 2.12.0"
