@@ -2,7 +2,6 @@ package dev.same.cli;
 
 import dev.same.cli.render.Terminal;
 import dev.same.protocol.client.SameSettings;
-import dev.same.server.launch.TrainingRemoteCache;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.same.server.launch;
+package dev.same.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * machine does, and the HTTP client's classes are in the cache it makes. Not a server for users: it keeps
  * everything in memory and checks nothing.
  */
-public final class TrainingRemoteCache implements AutoCloseable {
+final class TrainingRemoteCache implements AutoCloseable {
     private final Map<String, byte[]> stored = new ConcurrentHashMap<>();
     private final HttpServer server;
 
@@ -24,7 +24,7 @@ public final class TrainingRemoteCache implements AutoCloseable {
         this.server = server;
     }
 
-    public static TrainingRemoteCache start() throws IOException {
+    static TrainingRemoteCache start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         TrainingRemoteCache cache = new TrainingRemoteCache(server);
         server.createContext("/", cache::answer);
@@ -33,7 +33,7 @@ public final class TrainingRemoteCache implements AutoCloseable {
     }
 
     /** The base address, as {@code SAME_REMOTE_CACHE_URL} takes it. */
-    public String url() {
+    String url() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/cache";
     }
 
