@@ -125,7 +125,9 @@ class InspectViewIT {
             command.add("--no-daemon");
         }
         command.addAll(List.of(";", "echo", "EXIT=$?;", "sleep", "600"));
-        tmux("new-session", "-d", "-s", "run", "-x", "100", "-y", "20", String.join(" ", command));
+        // the server outlives a killed session: one exiting as the next session starts could remove its socket
+        tmux("new-session", "-d", "-s", "run", "-x", "100", "-y", "20", String.join(" ", command),
+                ";", "set-option", "-s", "exit-empty", "off");
     }
 
     private String await(String what, Predicate<String> condition) throws Exception {
