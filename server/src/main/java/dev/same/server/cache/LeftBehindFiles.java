@@ -1,13 +1,19 @@
 package dev.same.server.cache;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,6 +84,32 @@ public final class LeftBehindFiles {
             // what is not removed now is removed by the next one to take charge
         }
         return removed[0];
+    }
+
+    /**
+     * Removes, beside each of {@code written} (outputs just restored), the temporary copies of them that a restore
+     * killed before its rename left, once their owner is gone: they sit in the user's output directories, where a
+     * later step (a package, a deploy) would take them along. One listing per directory.
+     */
+    public static void sweepBeside(Collection<Path> written) {
+        Map<Path, Set<String>> prefixes = new HashMap<>();
+        for (Path file : written) {
+            Path parent = file.toAbsolutePath().getParent();
+            prefixes.computeIfAbsent(parent, p -> new HashSet<>()).add("." + file.getFileName() + ".");
+        }
+        prefixes.forEach((directory, names) -> {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
+                    entry -> entry.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX))) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    if (names.stream().anyMatch(name::startsWith) && ownerGone(name)) {
+                        Files.deleteIfExists(entry);
+                    }
+                }
+            } catch (IOException e) {
+                // left for the task's next run, which clears its targets
+            }
+        });
     }
 
     static boolean ownerGone(String name) {

@@ -99,7 +99,10 @@ public final class OutputSnapshot {
         }
     }
 
-    /** Restores missing or changed outputs (each file atomically) and leaves correct ones untouched; returns how many it wrote. */
+    /**
+     * Restores missing or changed outputs (each file atomically) and leaves correct ones untouched; returns how many
+     * it wrote. Temporary copies of those that an earlier, killed restore left beside them are removed.
+     */
     public int restore(Path root, ActionRecord record, ContentStore store) throws IOException {
         return restore(root, record, store, new FileDigests());
     }
@@ -107,7 +110,7 @@ public final class OutputSnapshot {
     public int restore(Path root, ActionRecord record, ContentStore store, FileDigests digests) throws IOException {
         var entries = new ArrayList<>(record.outputs());
         entries.sort(Comparator.comparing(OutputEntry::path)); // a directory before what it holds
-        int written = 0;
+        var written = new ArrayList<Path>();
         var insideWorkspace = new HashSet<Path>();
         for (OutputEntry entry : entries) {
             refuseLinksOutside(root, entry.path(), insideWorkspace);
@@ -120,7 +123,7 @@ public final class OutputSnapshot {
                             Files.delete(path);
                         }
                         Files.createDirectories(path);
-                        written++;
+                        written.add(path);
                     }
                 }
                 case FILE -> {
@@ -131,10 +134,10 @@ public final class OutputSnapshot {
                             deleteRecursively(path);
                         }
                         store.materialize(entry.digest(), path, entry.executable());
-                        written++;
+                        written.add(path);
                     } else if (ContentStore.isExecutable(attributes.permissions()) != entry.executable()) {
                         ContentStore.setExecutable(path, entry.executable());
-                        written++;
+                        written.add(path);
                     }
                 }
                 case SYMLINK -> {
@@ -150,12 +153,13 @@ public final class OutputSnapshot {
                         } finally {
                             Files.deleteIfExists(temp);
                         }
-                        written++;
+                        written.add(path);
                     }
                 }
             }
         }
-        return written;
+        LeftBehindFiles.sweepBeside(written);
+        return written.size();
     }
 
     /** A restore that would write outside the workspace: the task fails with this message rather than run. */

@@ -75,6 +75,27 @@ class CacheOutputSnapshotTest {
     }
 
     @Test
+    void aRestoreRemovesTheTemporaryCopiesAKilledRestoreLeftBesideItsOutputs() throws Exception {
+        ActionRecord record = run(List.of("dist", "report.txt"));
+        Files.delete(root.resolve("dist/app.js"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path leftByTheKilled = root.resolve("dist/.app.js." + gone.pid() + "-00000000000000ab.same-tmp");
+        Path ofALiveRestore = root.resolve("dist/.app.js." + ProcessHandle.current().pid() + "-cd.same-tmp");
+        Path besideAnUntouchedOutput = root.resolve("dist/.report.txt." + gone.pid() + "-ef.same-tmp"); // report.txt is intact
+        for (Path temp : List.of(leftByTheKilled, ofALiveRestore, besideAnUntouchedOutput)) {
+            Files.writeString(temp, "console.lo");
+        }
+
+        assertEquals(1, snapshot.restore(root, record, store));
+
+        assertEquals("console.log('app')", Files.readString(root.resolve("dist/app.js")));
+        assertFalse(Files.exists(leftByTheKilled), "its owner is gone");
+        assertTrue(Files.exists(ofALiveRestore), "its owner may still be writing it");
+        assertTrue(Files.exists(besideAnUntouchedOutput), "not beside anything this restore wrote");
+    }
+
+    @Test
     void intactUsesRememberedDigests() throws IOException {
         ActionRecord record = run(List.of("dist", "report.txt"));
         // a clock past the racy window: files hashed "now" would be re-read on every lookup
