@@ -59,6 +59,8 @@ class DaemonDifferentialTest {
         private final List<String> log = new ArrayList<>();
         private Path root;
         private int runs;
+        private InProcessDaemon daemon;
+        private SameClient client;
 
         Sequence(long seed) {
             this.seed = seed;
@@ -68,19 +70,31 @@ class DaemonDifferentialTest {
         void play(int steps) throws Exception {
             root = Files.createTempDirectory("same-differential");
             writeWorkspace();
-            try (InProcessDaemon daemon = InProcessDaemon.serve(root);
-                 SameClient client = SameClient.connect(daemon.socket, InProcessDaemon.NO_PUSHES)) {
-                client.initialize("differential-test", BuildId.current(), daemon.root, 10_000);
-                root = daemon.root;
+            serve();
+            try {
                 for (int step = 0; step < steps; step++) {
                     step(client);
                     compare(client);
                 }
+            } finally {
+                stopServing();
             }
         }
 
+        private void serve() throws Exception {
+            daemon = InProcessDaemon.serve(root);
+            client = SameClient.connect(daemon.socket, InProcessDaemon.NO_PUSHES);
+            client.initialize("differential-test", BuildId.current(), daemon.root, 10_000);
+            root = daemon.root;
+        }
+
+        private void stopServing() throws Exception {
+            client.close();
+            daemon.close();
+        }
+
         private void step(SameClient client) throws Exception {
-            switch (random.nextInt(10)) {
+            switch (random.nextInt(11)) {
                 case 0, 1, 2 -> edit(pick(EDITABLE));
                 case 3 -> addOrDelete();
                 case 4 -> editConfig();
@@ -115,6 +129,16 @@ class DaemonDifferentialTest {
                     CompletableFuture<RunResult> running = start(client, "all");
                     edit(file);
                     running.get(2, TimeUnit.MINUTES);
+                }
+                case 10 -> {
+                    String target = pick(TARGETS);
+                    record("stop the daemon, run " + target + " in process, start a daemon again");
+                    client.close();
+                    daemon.stopKeepingWorkspace();
+                    try (WorkspaceEngine engine = new WorkspaceEngine(root)) {
+                        engine.run(params(target), InProcessDaemon.NO_PUSHES);
+                    }
+                    serve();
                 }
                 default -> {
                     String target = pick(TARGETS);

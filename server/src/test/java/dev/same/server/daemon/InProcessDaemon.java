@@ -166,11 +166,16 @@ final class InProcessDaemon implements AutoCloseable {
         exit.get(30, TimeUnit.SECONDS);
     }
 
+    /** Stops the daemon and leaves its workspace as it is, for the next daemon. */
+    void stopKeepingWorkspace() throws Exception {
+        shutdown();
+        deleteTree(runtimeDir);
+    }
+
     @Override
     public void close() throws Exception {
-        shutdown();
+        stopKeepingWorkspace();
         deleteTree(root);
-        deleteTree(runtimeDir);
     }
 
     static void pause() {
