@@ -1,4 +1,4 @@
-import { millis, seconds } from './durations';
+import { seconds, taskDuration } from './durations';
 import { RunEvent, RunOutput } from './protocol';
 
 const TASK_COLOURS = ['36', '35', '33', '34', '96', '95', '93', '94'];
@@ -49,18 +49,18 @@ export class LinearRunRenderer {
   }
 
   private finished(event: RunEvent): string {
-    const duration = event.durationMillis ?? 0;
+    const took = taskDuration(event.durationMillis, event.durationMicros);
     switch (event.status) {
       case 'OK':
-        return `${this.paint('32', '✓')} Completed in ${seconds(duration)}`;
+        return `${this.paint('32', '✓')} Completed in ${took}`;
       case 'CACHED':
-        return `${this.paint('2', '~')} Cached (skipped in ${millis(duration)})`;
+        return `${this.paint('2', '~')} Cached (skipped in ${took})`;
       case 'FAILED':
-        return `${this.paint('31', '✗')} Failed after ${seconds(duration)}: ${event.reason ?? 'failed'}`;
+        return `${this.paint('31', '✗')} Failed after ${took}: ${event.reason ?? 'failed'}`;
       case 'SKIPPED':
         return `${this.paint('33', '-')} Skipped: ${event.reason ?? ''}`;
       case 'CANCELLED':
-        return `${this.paint('31', '✗')} Cancelled after ${seconds(duration)}`;
+        return `${this.paint('31', '✗')} Cancelled after ${took}`;
       default:
         return 'finished';
     }

@@ -12,16 +12,25 @@ describe('LinearRunRenderer', () => {
     assert.equal(renderer.event({ runId: 'r', kind: 'TASK_FINISHED', task: 'lib:build', status: 'CACHED', durationMillis: 3 }), '[lib:build] ~ Cached (skipped in 3ms)\r\n');
     assert.equal(
       renderer.event({ runId: 'r', kind: 'TASK_FINISHED', task: 'lib:build', status: 'FAILED', durationMillis: 125_000, reason: 'exit status 2' }),
-      '[lib:build] ✗ Failed after 2m5.0s: exit status 2\r\n',
+      '[lib:build] ✗ Failed after 125.0s: exit status 2\r\n',
     );
     assert.equal(renderer.event({ runId: 'r', kind: 'TASK_FINISHED', task: 'x:y', status: 'SKIPPED', reason: 'lib:build failed' }), '[x:y] - Skipped: lib:build failed\r\n');
+  });
+
+  it('prints a task\'s time as the CLI does, to the microsecond when the daemon sends it', () => {
+    const renderer = new LinearRunRenderer(false);
+    const finished = (durationMicros: number) => renderer.event({ runId: 'r', kind: 'TASK_FINISHED', task: 't', status: 'CACHED', durationMillis: Math.floor(durationMicros / 1000), durationMicros });
+    assert.equal(finished(783), '[t] ~ Cached (skipped in 783µs)\r\n');
+    assert.equal(finished(1_500), '[t] ~ Cached (skipped in 2ms)\r\n');
+    assert.equal(finished(999_499), '[t] ~ Cached (skipped in 999ms)\r\n');
+    assert.equal(finished(1_250_000), '[t] ~ Cached (skipped in 1.3s)\r\n');
   });
 
   it('colours each task in planned order, and the marks', () => {
     const renderer = new LinearRunRenderer(true);
     renderer.event({ runId: 'r', kind: 'PLANNED', tasks: ['a:x', 'b:y'], warnings: [] });
     assert.equal(renderer.event({ runId: 'r', kind: 'TASK_STARTED', task: 'b:y' }), '[\u001b[35mb:y\u001b[0m] Starting...\r\n');
-    assert.match(renderer.event({ runId: 'r', kind: 'TASK_FINISHED', task: 'a:x', status: 'OK', durationMillis: 1 }), /\[\u001b\[36ma:x\u001b\[0m\] \u001b\[32m✓\u001b\[0m Completed in 0\.0s/);
+    assert.match(renderer.event({ runId: 'r', kind: 'TASK_FINISHED', task: 'a:x', status: 'OK', durationMillis: 1 }), /\[\u001b\[36ma:x\u001b\[0m\] \u001b\[32m✓\u001b\[0m Completed in 1ms/);
   });
 });
 
