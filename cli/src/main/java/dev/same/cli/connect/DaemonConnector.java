@@ -35,6 +35,7 @@ public final class DaemonConnector {
     private static final long STOP_WAIT_MILLIS = 15_000;
     /** The pid of the daemon last spawned, so it counts as running while its JVM starts, before it takes the lock. */
     private static final String SPAWNED = "spawned.pid";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final Path root;
     private final Map<String, String> environment;
@@ -96,7 +97,7 @@ public final class DaemonConnector {
     public void startInBackground(Duration idleTimeout) throws IOException {
         checkCanStart();
         if (!isRunning()) {
-            spawn(idleTimeout);
+            spawnDetached(idleTimeout);
         }
     }
 
@@ -228,22 +229,12 @@ public final class DaemonConnector {
 
     /** Starts a daemon detached from this terminal (its own session), logging to .same/daemon/daemon.log. */
     Process spawn(Duration idleTimeout) throws IOException {
-        PrivateFiles.createDirectories(stateDirectory);
-        Path log = logFile();
-        rotateIfLarge(log);
-        PrivateFiles.createIfMissing(log);
         List<String> command = new ArrayList<>();
-        Path setsid = Path.of("/usr/bin/setsid");
-        if (Files.isExecutable(setsid)) {
-            command.add(setsid.toString());
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
         }
         command.addAll(daemonCommand(idleTimeout));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(root.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectErrorStream(true);
-        Process process = builder.start();
+        Process process = daemonLaunch(command).start();
         try {
             PrivateFiles.write(stateDirectory.resolve(SPAWNED),
                     (process.pid() + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -251,6 +242,44 @@ public final class DaemonConnector {
             // only lets 'same daemon stop' see a daemon before it takes the lock
         }
         return process;
+    }
+
+    /**
+     * Starts a daemon as {@link #spawn} does, but not as a child of this JVM: {@code setsid --fork} starts it and
+     * exits at once, and the daemon's shell writes its pid (for the user alone, in a subshell, so that the daemon does
+     * not inherit the umask) before it becomes the daemon. A child would keep the JDK's process reaper thread in
+     * {@code waitpid}, a system call, until this JVM exits, and the JVM's exit waits up to 300 ms for threads in
+     * native code: the command that starts a daemon in the background would pay that. Where {@code setsid} cannot
+     * fork, the daemon is a child after all.
+     */
+    void spawnDetached(Duration idleTimeout) throws IOException {
+        if (Files.isExecutable(SETSID)) {
+            List<String> command = new ArrayList<>(List.of(SETSID.toString(), "--fork", "/bin/sh", "-c",
+                    "(umask 077 && echo $$ >\"$0\") && exec \"$@\"", stateDirectory.resolve(SPAWNED).toString()));
+            command.addAll(daemonCommand(idleTimeout));
+            Process forking = daemonLaunch(command).start();
+            try {
+                if (forking.waitFor() == 0) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        spawn(idleTimeout);
+    }
+
+    private ProcessBuilder daemonLaunch(List<String> command) throws IOException {
+        PrivateFiles.createDirectories(stateDirectory);
+        Path log = logFile();
+        rotateIfLarge(log);
+        PrivateFiles.createIfMissing(log);
+        return new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
     }
 
     /**

@@ -4,13 +4,12 @@ import dev.same.protocol.SameClientApi;
 import dev.same.protocol.client.BuildId;
 import dev.same.protocol.client.SameClient;
 import dev.same.protocol.jsonrpc.Connections;
+import dev.same.protocol.jsonrpc.MemoryPipe;
 import dev.same.server.daemon.DaemonMain;
 import dev.same.server.service.ForwardingClient;
 import dev.same.server.service.SameService;
 import dev.same.server.service.WorkspaceEngine;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -30,20 +29,18 @@ public final class SameServer {
 
     /** Starts a server for the workspace at {@code root} in this process; {@code pushes} gets its notifications. */
     public static InProcess inProcess(Path root, SameClientApi pushes) throws IOException {
-        Pipe toServer = Pipe.open();
-        Pipe toClient = Pipe.open();
+        MemoryPipe toServer = new MemoryPipe();
+        MemoryPipe toClient = new MemoryPipe();
         WorkspaceEngine engine = new WorkspaceEngine(root);
         ForwardingClient serverSide = new ForwardingClient();
         SameService service = new SameService(engine, serverSide, null, BuildId.current());
-        var launcher = Connections.launcher(service, SameClientApi.class,
-                Channels.newInputStream(toServer.source()), Channels.newOutputStream(toClient.sink()));
+        var launcher = Connections.launcher(service, SameClientApi.class, toServer.source(), toClient.sink());
         serverSide.setTarget(launcher.getRemoteProxy());
         launcher.startListening();
-        SameClient client = SameClient.over(Channels.newInputStream(toClient.source()),
-                Channels.newOutputStream(toServer.sink()), pushes, () -> {
-                    toServer.sink().close();
-                    toClient.source().close();
-                });
+        SameClient client = SameClient.over(toClient.source(), toServer.sink(), pushes, () -> {
+            toServer.sink().close();
+            toClient.source().close();
+        });
         return new InProcess(client, () -> {
             service.close();
             engine.close();

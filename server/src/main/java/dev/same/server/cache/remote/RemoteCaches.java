@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 public final class RemoteCaches implements AutoCloseable {
     /** How long a stopping server waits for its uploads. */
     public static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CLIENT_STOP_TIMEOUT = Duration.ofSeconds(1);
     /** Requests to the servers at once, every run and upload together; fair, so the oldest waiting goes first. */
     static final int IN_FLIGHT = 16;
 
@@ -169,7 +170,20 @@ public final class RemoteCaches implements AutoCloseable {
         synchronized (this) {
             if (client != null) {
                 client.shutdownNow();
+                awaitTermination(client);
             }
+        }
+    }
+
+    /**
+     * Waits for the client's selector thread to end: it waits for the network in a system call, and the JVM's exit
+     * waits up to 300 ms for threads in native code, which a command run in process would pay at its end.
+     */
+    private static void awaitTermination(HttpClient client) {
+        try {
+            client.awaitTermination(CLIENT_STOP_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
