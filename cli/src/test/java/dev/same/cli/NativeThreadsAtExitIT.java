@@ -72,6 +72,22 @@ class NativeThreadsAtExitIT {
     }
 
     @Test
+    void daemonStartAsEditorsRunIt() throws Exception {
+        assertLeavesNone(same("daemon", "start"));
+        assertLeavesNone(same("status"));
+    }
+
+    @Test
+    void aDaemonThatCannotStartIsReportedWithItsLogsLastLine() throws Exception {
+        environment.put("SAME_DAEMON_JAVA_OPTS", "-XX:+NoSuchOption");
+        Finished start = same("daemon", "start");
+        assertEquals(1, start.status(), start.toString());
+        assertTrue(start.stderr().contains("the daemon exited at start: Error: "),
+                start.toString());
+        assertEquals(List.of(), start.stderr().lines().filter(line -> line.startsWith("in native code")).toList());
+    }
+
+    @Test
     void runsWithARemoteCacheUploadingAndRestoring() throws Exception {
         try (TrainingRemoteCache remote = TrainingRemoteCache.start()) {
             environment.put("SAME_REMOTE_CACHE_URL", remote.url());

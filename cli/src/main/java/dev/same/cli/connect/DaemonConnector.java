@@ -68,7 +68,7 @@ public final class DaemonConnector {
             return existing.get();
         }
         checkCanStart(); // without starting a JVM for it
-        Process spawned = spawn(idleTimeout);
+        Started started = start(idleTimeout);
         long deadline = System.currentTimeMillis() + SPAWN_WAIT_MILLIS;
         long pause = 5;
         while (System.currentTimeMillis() < deadline) {
@@ -76,13 +76,12 @@ public final class DaemonConnector {
             if (client.isPresent()) {
                 return client.get();
             }
-            if (!spawned.isAlive() && !DaemonLock.isHeld(stateDirectory)) {
-                if (spawned.exitValue() != DaemonProcess.EXIT_ALREADY_RUNNING) {
-                    throw new IOException("the daemon exited at start (status " + spawned.exitValue() + "): "
-                            + lastLogLine());
+            if (started.ended() && !DaemonLock.isHeld(stateDirectory)) {
+                if (!started.foundAnother()) {
+                    throw new IOException("the daemon exited at start" + started.status() + ": " + lastLogLine());
                 }
                 // ours found the lock taken, but whoever held it has gone since (a daemon stopping): try again
-                spawned = spawn(idleTimeout);
+                started = start(idleTimeout);
             }
             sleep(pause);
             pause = Math.min(pause * 2, 100);
@@ -97,7 +96,7 @@ public final class DaemonConnector {
     public void startInBackground(Duration idleTimeout) throws IOException {
         checkCanStart();
         if (!isRunning()) {
-            spawnDetached(idleTimeout);
+            start(idleTimeout);
         }
     }
 
@@ -249,25 +248,84 @@ public final class DaemonConnector {
      * exits at once, and the daemon's shell writes its pid (for the user alone, in a subshell, so that the daemon does
      * not inherit the umask) before it becomes the daemon. A child would keep the JDK's process reaper thread in
      * {@code waitpid}, a system call, until this JVM exits, and the JVM's exit waits up to 300 ms for threads in
-     * native code: the command that starts a daemon in the background would pay that. Where {@code setsid} cannot
-     * fork, the daemon is a child after all.
+     * native code: a command that starts a daemon (in the background, or {@code same daemon start} for an editor)
+     * would pay that. Where {@code setsid} cannot fork, the daemon is a child after all.
      */
-    void spawnDetached(Duration idleTimeout) throws IOException {
+    private Started start(Duration idleTimeout) throws IOException {
         if (Files.isExecutable(SETSID)) {
+            Path pidFile = stateDirectory.resolve(SPAWNED);
+            Files.deleteIfExists(pidFile); // an earlier daemon's pid must not be taken for this one's
             List<String> command = new ArrayList<>(List.of(SETSID.toString(), "--fork", "/bin/sh", "-c",
-                    "(umask 077 && echo $$ >\"$0\") && exec \"$@\"", stateDirectory.resolve(SPAWNED).toString()));
+                    "(umask 077 && echo $$ >\"$0\") && exec \"$@\"", pidFile.toString()));
             command.addAll(daemonCommand(idleTimeout));
             Process forking = daemonLaunch(command).start();
             try {
                 if (forking.waitFor() == 0) {
-                    return;
+                    return new Detached(pidFile);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new IOException("interrupted while starting the daemon");
             }
         }
-        spawn(idleTimeout);
+        return new Child(spawn(idleTimeout));
+    }
+
+    /** A daemon this command started, as far as it can tell how its start went. */
+    private sealed interface Started {
+        boolean ended();
+
+        /** Whether it ended because it found another daemon serving the workspace. */
+        boolean foundAnother();
+
+        /** How it ended, to follow "exited at start", or nothing. */
+        String status();
+    }
+
+    private record Child(Process process) implements Started {
+        @Override
+        public boolean ended() {
+            return !process.isAlive();
+        }
+
+        @Override
+        public boolean foundAnother() {
+            return process.exitValue() == DaemonProcess.EXIT_ALREADY_RUNNING;
+        }
+
+        @Override
+        public String status() {
+            return " (status " + process.exitValue() + ")";
+        }
+    }
+
+    /** Not our child, so its exit status is unknown: its pid file tells whether it lives, its log why it ended. */
+    private final class Detached implements Started {
+        private final Path pidFile;
+
+        Detached(Path pidFile) {
+            this.pidFile = pidFile;
+        }
+
+        @Override
+        public boolean ended() {
+            try {
+                long pid = Long.parseLong(Files.readString(pidFile).strip());
+                return ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+            } catch (IOException | NumberFormatException notYetWritten) {
+                return false;
+            }
+        }
+
+        @Override
+        public boolean foundAnother() {
+            return lastLogLine().startsWith(DaemonProcess.ALREADY_RUNNING_LOG);
+        }
+
+        @Override
+        public String status() {
+            return "";
+        }
     }
 
     private ProcessBuilder daemonLaunch(List<String> command) throws IOException {

@@ -6,6 +6,11 @@ public final class DaemonProcess {
     public static final String MAIN_CLASS = "dev.same.server.daemon.DaemonMain";
     /** The exit status of a daemon that found another one holding the workspace's lock. */
     public static final int EXIT_ALREADY_RUNNING = 3;
+    /**
+     * How the log line of such a daemon starts (the workspace's root follows): a client that started it detached,
+     * not as its child, learns from it what the exit status would say.
+     */
+    public static final String ALREADY_RUNNING_LOG = "another daemon already serves ";
 
     private DaemonProcess() {
     }

@@ -89,7 +89,7 @@ public final class Daemon implements DaemonControl {
         PrivateFiles.createDirectories(stateDirectory);
         Optional<DaemonLock> acquired = DaemonLock.tryAcquire(stateDirectory);
         if (acquired.isEmpty()) {
-            log.info("another daemon already serves " + root + "; exiting");
+            log.info(DaemonProcess.ALREADY_RUNNING_LOG + root + "; exiting");
             return EXIT_ALREADY_RUNNING;
         }
         lock = acquired.get();
