@@ -227,7 +227,7 @@ public final class DaemonConnector {
     }
 
     /** Starts a daemon detached from this terminal (its own session), logging to .same/daemon/daemon.log. */
-    Process spawn(Duration idleTimeout) throws IOException {
+    private Process spawn(Duration idleTimeout) throws IOException {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             command.add(SETSID.toString());
