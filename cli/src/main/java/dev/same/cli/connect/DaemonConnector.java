@@ -217,7 +217,7 @@ public final class DaemonConnector {
     private boolean spawnedAndStarting() {
         try {
             long pid = Long.parseLong(Files.readString(stateDirectory.resolve(SPAWNED)).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            return ProcessHandle.of(pid).filter(process -> ProcessLiveness.isRunning(process.pid()))
                     .flatMap(process -> process.info().commandLine())
                     .filter(line -> line.contains(DaemonProcess.MAIN_CLASS) && line.contains(root.toString()))
                     .isPresent();
@@ -311,7 +311,7 @@ public final class DaemonConnector {
         public boolean ended() {
             try {
                 long pid = Long.parseLong(Files.readString(pidFile).strip());
-                return ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+                return !ProcessLiveness.isRunning(pid);
             } catch (IOException | NumberFormatException notYetWritten) {
                 return false;
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.same.cli.connect.ProcessLiveness;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -222,7 +223,7 @@ final class DaemonWorkspace implements AutoCloseable {
     }
 
     static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessLiveness.isRunning(pid);
     }
 
     /** Polls until {@code condition} holds; fails after the deadline naming what it waited for. */
