@@ -8,6 +8,7 @@ import dev.same.protocol.client.DaemonAddress;
 import dev.same.protocol.client.RemoteException;
 import dev.same.protocol.client.SameClient;
 import dev.same.protocol.client.PrivateFiles;
+import dev.same.protocol.client.ProcessLiveness;
 import dev.same.protocol.client.BuildId;
 import dev.same.protocol.client.DaemonLock;
 import dev.same.protocol.client.DaemonProcess;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.same.cli.connect.ProcessLiveness;
+import dev.same.protocol.client.ProcessLiveness;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.same.server.cache;
 
+import dev.same.protocol.client.ProcessLiveness;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -126,23 +127,9 @@ public final class LeftBehindFiles {
 
     /** An owner whose start time is not known is alive while its pid is: nothing of a live owner is removed. */
     private static boolean alive(long pid, long startMillis) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(process -> !zombie(pid))
+        return ProcessHandle.of(pid).filter(process -> ProcessLiveness.isRunning(pid))
                 .filter(process -> startMillis == 0 || startMillis(process).map(s -> s == startMillis).orElse(true))
                 .isPresent();
-    }
-
-    /**
-     * A killed daemon whose parent has not reaped it yet has already let go of its lock, so the next one may be
-     * sweeping; to the JDK it is still alive. Linux says so in /proc; elsewhere it counts as alive.
-     */
-    private static boolean zombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int end = stat.lastIndexOf(')');
-            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     private static Optional<Long> startMillis(ProcessHandle process) {

@@ -1,5 +1,6 @@
 package dev.same.server.exec;
 
+import dev.same.protocol.client.ProcessLiveness;
 import dev.same.server.process.ProcessTrees;
 import dev.same.server.cache.AtomicFiles;
 import java.io.IOException;
@@ -99,13 +100,13 @@ public final class RunningTasks {
 
     /** An owner whose start time is unknown counts as alive while its pid is: its tasks are never killed wrongly. */
     private static boolean isAlive(long pid, long startedMillis) {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(handle -> ProcessLiveness.isRunning(pid));
         return startedMillis == 0 ? process.isPresent() : process.flatMap(p -> alive(pid, startedMillis)).isPresent();
     }
 
     /** The process with this pid and start time, if it still runs; never one whose start time is unknown. */
     private static Optional<ProcessHandle> alive(long pid, long startedMillis) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        return ProcessHandle.of(pid).filter(process -> ProcessLiveness.isRunning(pid))
                 .filter(process -> startMillis(process).map(started -> started == startedMillis).orElse(false));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.same.protocol.client.ProcessLiveness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,25 @@ class ExecRunningTasksTest {
         task.onExit().get(10, TimeUnit.SECONDS);
         assertFalse(task.isAlive());
         assertFalse(Files.exists(record));
+    }
+
+    @Test
+    void theTasksOfAKilledOwnerNotYetReapedAreKilledToo() throws Exception {
+        // a daemon killed with -9 stays a zombie until init reaps it, which some containers' init does every few
+        // seconds: here the owner is the background child of a shell that became a sleep and never reaps it
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 60 & echo $!; exec sleep 60").start();
+        processes.add(parent);
+        long ownerPid = Long.parseLong(parent.inputReader().readLine().strip());
+        ProcessHandle owner = ProcessHandle.of(ownerPid).orElseThrow();
+        long ownerStarted = started(owner);
+        ProcessHandle task = sleeper();
+        Files.writeString(dir.resolve(ownerPid + "-" + ownerStarted), task.pid() + " " + started(task) + "\n");
+        owner.destroyForcibly();
+        while (!ProcessLiveness.isZombie(ownerPid)) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, RunningTasks.killLeftBehind(dir));
+        task.onExit().get(10, TimeUnit.SECONDS);
     }
 
     @Test

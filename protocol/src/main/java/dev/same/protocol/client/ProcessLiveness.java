@@ -1,4 +1,4 @@
-package dev.same.cli.connect;
+package dev.same.protocol.client;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * Whether a process still runs, by pid. {@link ProcessHandle#isAlive} counts a zombie (dead, not yet reaped by its
- * parent) as alive, and a daemon started detached is reaped by init, which some containers' init does only every
- * few seconds: a daemon killed with -9 would count as running, or as still starting, for that long.
+ * parent) as alive, and a daemon is reaped by init, which some containers' init does only every few seconds: a
+ * daemon killed with -9 has let go of its lock and its files at once, but would count as running (or as still
+ * starting, or as the live owner of its tasks and temporary files) for that long.
  */
 public final class ProcessLiveness {
     private ProcessLiveness() {
@@ -18,7 +19,7 @@ public final class ProcessLiveness {
     }
 
     /** Whether Linux's {@code /proc/PID/stat} says Z; false where there is no {@code /proc}. */
-    static boolean isZombie(long pid) {
+    public static boolean isZombie(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             int afterName = stat.lastIndexOf(')'); // the name, in parentheses, may itself contain spaces and ')'

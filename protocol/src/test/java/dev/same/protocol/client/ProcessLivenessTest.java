@@ -1,4 +1,4 @@
-package dev.same.cli.connect;
+package dev.same.protocol.client;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
