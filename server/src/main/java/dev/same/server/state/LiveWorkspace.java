@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -220,15 +221,22 @@ public final class LiveWorkspace implements AutoCloseable {
         Snapshot next = configChanged ? load(previous.epoch() + 1, previous)
                 : recompute(previous.epoch() + 1, previous.workspace(), previous.graph(), previous.configError(),
                 touched, previous, resultsChanged);
-        List<String> named = named(files, before);
+        List<String> named = named(files, before, next.workspace());
         publish(previous, next, named, configChanged, !touched.isEmpty() || named.size() > files.size());
         answerWaitingReads.run();
     }
 
-    /** The batch's files and the input files the recomputation found changed, sorted, once each. */
-    private List<String> named(List<String> files, Map<String, TaskFingerprint> before) {
-        Set<String> named = InputChanges.between(before, fingerprints);
-        named.addAll(files);
+    /**
+     * The batch's files and the input files the recomputation found changed, sorted, once each, all relative to the
+     * watched root (inputs are recorded relative to the tasks' root, which a {@code root:} may move).
+     */
+    private List<String> named(List<String> files, Map<String, TaskFingerprint> before, Workspace workspace) {
+        Set<String> named = new TreeSet<>(files);
+        String offset = workspace == null ? "" : offsetOf(workspace);
+        for (String input : InputChanges.between(before, fingerprints)) {
+            named.add(offset != null ? InputScopes.under(offset, input)
+                    : root.relativize(workspace.root().resolve(input).normalize()).toString().replace('\\', '/'));
+        }
         return List.copyOf(named);
     }
 

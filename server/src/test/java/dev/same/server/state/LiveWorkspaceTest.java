@@ -205,6 +205,37 @@ class LiveWorkspaceTest {
     }
 
     @Test
+    void filesAreNamedFromTheWatchedRootWhenRootMovesTheTasksBelowIt() throws Exception {
+        // a standalone same.yaml whose tasks run in app/: their inputs are recorded relative to app/, but every
+        // file a push names is relative to the workspace, as the batch's own paths are
+        Path standalone = Files.createDirectories(temp.resolve("standalone")).toRealPath();
+        Files.writeString(standalone.resolve("same.yaml"), """
+                version: "1"
+                root: app
+                tasks:
+                  build:
+                    cmd: ["true"]
+                    input: ["src"]
+                """);
+        Files.createDirectories(standalone.resolve("app/src"));
+        Files.writeString(standalone.resolve("app/src/a.txt"), "a\n");
+        Files.writeString(standalone.resolve("app/src/b.txt"), "b\n");
+        Recorder moved = new Recorder();
+        Fingerprinter itsFingerprints = new Fingerprinter(new FileDigests(), new ToolEnvironmentResolver(
+                CacheDirectory.of(standalone), EnvSettings.fromEnvironment(Map.of())));
+        try (LiveWorkspace other = new LiveWorkspace(standalone, new StatusCalculator(itsFingerprints,
+                CacheDirectory.of(standalone).actionCache(), new RunTracker()), moved, Duration.ofMillis(10), time,
+                time, Duration.ofSeconds(2))) {
+            other.start();
+            Files.writeString(standalone.resolve("app/src/a.txt"), "a changed\n");
+            Files.writeString(standalone.resolve("app/src/b.txt"), "b changed\n"); // its event still on its way
+            other.applyNow(batch("app/src/a.txt"));
+            assertEquals(List.of("app/src/a.txt", "app/src/b.txt"),
+                    moved.all(HashesChanged.class).getLast().changedFiles());
+        }
+    }
+
+    @Test
     void aRescanNamesTheInputFilesWhoseEventsWereLost() throws Exception {
         write(LIB_FILE, "changed\n");
         Files.delete(root.resolve(DOCS_FILE));
