@@ -214,11 +214,11 @@ public final class DaemonConnector {
         return Files.isDirectory(stateDirectory) && (DaemonLock.isHeld(stateDirectory) || spawnedAndStarting());
     }
 
-    /** The daemon last spawned for this workspace, by the pid {@link #spawn} wrote, if that process is alive. */
+    /** The daemon last started for this workspace, by the pid written as it started, if that process runs. */
     private boolean spawnedAndStarting() {
         try {
             long pid = Long.parseLong(Files.readString(stateDirectory.resolve(SPAWNED)).strip());
-            return ProcessHandle.of(pid).filter(process -> ProcessLiveness.isRunning(process.pid()))
+            return ProcessLiveness.running(pid)
                     .flatMap(process -> process.info().commandLine())
                     .filter(line -> line.contains(DaemonProcess.MAIN_CLASS) && line.contains(root.toString()))
                     .isPresent();

@@ -3,6 +3,7 @@ package dev.same.protocol.client;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Whether a process still runs, by pid. {@link ProcessHandle#isAlive} counts a zombie (dead, not yet reaped by its
@@ -15,7 +16,12 @@ public final class ProcessLiveness {
     }
 
     public static boolean isRunning(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !isZombie(pid);
+        return running(pid).isPresent();
+    }
+
+    /** The process with this pid, if it runs. */
+    public static Optional<ProcessHandle> running(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(process -> !isZombie(pid));
     }
 
     /** Whether Linux's {@code /proc/PID/stat} says Z; false where there is no {@code /proc}. */

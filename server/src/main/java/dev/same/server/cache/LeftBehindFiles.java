@@ -127,7 +127,7 @@ public final class LeftBehindFiles {
 
     /** An owner whose start time is not known is alive while its pid is: nothing of a live owner is removed. */
     private static boolean alive(long pid, long startMillis) {
-        return ProcessHandle.of(pid).filter(process -> ProcessLiveness.isRunning(pid))
+        return ProcessLiveness.running(pid)
                 .filter(process -> startMillis == 0 || startMillis(process).map(s -> s == startMillis).orElse(true))
                 .isPresent();
     }

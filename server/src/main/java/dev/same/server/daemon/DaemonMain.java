@@ -16,6 +16,12 @@ import java.time.InstantSource;
  * its stdout and stderr to {@code .same/daemon/daemon.log}.
  */
 public final class DaemonMain {
+    /**
+     * A client hanging up is routine, not worth lsp4j's INFO stack trace in the log. Held here: the logging
+     * framework keeps loggers weakly, and a collected one comes back without its level.
+     */
+    private static final java.util.logging.Logger LSP4J = java.util.logging.Logger.getLogger("org.eclipse.lsp4j");
+
     public static final Duration DEFAULT_IDLE_TIMEOUT = SameSettings.DEFAULT_IDLE_TIMEOUT;
 
     private DaemonMain() {
@@ -51,8 +57,7 @@ public final class DaemonMain {
 
     /** Runs a daemon in this process until it stops; returns its exit status. */
     public static int run(Path root, Duration idleTimeout) throws Exception {
-        // a client hanging up is routine, not worth lsp4j's INFO stack trace in the log
-        java.util.logging.Logger.getLogger("org.eclipse.lsp4j").setLevel(java.util.logging.Level.WARNING);
+        LSP4J.setLevel(java.util.logging.Level.WARNING);
         Duration idle = idleTimeout != null ? idleTimeout : SameSettings.from(System.getenv()).idleTimeout();
         // walks use NIO until the direct system calls are loaded, which takes a moment: not on the start's path
         Thread.ofVirtual().name("file-system-calls").start(FileStat::useSystemCallsDirectly);

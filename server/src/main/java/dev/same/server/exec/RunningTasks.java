@@ -100,13 +100,13 @@ public final class RunningTasks {
 
     /** An owner whose start time is unknown counts as alive while its pid is: its tasks are never killed wrongly. */
     private static boolean isAlive(long pid, long startedMillis) {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(handle -> ProcessLiveness.isRunning(pid));
+        Optional<ProcessHandle> process = ProcessLiveness.running(pid);
         return startedMillis == 0 ? process.isPresent() : process.flatMap(p -> alive(pid, startedMillis)).isPresent();
     }
 
     /** The process with this pid and start time, if it still runs; never one whose start time is unknown. */
     private static Optional<ProcessHandle> alive(long pid, long startedMillis) {
-        return ProcessHandle.of(pid).filter(process -> ProcessLiveness.isRunning(pid))
+        return ProcessLiveness.running(pid)
                 .filter(process -> startMillis(process).map(started -> started == startedMillis).orElse(false));
     }
 

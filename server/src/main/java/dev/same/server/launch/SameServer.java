@@ -9,7 +9,6 @@ import dev.same.server.daemon.DaemonMain;
 import dev.same.server.service.ForwardingClient;
 import dev.same.server.service.SameService;
 import dev.same.server.service.WorkspaceEngine;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -28,7 +27,7 @@ public final class SameServer {
     }
 
     /** Starts a server for the workspace at {@code root} in this process; {@code pushes} gets its notifications. */
-    public static InProcess inProcess(Path root, SameClientApi pushes) throws IOException {
+    public static InProcess inProcess(Path root, SameClientApi pushes) {
         MemoryPipe toServer = new MemoryPipe();
         MemoryPipe toClient = new MemoryPipe();
         WorkspaceEngine engine = new WorkspaceEngine(root);
