@@ -255,6 +255,7 @@ class DaemonLifecycleIT {
         Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
 
         ok("run", "hello", "--ci");
+        ws.daemonPid(); // the first command starts the daemon in the background; status is then answered by it
         ok("status");
 
         Path dotSame = ws.root.resolve(".same");
