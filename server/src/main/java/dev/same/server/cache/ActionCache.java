@@ -1,15 +1,5 @@
 package dev.same.server.cache;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.same.server.hash.Digest;
 
 import java.io.IOException;
@@ -17,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,23 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the hash of each task's most recent successful run.
  */
 public final class ActionCache {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .addModule(new SimpleModule("instant-as-iso-8601")
-                    .addSerializer(Instant.class, new JsonSerializer<>() {
-                        @Override
-                        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                            gen.writeString(value.toString());
-                        }
-                    })
-                    .addDeserializer(Instant.class, new JsonDeserializer<>() {
-                        @Override
-                        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                            return Instant.parse(parser.getValueAsString());
-                        }
-                    }))
-            .build();
-
     /** Beyond this many remembered records the memory starts over, so it stays small. */
     private static final int REMEMBERED = 50_000;
 
@@ -80,7 +52,7 @@ public final class ActionCache {
             return Optional.empty();
         }
         try {
-            ActionRecord record = JSON.readValue(Files.readAllBytes(file), ActionRecord.class);
+            ActionRecord record = ActionRecordJson.read(Files.readAllBytes(file));
             if (record != null && record.wellFormed() && record.hash().equals(hash)) {
                 remember(record);
                 return Optional.of(record);
@@ -112,7 +84,7 @@ public final class ActionCache {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("cannot record " + record.taskId() + ": content missing from the store: " + missing);
         }
-        AtomicFiles.write(recordPath(record.hash()), JSON.writeValueAsBytes(record));
+        AtomicFiles.write(recordPath(record.hash()), ActionRecordJson.write(record));
         AtomicFiles.write(lastPath(record.taskId()), record.hash().getBytes(StandardCharsets.US_ASCII));
         remember(record);
     }

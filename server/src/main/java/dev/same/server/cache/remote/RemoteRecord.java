@@ -1,9 +1,5 @@
 package dev.same.server.cache.remote;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.same.server.cache.ActionRecord;
 import dev.same.server.cache.ContentStore;
 import dev.same.server.cache.OutputEntry;
@@ -30,11 +26,12 @@ import java.util.TreeMap;
  * a typical task's hit is one request, not three. They are uploaded under {@code cas/} all the same, for readers
  * that ignore {@code inline}; an inline copy is checked against its digest and size like any download.
  *
+ * <p>Fields that are null are left out of the JSON ({@link RemoteRecordJson}).
+ *
  * @param format  {@value #FORMAT}
  * @param log     the captured output; null when the task printed nothing
  * @param inline  the contents of small blobs, base64, by digest; null when none
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 record RemoteRecord(String format, String task, String hash, List<Output> outputs, Blob log, long durationMillis,
                     List<InputFile> inputs, SortedMap<String, String> dependencyHashes,
                     SortedMap<String, String> environment, SortedMap<String, String> inline) {
@@ -50,17 +47,12 @@ record RemoteRecord(String format, String task, String hash, List<Output> output
     /** ...while the record's inlined blobs stay under this, together. */
     static final long INLINE_TOTAL_BYTES = 256 << 10;
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     /**
      * @param type   file, directory or symlink
      * @param mode   a file's permissions in octal, "0755" or "0644" (only the execute bit is restored)
      * @param target a symlink's target, as written
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Output(String path, String type, String mode, String digest, Long size, String target) {
+        record Output(String path, String type, String mode, String digest, Long size, String target) {
     }
 
     record Blob(String digest, long size) {
@@ -122,13 +114,13 @@ record RemoteRecord(String format, String task, String hash, List<Output> output
         return Optional.of(content);
     }
 
-    byte[] toJson() throws IOException {
-        return JSON.writeValueAsBytes(this);
+    byte[] toJson() {
+        return RemoteRecordJson.write(this);
     }
 
     static RemoteRecord parse(byte[] json) throws RefusedContent {
         try {
-            RemoteRecord record = JSON.readValue(json, RemoteRecord.class);
+            RemoteRecord record = RemoteRecordJson.read(json);
             if (record == null) {
                 throw new RefusedContent("the record is empty");
             }
