@@ -1,7 +1,7 @@
 package dev.same.server.env;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.same.server.cache.AtomicFiles;
+import dev.same.server.cache.JsonStreams;
 import dev.same.server.hash.Digest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +18,6 @@ import java.util.TreeMap;
  */
 public final class EnvironmentStore {
     static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The stored form; {@code source} says where the variables came from, for people reading the file. */
     record Entry(int format, String identity, String source, SortedMap<String, String> variables) {
@@ -39,8 +38,8 @@ public final class EnvironmentStore {
             return Optional.empty();
         }
         try {
-            Entry entry = JSON.readValue(Files.readAllBytes(file(identity)), Entry.class);
-            if (entry.format() != FORMAT || !identity.equals(entry.identity()) || entry.variables() == null) {
+            Entry entry = read(Files.readAllBytes(file(identity)));
+            if (entry == null || entry.format() != FORMAT || !identity.equals(entry.identity()) || entry.variables() == null) {
                 return Optional.empty();
             }
             return Optional.of(new TreeMap<>(entry.variables()));
@@ -53,11 +52,45 @@ public final class EnvironmentStore {
 
     void save(String identity, String source, SortedMap<String, String> variables) {
         try {
-            AtomicFiles.write(file(identity), JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(new Entry(FORMAT, identity, source, variables)));
+            AtomicFiles.write(file(identity), write(new Entry(FORMAT, identity, source, variables)));
         } catch (IOException e) {
             // only a speed-up for the next process; the environment itself is resolved
         }
+    }
+
+    /** Pretty-printed, for people reading the file; with Jackson's streaming API (see {@link JsonStreams}). */
+    static byte[] write(Entry entry) {
+        return JsonStreams.write(json -> {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeNumberField("format", entry.format());
+            json.writeStringField("identity", entry.identity());
+            json.writeStringField("source", entry.source());
+            JsonStreams.writeStringMap(json, "variables", entry.variables());
+            json.writeEndObject();
+        });
+    }
+
+    static Entry read(byte[] bytes) throws IOException {
+        return JsonStreams.read(bytes, json -> {
+            var fields = new Object() {
+                long format;
+                String identity;
+                String source;
+                SortedMap<String, String> variables;
+            };
+            boolean present = JsonStreams.object(json, name -> {
+                switch (name) {
+                    case "format" -> fields.format = JsonStreams.number(json);
+                    case "identity" -> fields.identity = JsonStreams.string(json);
+                    case "source" -> fields.source = JsonStreams.string(json);
+                    case "variables" -> fields.variables = JsonStreams.stringMap(json);
+                    default -> JsonStreams.skip(json);
+                }
+            });
+            return present ? new Entry(fields.format == FORMAT ? FORMAT : -1, fields.identity, fields.source,
+                    fields.variables) : null;
+        });
     }
 
     private Path file(String identity) {
