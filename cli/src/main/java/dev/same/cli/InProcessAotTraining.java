@@ -18,7 +18,7 @@ import java.util.Map;
  * once per exact set of jars and JDK, in the background, after the CLI's own training. It runs the commands users
  * run most, in process, on a small workspace of real tasks: a build that records, then cache hits, a restore of a
  * deleted output, {@code status}, {@code why} and {@code graph}, so the engine's classes are loaded, linked and
- * profiled ahead of time. The CLI's own cache leaves them out (see {@link AotTraining}). Then, with a remote cache
+ * profiled ahead of time; then a command that finds no daemon and starts one. The CLI's own cache leaves them out (see {@link AotTraining}). Then, with a remote cache
  * ({@link TrainingRemoteCache}), a build that uploads and a clean machine's restore: CI machines run in process,
  * and the HTTP client's classes cost a cold JVM a tenth of a second.
  */
@@ -26,6 +26,8 @@ public final class InProcessAotTraining {
     static final List<List<String>> COMMANDS = List.of(
             List.of("run", "all"), List.of("run", "all"), List.of("run", "--ci", "app:build"),
             List.of("status"), List.of("why", "app:build"), List.of("graph"));
+    /** Run where no daemon answers yet, then stopping the daemon the first started. */
+    static final List<List<String>> DAEMON_COMMANDS = List.of(List.of("status"), List.of("daemon", "stop"));
     /** Run with a remote cache: a build from nothing, which uploads, then a clean machine's, which restores. */
     static final List<List<String>> REMOTE_COMMANDS = List.of(List.of("run", "--ci", "all"),
             List.of("run", "--ci", "all"));
@@ -57,6 +59,7 @@ public final class InProcessAotTraining {
             }
             statuses.add(execute(cli, command));
         }
+        statuses.addAll(firstCommandWithoutADaemon(temp, root, environment, sink));
         try (TrainingRemoteCache remote = TrainingRemoteCache.start()) {
             Map<String, String> withRemote = new HashMap<>(environment);
             withRemote.put("SAME_REMOTE_CACHE_URL", remote.url());
@@ -68,6 +71,24 @@ public final class InProcessAotTraining {
                 }
                 statuses.add(execute(remoteCli, command));
             }
+        }
+        return statuses;
+    }
+
+    /**
+     * The first command when no daemon answers (of the day, after an upgrade): it looks for the daemon, runs in
+     * process and starts one in the background, a JVM's first process start; then that daemon is stopped.
+     */
+    private static List<Integer> firstCommandWithoutADaemon(Path temp, Path root, Map<String, String> environment,
+                                                            PrintStream sink) throws Exception {
+        Map<String, String> withDaemon = new HashMap<>(environment);
+        withDaemon.remove(SameSettings.DAEMON);
+        withDaemon.put("XDG_RUNTIME_DIR", Files.createDirectory(temp.resolve("run")).toString());
+        withDaemon.put(SameSettings.IDLE_TIMEOUT, "1m"); // should the stop below fail
+        Cli cli = new Cli(withDaemon, root, new Terminal(sink, sink, false, false, 100));
+        List<Integer> statuses = new ArrayList<>();
+        for (List<String> command : DAEMON_COMMANDS) {
+            statuses.add(execute(cli, command));
         }
         return statuses;
     }

@@ -24,8 +24,11 @@ class InProcessAotTrainingTest {
         List<Integer> statuses = InProcessAotTraining.train(temp, new PrintStream(output, true, StandardCharsets.UTF_8));
 
         assertEquals(Collections.nCopies(InProcessAotTraining.COMMANDS.size()
-                + InProcessAotTraining.REMOTE_COMMANDS.size(), 0), statuses);
+                + InProcessAotTraining.DAEMON_COMMANDS.size() + InProcessAotTraining.REMOTE_COMMANDS.size(), 0),
+                statuses);
         String lastRun = output.toString(StandardCharsets.UTF_8);
+        assertTrue(lastRun.contains("same daemon stopped\n"),
+                "the status that found no daemon started one, which was stopped: " + lastRun);
         lastRun = lastRun.substring(lastRun.lastIndexOf("Planning to build"));
         assertTrue(lastRun.contains("[lib:build] ~ Cached (remote") && lastRun.contains("[app:build] ~ Cached (remote"),
                 "a clean machine's run restores every task from the remote cache: " + lastRun);
