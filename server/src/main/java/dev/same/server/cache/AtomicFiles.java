@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -21,8 +22,8 @@ public final class AtomicFiles {
 
     /** A fresh, unused name in the same directory as {@code target} (so a rename is atomic). */
     static Path tempNextTo(Path target) {
-        return target.resolveSibling(".%s.%d-%016x%s".formatted(
-                target.getFileName(), PID, ThreadLocalRandom.current().nextLong(), TEMP_SUFFIX));
+        return target.resolveSibling("." + target.getFileName() + "." + PID + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
     }
 
     /** Writes a file under {@code .same/}, private to the user (see {@link PrivateFiles}). */

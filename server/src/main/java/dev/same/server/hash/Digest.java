@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** SHA-256 helpers; every digest is a 64-character lower-case hex string. */
 public final class Digest {
@@ -17,7 +16,6 @@ public final class Digest {
     static final int BUFFER_SIZE = 64 * 1024;
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final Pattern VALID = Pattern.compile("[0-9a-f]{64}");
     // one buffer per thread: workers hashing many files reuse it instead of allocating per file
     private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER_SIZE));
 
@@ -41,7 +39,16 @@ public final class Digest {
     }
 
     public static boolean isValid(String digest) {
-        return digest != null && VALID.matcher(digest).matches();
+        if (digest == null || digest.length() != HEX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < HEX_LENGTH; i++) {
+            char c = digest.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String of(byte[] bytes) {

@@ -53,6 +53,12 @@ class HashDigestTest {
         assertFalse(Digest.isValid(HELLO_NEWLINE.toUpperCase()));
         assertFalse(Digest.isValid("../" + HELLO_NEWLINE.substring(3)));
         assertFalse(Digest.isValid(null));
+        for (String wrong : new String[] {"", HELLO_NEWLINE.substring(1), HELLO_NEWLINE + "0",
+                HELLO_NEWLINE.substring(1) + "g", HELLO_NEWLINE.substring(1) + "/", "`" + HELLO_NEWLINE.substring(1),
+                HELLO_NEWLINE.substring(1) + ":", HELLO_NEWLINE.substring(1) + "\u0660"}) {
+            assertFalse(Digest.isValid(wrong), wrong);
+        }
+        assertTrue(Digest.isValid("0123456789abcdef".repeat(4)));
         assertEquals(Digest.of("ü".getBytes(StandardCharsets.UTF_8)), Digest.of("ü"));
     }
 

@@ -17,7 +17,10 @@ import java.util.TreeMap;
  * is resolved once and then used without the network. Written atomically; a damaged entry counts as absent.
  */
 public final class NixResolutionCache {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made at first use: every engine makes this cache, and most workspaces never read it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** The stored form. */
     record Entry(String pkg, String version, SortedMap<String, NixPackage> systems) {
@@ -35,7 +38,7 @@ public final class NixResolutionCache {
 
     Optional<SortedMap<String, NixPackage>> load(ToolSpec spec) {
         try {
-            Entry entry = JSON.readValue(Files.readAllBytes(file(spec)), Entry.class);
+            Entry entry = Json.MAPPER.readValue(Files.readAllBytes(file(spec)), Entry.class);
             if (entry.systems() == null || !spec.pkg().equals(entry.pkg()) || !spec.version().equals(entry.version())) {
                 return Optional.empty();
             }
@@ -49,7 +52,7 @@ public final class NixResolutionCache {
 
     void store(ToolSpec spec, Map<String, NixPackage> systems) {
         try {
-            AtomicFiles.write(file(spec), JSON.writerWithDefaultPrettyPrinter()
+            AtomicFiles.write(file(spec), Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsBytes(new Entry(spec.pkg(), spec.version(), new TreeMap<>(systems))));
         } catch (IOException e) {
             // only a speed-up (and the offline fallback); the resolution itself succeeded
