@@ -73,22 +73,63 @@ public final class ConfigLoader {
     private Workspace loadWorkspace() {
         Workfile workfile = Workfile.read(readFile(base.resolve(ConfigFileNames.WORKFILE)), warnings);
         Path root = workfile.root();
-        for (String dir : ProjectDirectories.find(workfile, warnings)) {
-            Path samefile = root.resolve(dir).resolve(ConfigFileNames.SAMEFILE);
-            if (!exists(samefile)) {
-                warnings.add(ConfigFileNames.SAMEFILE + " missing in project " + (dir.isEmpty() ? "." : dir)
-                        + ", skipping");
+        List<String> dirs = ProjectDirectories.find(workfile, warnings);
+        // each project's file is read and parsed on its own, in parallel; what involves several projects (their
+        // names), and the first error, follow in the projects' order, as if they were read one after the other
+        List<ReadProject> read = dirs.stream().parallel().map(dir -> readProject(workfile, root, dir)).toList();
+        for (ReadProject project : read) {
+            if (project.samefile() == null) {
+                warnings.add(ConfigFileNames.SAMEFILE + " missing in project "
+                        + (project.dir().isEmpty() ? "." : project.dir()) + ", skipping");
                 continue;
             }
-            ProjectFile projectFile = ProjectFile.read(readFile(samefile), warnings, false);
-            checkProjectName(projectFile, dir);
+            configFiles.add(project.samefile());
+            if (project.fileError() != null) {
+                throw project.fileError();
+            }
+            warnings.addAll(project.warnings());
+            checkProjectName(project.file(), project.dir());
+            if (project.projectError() != null) {
+                throw project.projectError();
+            }
+            projects.put(project.project().name(), project.project());
+            tasks.addAll(project.tasks());
+        }
+        return finish(root, false, workfile.remoteCache());
+    }
+
+    /**
+     * One project of a workspace, read as far as it goes without the others: its {@code same.yaml} (null when
+     * missing), the file's content or the error reading it, then the project and its tasks or the error making them.
+     */
+    private record ReadProject(String dir, Path samefile, ProjectFile file, List<String> warnings,
+                               RuntimeException fileError, Project project, List<TaskReader.ParsedTask> tasks,
+                               RuntimeException projectError) {
+    }
+
+    private ReadProject readProject(Workfile workfile, Path root, String dir) {
+        Path samefile = root.resolve(dir).resolve(ConfigFileNames.SAMEFILE);
+        if (!exists(samefile)) {
+            return new ReadProject(dir, null, null, List.of(), null, null, List.of(), null);
+        }
+        List<String> fileWarnings = new ArrayList<>();
+        ProjectFile projectFile;
+        try {
+            projectFile = ProjectFile.read(parseFile(samefile), fileWarnings, false);
+        } catch (RuntimeException e) {
+            return new ReadProject(dir, samefile, null, List.of(), e, null, List.of(), null);
+        }
+        try {
             SortedMap<String, String> tools = new TreeMap<>(workfile.tools());
             tools.putAll(projectFile.tools());
             EnvCommand env = projectFile.file().env(dir, root, "'env' in " + projectFile.file().name());
-            addProject(projectFile, new Project(projectFile.name(), dir, samefile, tools,
-                    env != null ? env : workfile.env()), false, root);
+            Project project = new Project(projectFile.name(), dir, samefile, tools,
+                    env != null ? env : workfile.env());
+            return new ReadProject(dir, samefile, projectFile, fileWarnings, null, project,
+                    TaskReader.read(projectFile, project, false, root), null);
+        } catch (RuntimeException e) {
+            return new ReadProject(dir, samefile, projectFile, fileWarnings, null, null, List.of(), e);
         }
-        return finish(root, false, workfile.remoteCache());
     }
 
     private Workspace loadStandalone() {
@@ -108,6 +149,11 @@ public final class ConfigLoader {
 
     private ConfigFile readFile(Path path) {
         configFiles.add(path);
+        return parseFile(path);
+    }
+
+    /** Reads and parses a file without recording it among the configuration's files (safe from several threads). */
+    private ConfigFile parseFile(Path path) {
         String name = base.relativize(path).toString().replace('\\', '/');
         String buffer = buffers.get(path);
         ConfigFile.Kind kind = path.getFileName().toString().equals(ConfigFileNames.SAMEFILE)

@@ -13,6 +13,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigLoaderWorkspaceTest {
     @TempDir
@@ -175,6 +176,78 @@ class ConfigLoaderWorkspaceTest {
         assertEquals("duplicate project name 'app': apps/one and apps/two", e.getMessage());
         assertEquals(List.of("at apps/one/same.yaml:1", "at apps/two/same.yaml:1",
                 "project names must be unique in a workspace"), e.context());
+    }
+
+    /**
+     * The projects' files are read in parallel; what is reported must be what reading them one after the other
+     * reports: the first problem in the projects' order, and the warnings in that order. Seeded random workspaces of
+     * 30 projects, each maybe broken in one of five ways, against the expectation worked out in order.
+     */
+    @Test
+    void reportsTheFirstProblemInTheProjectsOrderThoughTheyAreReadInParallel() throws IOException {
+        for (int seed = 0; seed < 40; seed++) {
+            java.util.Random random = new java.util.Random(seed);
+            Path dir = java.nio.file.Files.createTempDirectory(temp, "seed" + seed);
+            var workspace = new TempWorkspace(dir);
+            workspace.file("same.work.yaml", "projects: [\"packages/*\"]\n");
+            String expected = null;
+            List<String> expectedWarnings = new java.util.ArrayList<>();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (int i = 0; i < 30; i++) {
+                String project = "packages/p%02d".formatted(i);
+                String name = "p%02d".formatted(i);
+                // even seeds: any fault, so nearly always an error; odd ones: only those that warn
+                int fault = seed % 2 == 0 ? random.nextInt(12) : 4 + random.nextInt(4);
+                String problem = switch (fault) {
+                    case 0 -> {
+                        workspace.file(project + "/same.yaml", "project: " + name + "\ntasks: [unclosed\n");
+                        yield "invalid YAML in " + project + "/same.yaml";
+                    }
+                    case 1 -> {
+                        workspace.project(project, "bad name");
+                        yield "invalid project name 'bad name'";
+                    }
+                    case 2 -> {
+                        String taken = names.isEmpty() ? name : names.iterator().next();
+                        workspace.project(project, taken);
+                        yield names.isEmpty() ? null : "duplicate project name '" + taken + "'";
+                    }
+                    case 3 -> {
+                        workspace.file(project + "/same.yaml", "project: " + name
+                                + "\ntasks:\n  build:\n    cmd: [make]\n    input: [../../../etc]\n");
+                        yield "input path is outside project root: '../../../etc' in task '" + name + ":build'";
+                    }
+                    case 4 -> {
+                        workspace.dir(project);
+                        expectedWarnings.add("same.yaml missing in project " + project + ", skipping");
+                        yield null;
+                    }
+                    case 5 -> {
+                        workspace.file(project + "/same.yaml", "project: " + name + "\nextra: 1\ntasks: {}\n");
+                        expectedWarnings.add(project + "/same.yaml:2: unknown key 'extra' ignored; known keys: "
+                                + "version, project, root, tools, env, tasks");
+                        yield null;
+                    }
+                    default -> {
+                        workspace.project(project, name);
+                        yield null;
+                    }
+                };
+                if (problem == null && fault != 4) {
+                    names.add(name);
+                }
+                if (expected == null && problem != null) {
+                    expected = problem;
+                }
+            }
+            if (expected == null) {
+                assertEquals(expectedWarnings, ConfigLoader.load(dir).warnings(), "seed " + seed);
+            } else {
+                SameException e = assertThrows(SameException.class, () -> ConfigLoader.load(dir), "seed " + seed);
+                assertTrue(e.getMessage().contains(expected), "seed " + seed + ": " + e.getMessage()
+                        + "\nexpected: " + expected);
+            }
+        }
     }
 
     @Test
