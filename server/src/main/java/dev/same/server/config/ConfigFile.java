@@ -35,7 +35,7 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
     }
 
     /** Reads and parses {@code path}; an empty file counts as an empty mapping. */
-    static ConfigFile read(Path path, String name, Kind kind) {
+    static ConfigFile read(Path path, String name, Kind kind, YamlTrees trees) {
         String text;
         try {
             text = Files.readString(path);
@@ -44,14 +44,17 @@ record ConfigFile(Path path, String name, YamlNode.Mapping content) {
         } catch (IOException e) {
             throw new SameException("failed to read config file " + name + ": " + IoMessages.describe(e));
         }
-        return parse(path, name, text, kind);
+        return parse(path, name, text, kind, trees);
     }
 
-    /** Parses {@code text} as the content of {@code path}; an empty text counts as an empty mapping. */
-    static ConfigFile parse(Path path, String name, String text, Kind kind) {
+    /**
+     * Parses {@code text} as the content of {@code path}, or takes its tree from {@code trees}; an empty text counts
+     * as an empty mapping.
+     */
+    static ConfigFile parse(Path path, String name, String text, Kind kind, YamlTrees trees) {
         YamlNode document;
         try {
-            document = YamlReader.parse(text, name);
+            document = trees.parse(text, name);
         } catch (SameException e) {
             throw new SameException(kind.parseFailure + ": " + e.getMessage(), e.context());
         }

@@ -26,15 +26,17 @@ public final class ConfigLoader {
 
     private final Path base;
     private final Map<Path, String> buffers;
+    private final YamlTrees trees;
     private final List<String> warnings = new ArrayList<>();
     private final List<Path> configFiles = new ArrayList<>();
     private final SortedMap<String, Project> projects = new TreeMap<>();
     private final Map<String, ProjectFile> projectFilesByName = new HashMap<>();
     private final List<TaskReader.ParsedTask> tasks = new ArrayList<>();
 
-    private ConfigLoader(Path base, Map<Path, String> buffers) {
+    private ConfigLoader(Path base, Map<Path, String> buffers, YamlTrees trees) {
         this.base = base;
         this.buffers = buffers;
+        this.trees = trees;
     }
 
     /**
@@ -42,7 +44,12 @@ public final class ConfigLoader {
      * @throws SameException for any problem in the configuration, with its file and line
      */
     public static Workspace load(Path root) {
-        return load(root, Map.of());
+        return load(root, Map.of(), new YamlTrees());
+    }
+
+    /** Loads as {@link #load(Path)} does, taking the trees of files parsed before from {@code trees}. */
+    public static Workspace load(Path root, YamlTrees trees) {
+        return load(root, Map.of(), trees);
     }
 
     /**
@@ -52,6 +59,11 @@ public final class ConfigLoader {
      * @param buffers file text by absolute real path; a file found here counts as present even if not on disk
      */
     public static Workspace load(Path root, Map<Path, String> buffers) {
+        return load(root, buffers, new YamlTrees());
+    }
+
+    /** Loads as {@link #load(Path, Map)} does, taking the trees of files parsed before from {@code trees}. */
+    public static Workspace load(Path root, Map<Path, String> buffers, YamlTrees trees) {
         Path base;
         try {
             base = root.toRealPath();
@@ -59,7 +71,7 @@ public final class ConfigLoader {
             UserError notFound = RootFinder.notFound(root.toAbsolutePath().normalize());
             throw new SameException(notFound.getMessage(), notFound.context());
         }
-        var loader = new ConfigLoader(base, Map.copyOf(buffers));
+        var loader = new ConfigLoader(base, Map.copyOf(buffers), trees);
         if (loader.exists(base.resolve(ConfigFileNames.WORKFILE))) {
             return loader.loadWorkspace();
         }
@@ -158,7 +170,8 @@ public final class ConfigLoader {
         String buffer = buffers.get(path);
         ConfigFile.Kind kind = path.getFileName().toString().equals(ConfigFileNames.SAMEFILE)
                 && exists(base.resolve(ConfigFileNames.WORKFILE)) ? ConfigFile.Kind.PROJECT_CONFIG : ConfigFile.Kind.CONFIG;
-        return buffer != null ? ConfigFile.parse(path, name, buffer, kind) : ConfigFile.read(path, name, kind);
+        return buffer != null ? ConfigFile.parse(path, name, buffer, kind, trees)
+                : ConfigFile.read(path, name, kind, trees);
     }
 
     private void checkProjectName(ProjectFile projectFile, String dir) {

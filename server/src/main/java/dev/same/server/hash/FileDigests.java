@@ -1,24 +1,17 @@
 package dev.same.server.hash;
 
-import dev.same.protocol.client.PrivateFiles;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -36,7 +29,7 @@ public final class FileDigests {
     public static final Duration RACY_WINDOW = Duration.ofSeconds(2);
 
     private static final byte[] MAGIC = "same-file-digests\n1\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int CHECKSUM_LENGTH = 32;
+    private static final int DIGEST_LENGTH = 32;
 
     private record Entry(FileStat stat, String digest, long hashedAtNanos) {
         boolean trusted(FileStat current) {
@@ -129,33 +122,18 @@ public final class FileDigests {
      */
     public static FileDigests load(Path file, InstantSource clock, Consumer<String> ignored) {
         FileDigests digests = new FileDigests(clock);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException missing) {
-            return digests;
-        } catch (IOException | RuntimeException e) {
-            ignored.accept(file + " is unreadable (" + e.getMessage() + ")");
-            return digests;
-        }
-        int payload = bytes.length - CHECKSUM_LENGTH;
-        if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            ignored.accept(file + " was written by another version of same");
-            return digests;
-        }
-        if (payload < MAGIC.length
-                || !Arrays.equals(checksum(bytes, payload), 0, CHECKSUM_LENGTH, bytes, payload, bytes.length)) {
-            ignored.accept(file + " is damaged (its checksum does not match)");
+        Optional<DataInputStream> payload = ChecksummedFile.read(file, MAGIC, ignored);
+        if (payload.isEmpty()) {
             return digests;
         }
         try {
-            var in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, payload - MAGIC.length));
+            DataInputStream in = payload.get();
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
                 String path = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
                 FileStat stat = new FileStat(FileStat.Type.FILE, in.readLong(), in.readLong(), in.readLong(), in.readLong());
                 long hashedAt = in.readLong();
-                String digest = Digest.hex(in.readNBytes(CHECKSUM_LENGTH));
+                String digest = Digest.hex(in.readNBytes(DIGEST_LENGTH));
                 digests.entries.put(path, new Entry(stat, digest, hashedAt));
             }
             return digests;
@@ -184,11 +162,10 @@ public final class FileDigests {
         return true;
     }
 
-    /** Writes the memory atomically (temp file in the same directory, then rename). */
+    /** Writes the memory atomically (see {@link ChecksummedFile}). */
     public void save(Path file) throws IOException {
         var buffer = new ByteArrayOutputStream(64 + entries.size() * 128);
         var out = new DataOutputStream(buffer);
-        out.write(MAGIC);
         var snapshot = Map.copyOf(entries);
         out.writeInt(snapshot.size());
         for (var e : snapshot.entrySet()) {
@@ -204,31 +181,7 @@ public final class FileDigests {
             out.write(Digest.unhex(entry.digest()));
         }
         out.flush();
-        byte[] bytes = buffer.toByteArray();
-        writeAtomically(file, bytes, checksum(bytes, bytes.length));
-    }
-
-    private static byte[] checksum(byte[] bytes, int length) {
-        MessageDigest md = Digest.sha256();
-        md.update(bytes, 0, length);
-        return md.digest();
-    }
-
-    private static void writeAtomically(Path file, byte[]... parts) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        PrivateFiles.createDirectories(dir);
-        Path temp = dir.resolve(".%s.%d-%x.tmp".formatted(
-                file.getFileName(), ProcessHandle.current().pid(), ThreadLocalRandom.current().nextLong()));
-        try {
-            try (OutputStream out = PrivateFiles.newOutputStream(temp)) {
-                for (byte[] part : parts) {
-                    out.write(part);
-                }
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        ChecksummedFile.write(file, MAGIC, buffer.toByteArray());
     }
 
     private static long nanos(InstantSource clock) {

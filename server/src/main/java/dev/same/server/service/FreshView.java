@@ -5,6 +5,7 @@ import dev.same.protocol.TaskStatusInfo;
 import dev.same.server.SameException;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.Workspace;
+import dev.same.server.config.YamlTrees;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.state.StatusCalculator;
 import java.nio.file.Path;
@@ -12,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Answers computed now from the files: the configuration loaded and every fingerprint read for each request. */
-record FreshView(Path root, StatusCalculator statuses) implements WorkspaceView {
+record FreshView(Path root, StatusCalculator statuses, YamlTrees trees) implements WorkspaceView {
     @Override
     public Loaded load(boolean includeWrites) {
         statuses.resultsChanged(); // a run in another process may have failed since this view was made
         try {
-            Workspace workspace = ConfigLoader.load(root);
+            Workspace workspace = ConfigLoader.load(root, trees);
             return new Loaded(workspace, TaskGraph.of(workspace), Map.of());
         } catch (SameException e) {
             throw ConfigurationFailure.of(e);

@@ -38,10 +38,12 @@ import dev.same.server.SameException;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.cache.remote.RemoteCaches;
 import dev.same.server.cache.remote.RemoteRun;
+import dev.same.protocol.client.BuildId;
 import dev.same.protocol.client.PrivateFiles;
 import dev.same.server.cache.LeftBehindFiles;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
+import dev.same.server.config.YamlTrees;
 import dev.same.protocol.EnvParams;
 import dev.same.protocol.EnvResult;
 import dev.same.server.exec.TaskEnvironment;
@@ -51,8 +53,10 @@ import dev.same.server.exec.RunningTasks;
 import dev.same.server.exec.WorkspaceWrites;
 import dev.same.server.graph.TargetResolver;
 import dev.same.server.graph.TaskGraph;
+import dev.same.server.hash.ChecksummedFile;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +73,8 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final CacheDirectory cache;
     private final Path digestFile;
     private final FileDigests digests;
+    private final Path treesFile;
+    private final YamlTrees trees;
     private final ToolEnvironmentResolver environments;
     private final RunStatistics statistics = new RunStatistics();
     private final Map<String, ActiveRun> runs = new ConcurrentHashMap<>();
@@ -87,6 +93,7 @@ public final class WorkspaceEngine implements AutoCloseable {
     private volatile boolean closed;
     /** How often a daemon saves its digest memory when it changed; also at its end and after every request. */
     public static final Duration DIGESTS_SAVED_EVERY = Duration.ofMinutes(1);
+    private static final byte[] TREES_HEADER = "same-config-trees\n1\n".getBytes(StandardCharsets.US_ASCII);
 
     private record ActiveRun(RunExecution execution, RunBroadcast broadcast, CompletableFuture<RunResult> result) {
     }
@@ -109,10 +116,12 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.digestFile = cache.cacheDir().resolve("file-digests");
         this.digests = FileDigests.load(digestFile, InstantSource.system(),
                 reason -> System.err.println("same: " + reason + "; ignored, so inputs are hashed again"));
+        this.treesFile = cache.cacheDir().resolve("config-trees");
+        this.trees = readTrees(treesFile);
         this.tracker = new RunTracker(cache.cacheDir().resolve("failures"));
         this.fingerprinter = new Fingerprinter(digests, environments);
         this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker, remoteCaches::available);
-        this.view = new FreshView(root, statuses);
+        this.view = new FreshView(root, statuses, trees);
         Path running = root.resolve(".same").resolve("running");
         this.tasksKilledAtStart = RunningTasks.killLeftBehind(running);
         LeftBehindFiles.sweep(root);
@@ -141,7 +150,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         StatusResult result = view.status(params.includeWrites(), (workspace, graph) ->
                 params.targets() == null || params.targets().isEmpty() ? graph.order()
                         : graph.closure(resolver(workspace, graph).resolve(params.targets(), cwdOf(params.cwd()))));
-        saveDigests();
+        saveState();
         return result;
     }
 
@@ -161,7 +170,7 @@ public final class WorkspaceEngine implements AutoCloseable {
             default -> status.reasons().stream().map(r -> new Change(status.state().name(), null, r)).toList();
         };
         Optional<ActionRecord> previous = cache.actionCache().lastSuccessful(id);
-        saveDigests();
+        saveState();
         return new ExplainResult(epoch(), id, status.state(), fingerprint.hash(),
                 previous.map(ActionRecord::hash).orElse(null),
                 previous.map(r -> r.finishedAt().toEpochMilli()).orElse(null), changes);
@@ -265,7 +274,7 @@ public final class WorkspaceEngine implements AutoCloseable {
             throw e;
         } finally {
             runs.remove(execution.runId());
-            saveDigests();
+            saveState();
             view.runEnded();
         }
     }
@@ -330,10 +339,11 @@ public final class WorkspaceEngine implements AutoCloseable {
         LiveWorkspace workspace = new LiveWorkspace(root, statuses, pushes,
                 batch -> environments.invalidate(batch.paths(), batch.rescan()), debounce, timer, clock, pollInterval);
         workspace.onWarnings(warnings);
+        workspace.useYamlTrees(trees);
         workspace.start();
         live = workspace;
-        saveDigests(); // the first indexing hashed every input: a daemon killed from now on leaves them saved
-        saveDigestsEvery(DIGESTS_SAVED_EVERY, timer);
+        saveState(); // the first indexing hashed every input: a daemon killed from now on leaves them saved
+        saveStateEvery(DIGESTS_SAVED_EVERY, timer);
         checkRemote(workspace.snapshot().statuses().values());
         view = new LiveView(workspace);
     }
@@ -427,21 +437,43 @@ public final class WorkspaceEngine implements AutoCloseable {
      * Saves the digest memory (if it changed) every {@code interval} while the live state runs, so that a daemon
      * killed without its shutdown (kill -9, a crash, the machine's power) loses at most that much of it.
      */
-    private void saveDigestsEvery(Duration interval, Timer timer) {
+    private void saveStateEvery(Duration interval, Timer timer) {
         timer.schedule(interval, () -> {
             if (live != null && !closed) {
-                saveDigests();
-                saveDigestsEvery(interval, timer);
+                saveState();
+                saveStateEvery(interval, timer);
             }
         });
     }
 
-    private void saveDigests() {
+    /** Saves the digest memory and the parsed configuration where they changed: only speed-ups, so quietly. */
+    private void saveState() {
         try {
             digests.saveIfChanged(digestFile);
         } catch (IOException e) {
             // only a speed-up for the next run; losing it is harmless
         }
+        if (trees.changedSinceWritten()) {
+            try {
+                ChecksummedFile.write(treesFile, TREES_HEADER, trees.write(BuildId.current()));
+            } catch (IOException e) {
+                // as above
+            }
+        }
+    }
+
+    /** The parsed configuration that this build saved before; nothing from another build, or if it is damaged. */
+    private static YamlTrees readTrees(Path file) {
+        Consumer<String> ignored = reason -> System.err.println("same: " + reason
+                + "; ignored, so the configuration is parsed again");
+        return ChecksummedFile.read(file, TREES_HEADER, ignored).map(in -> {
+            try {
+                return YamlTrees.read(in, BuildId.current());
+            } catch (IOException | RuntimeException e) {
+                ignored.accept(file + " is damaged (" + e.getMessage() + ")");
+                return new YamlTrees();
+            }
+        }).orElseGet(YamlTrees::new);
     }
 
     /** Cancels every active run and waits for them to end, then for the uploads to the remote cache (bounded). */
@@ -461,6 +493,6 @@ public final class WorkspaceEngine implements AutoCloseable {
             }
         }
         remoteCaches.close();
-        saveDigests();
+        saveState();
     }
 }

@@ -12,6 +12,7 @@ import dev.same.server.SameException;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
+import dev.same.server.config.YamlTrees;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.watch.ChangeBatch;
 import dev.same.server.watch.Debouncer;
@@ -84,6 +85,7 @@ public final class LiveWorkspace implements AutoCloseable {
     private InputScopes scopes = new InputScopes(List.of());
     private List<String> lastWarnings = List.of();
     private volatile Consumer<List<String>> warningsListener = warnings -> { };
+    private volatile YamlTrees trees = new YamlTrees();
 
     public LiveWorkspace(Path root, StatusCalculator calculator, Pushes pushes, Duration debounce, Timer timer,
                          InstantSource clock, Duration pollInterval) {
@@ -119,9 +121,17 @@ public final class LiveWorkspace implements AutoCloseable {
         this.warningsListener = listener;
     }
 
+    /**
+     * Takes the trees of configuration files parsed before from {@code trees}, and adds those it parses, rather
+     * than from a memory of its own. Set before {@link #start()}.
+     */
+    public void useYamlTrees(YamlTrees trees) {
+        this.trees = trees;
+    }
+
     public void start() {
         try {
-            configureFilter(ConfigLoader.load(root)); // what is skipped is skipped from the start
+            configureFilter(ConfigLoader.load(root, trees)); // what is skipped is skipped from the start
         } catch (SameException e) {
             // the first computation reports it
         }
@@ -291,7 +301,7 @@ public final class LiveWorkspace implements AutoCloseable {
 
     private Snapshot load(long epoch, Snapshot previous) {
         try {
-            Workspace workspace = ConfigLoader.load(root);
+            Workspace workspace = ConfigLoader.load(root, trees);
             TaskGraph graph = TaskGraph.of(workspace);
             if (!workspace.warnings().equals(lastWarnings)) {
                 lastWarnings = workspace.warnings();
