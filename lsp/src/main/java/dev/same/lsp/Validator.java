@@ -3,6 +3,7 @@ package dev.same.lsp;
 import dev.same.server.SameException;
 import dev.same.server.config.ConfigLoader;
 import dev.same.server.config.Workspace;
+import dev.same.server.config.YamlTrees;
 import dev.same.server.graph.TaskGraph;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,13 +17,19 @@ import java.util.regex.Pattern;
 /** Validates a root as the CLI would, with the text of open documents in place of the files on disk. */
 final class Validator {
     private static final Pattern PROJECT = Pattern.compile("(?m)^project:[ \t]*[\"']?([A-Za-z0-9_-]+)");
+    /**
+     * Every keystroke validates the whole workspace: the trees of the files whose text did not change are taken
+     * from here rather than parsed again (by their text, so never stale, whichever root they belong to).
+     */
+    private static final YamlTrees TREES = new YamlTrees();
+
     private Validator() {
     }
 
     /** @param edited the document being edited: where a problem that names no file is shown */
     static Analysis validate(Path root, Map<Path, String> buffers, Path edited) {
         try {
-            Workspace workspace = ConfigLoader.load(root, buffers);
+            Workspace workspace = ConfigLoader.load(root, buffers, TREES);
             TaskGraph.of(workspace); // cycles and overlapping targets
             List<Problem> warnings = workspace.warnings().stream()
                     .map(warning -> ProblemLocator.warning(warning, root))
@@ -48,7 +55,7 @@ final class Validator {
         Matcher name = PROJECT.matcher(buffers.getOrDefault(edited, ""));
         reduced.put(edited, name.find() ? "project: " + name.group(1) + "\n" : "");
         try {
-            return ConfigLoader.load(root, reduced);
+            return ConfigLoader.load(root, reduced, TREES);
         } catch (RuntimeException e) {
             return null;
         }

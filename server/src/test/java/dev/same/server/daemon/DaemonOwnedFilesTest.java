@@ -22,6 +22,7 @@ class DaemonOwnedFilesTest {
     @Test
     void deletingTheStateDirectoryStopsTheDaemon() throws Exception {
         try (InProcessDaemon daemon = InProcessDaemon.start(DaemonAddress.currentUid())) {
+            daemon.awaitLog("indexed the workspace"); // it has written its state: nothing is written while we delete
             InProcessDaemon.deleteTree(daemon.root.resolve(".same"));
 
             assertEquals(0, daemon.awaitExit());

@@ -150,6 +150,22 @@ final class InProcessDaemon implements AutoCloseable {
         return log.toString(StandardCharsets.UTF_8);
     }
 
+    /** Waits until the daemon's log says {@code text}. */
+    void awaitLog(String text) {
+        long deadline = System.currentTimeMillis() + READY_MILLIS;
+        while (!log().contains(text)) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("the daemon's log never said '" + text + "':\n" + log());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Whether the daemon's run() is still going. */
     boolean running() {
         return !exit.isDone();
