@@ -27,7 +27,7 @@ for N in $SIZES; do
   R=$OUT/$N; mkdir -p "$R"
   TURBO="$WS/node_modules/.bin/turbo run build --concurrency=2 --output-logs=none"
   NX="$WS/node_modules/.bin/nx run-many -t build --parallel=2 --outputStyle=static-failures-only"
-  STOP_SAME="$SAME daemon stop >/dev/null 2>&1 || true"
+  STOP_SAME="$REPO/bench/first-command/stop-and-wait.sh $SAME" # the daemon gone, as on the first command of a day
   STOP_NX="$WS/node_modules/.bin/nx daemon --stop >/dev/null 2>&1 || true"
   # every tool's cache full, no daemon of the others running
   $SAME run all --ci >/dev/null 2>&1; $TURBO >/dev/null 2>&1; $NX >/dev/null 2>&1

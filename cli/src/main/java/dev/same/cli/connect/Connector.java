@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens a session for a command: through the workspace's daemon when one answers; otherwise in this process,
@@ -57,10 +58,18 @@ public final class Connector {
                 }
                 ClassPathScans.exit(handedOver.getAsInt());
             }
+            // the daemon for the next commands is prepared while this one runs in process, and starts as it ends
+            CompletableFuture<Optional<DaemonConnector.PreparedStart>> prepared = new CompletableFuture<>();
+            Thread.ofPlatform().name("same-daemon-prepare").start(() -> prepare(connector, idle, prepared));
             ServerSession inProcess = InProcessServer.start(root, pushes);
             return new ServerSession(inProcess.client(), false, () -> {
                 inProcess.onClose().close();
-                connector.startInBackground(idle);
+                Optional<DaemonConnector.PreparedStart> daemon = prepared.join();
+                if (daemon.isPresent()) {
+                    daemon.get().start();
+                } else {
+                    connector.startInBackground(idle);
+                }
             });
         } catch (IOException | RuntimeException e) {
             Style style = new Style(cli.terminal().colour());
@@ -68,6 +77,15 @@ public final class Connector {
                     + (e.getMessage() == null ? e.toString() : e.getMessage()) + "); running in process");
             cli.terminal().err().flush();
             return InProcessServer.start(root, pushes);
+        }
+    }
+
+    private static void prepare(DaemonConnector connector, Duration idle,
+                                CompletableFuture<Optional<DaemonConnector.PreparedStart>> prepared) {
+        try {
+            prepared.complete(connector.isRunning() ? Optional.empty() : connector.prepareStart(idle));
+        } catch (IOException | RuntimeException e) {
+            prepared.complete(Optional.empty()); // tried again, and said nothing of, as the command ends
         }
     }
 

@@ -15,6 +15,7 @@ import dev.same.protocol.client.DaemonProcess;
 import dev.same.protocol.client.DiscoveryFile;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Finds, spawns and talks to the daemon of a workspace, the way mvnd's client does: connect to the socket;
@@ -37,6 +39,8 @@ public final class DaemonConnector {
     /** The pid of the daemon last spawned, so it counts as running while its JVM starts, before it takes the lock. */
     private static final String SPAWNED = "spawned.pid";
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** A shell's script that writes its pid to {@code $0}, for the user alone, then becomes the command it is given. */
+    private static final String WRITE_PID_AND_EXEC = "(umask 077 && echo $$ >\"$0\") && exec \"$@\"";
 
     private final Path root;
     private final Map<String, String> environment;
@@ -98,6 +102,82 @@ public final class DaemonConnector {
         checkCanStart();
         if (!isRunning()) {
             start(idleTimeout);
+        }
+    }
+
+    /**
+     * Prepares a daemon for the commands that follow this one, to start when this one ends: its process is made now
+     * (a JVM's first process start costs about 10 ms, which the command running meanwhile hides) and waits, in a
+     * session of its own and not yet a daemon, for {@link PreparedStart#start} to send the word on its standard
+     * input; then it starts the daemon detached, as {@link #start} does. One that is never told (this JVM killed, a
+     * Ctrl-C) ends without starting a daemon. Empty where {@code setsid} is missing.
+     */
+    public Optional<PreparedStart> prepareStart(Duration idleTimeout) throws IOException {
+        checkCanStart();
+        if (!Files.isExecutable(SETSID)) {
+            return Optional.empty();
+        }
+        Path pidFile = stateDirectory.resolve(SPAWNED);
+        // once detached, the daemon's JVM starts when this one has exited, rather than take the CPU this one's exit
+        // needs: GNU tail polls for it every 10 ms, for a second at most (a JVM that lives on after the command, as a
+        // test's does); without GNU coreutils it starts at once
+        String writePidAwaitUsAndExec = "(umask 077 && echo $$ >\"$0\") && { timeout 1 tail --pid="
+                + ProcessHandle.current().pid() + " -s 0.01 -f /dev/null 2>/dev/null; exec \"$@\"; }";
+        List<String> command = new ArrayList<>(List.of(SETSID.toString(), "--wait", "/bin/sh", "-c",
+                "read -r go && [ \"$go\" = start ] && exec \"$0\" --fork /bin/sh -c \"$@\" </dev/null",
+                SETSID.toString(), writePidAwaitUsAndExec, pidFile.toString()));
+        command.addAll(daemonCommand(idleTimeout));
+        return Optional.of(new PreparedStart(daemonLaunch(command).redirectInput(ProcessBuilder.Redirect.PIPE).start(),
+                pidFile, idleTimeout));
+    }
+
+    /** A daemon's process waiting for the word to start; see {@link #prepareStart}. */
+    public final class PreparedStart {
+        private final Process waiting;
+        private final Path pidFile;
+        private final Duration idleTimeout;
+
+        private PreparedStart(Process waiting, Path pidFile, Duration idleTimeout) {
+            this.waiting = waiting;
+            this.pidFile = pidFile;
+            this.idleTimeout = idleTimeout;
+        }
+
+        /**
+         * Starts the daemon, unless one runs or is starting by now (another command's, an editor's), and waits until
+         * it is detached (a few milliseconds), so that no child of this JVM is left. Where that failed ({@code
+         * setsid} without {@code --wait} or {@code --fork}), the daemon is started as {@link #startInBackground}
+         * does.
+         */
+        public void start() throws IOException {
+            if (isRunning()) {
+                drop();
+                return;
+            }
+            Files.deleteIfExists(pidFile); // an earlier daemon's pid must not be taken for this one's
+            try (OutputStream word = waiting.getOutputStream()) {
+                word.write("start\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException ended) {
+                // it ended before the word: said by its status below
+            }
+            if (!ended() || waiting.exitValue() != 0) {
+                startInBackground(idleTimeout);
+            }
+        }
+
+        /** Lets the waiting process end without starting a daemon. */
+        public void drop() throws IOException {
+            waiting.getOutputStream().close();
+            ended();
+        }
+
+        private boolean ended() {
+            try {
+                return waiting.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 
@@ -257,7 +337,7 @@ public final class DaemonConnector {
             Path pidFile = stateDirectory.resolve(SPAWNED);
             Files.deleteIfExists(pidFile); // an earlier daemon's pid must not be taken for this one's
             List<String> command = new ArrayList<>(List.of(SETSID.toString(), "--fork", "/bin/sh", "-c",
-                    "(umask 077 && echo $$ >\"$0\") && exec \"$@\"", pidFile.toString()));
+                    WRITE_PID_AND_EXEC, pidFile.toString()));
             command.addAll(daemonCommand(idleTimeout));
             Process forking = daemonLaunch(command).start();
             try {

@@ -84,6 +84,41 @@ class DaemonRunIT {
         assertEquals(1, ws.actionRecords().size(), "recorded once it finished");
     }
 
+    /**
+     * The first command runs in process and prepares the next commands' daemon while it runs: a process that waits
+     * for the word to start it, which the command sends as it ends. Killed before its end, the command sends none,
+     * and no daemon starts; then the next command runs in process and starts one.
+     */
+    @Test
+    void aFirstCommandKilledWhileItRunsInProcessStartsNoDaemon() throws Exception {
+        ws.file("slow.flag", "");
+        Running run = ws.start("run", "slow", "--ci");
+        run.awaitOutput("[slow] started");
+        assertTrue(ws.discovery().isEmpty(), "no daemon answered: it runs in process");
+        poll(() -> !waitingToStartADaemon().isEmpty(), "the daemon's process, prepared and waiting");
+        List<ProcessHandle> tasks = ws.taskProcesses();
+        ProcessHandle.of(run.process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        assertTrue(run.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+
+        poll(() -> waitingToStartADaemon().isEmpty(), "the waiting process to end, told nothing");
+        assertTrue(ws.daemonProcesses().isEmpty(), "no daemon started");
+        assertFalse(Files.exists(ws.root.resolve(".same/daemon/spawned.pid")), "none said to be starting");
+        tasks.forEach(ProcessHandle::destroyForcibly); // what a killed run in process leaves, the next one kills
+
+        Files.delete(ws.root.resolve("slow.flag"));
+        ok("run", "quick", "--ci");
+        ws.daemonPid(); // the next command starts one
+    }
+
+    /** The processes of this workspace that wait for the word to start its daemon. */
+    private List<ProcessHandle> waitingToStartADaemon() {
+        try (var all = ProcessHandle.allProcesses()) {
+            return all.filter(p -> p.info().commandLine()
+                    .map(line -> line.contains("read -r go") && line.contains(ws.root.toString())).orElse(false))
+                    .toList();
+        }
+    }
+
     @Test
     void killingTheDaemonDuringARunIsOneClearErrorAndNothingIsRecorded() throws Exception {
         Running run = startSlowRun(List.of());
