@@ -24,6 +24,10 @@ import static dev.same.server.cache.JsonStreams.string;
  * output's kind by name, {@code finishedAt} in ISO-8601 as {@link Instant#toString()} writes it.
  */
 final class ActionRecordJson {
+    /** The first second of the years {@link #isoInstant} writes by hand, and the first after them. */
+    private static final long YEAR_0 = -62_167_219_200L;
+    private static final long YEAR_10000 = 253_402_300_800L;
+
     private ActionRecordJson() {
     }
 
@@ -41,7 +45,7 @@ final class ActionRecordJson {
             json.writeEndArray();
             json.writeStringField("logDigest", record.logDigest());
             json.writeNumberField("durationMillis", record.durationMillis());
-            json.writeStringField("finishedAt", record.finishedAt().toString());
+            json.writeStringField("finishedAt", isoInstant(record.finishedAt()));
             JsonStreams.writeInputs(json, "inputs", record.inputs());
             JsonStreams.writeStringMap(json, "dependencyHashes", record.dependencyHashes());
             JsonStreams.writeStringMap(json, "environment", record.environment());
@@ -134,6 +138,45 @@ final class ActionRecordJson {
         } catch (IllegalArgumentException e) {
             throw new IOException("not a kind of output: " + name);
         }
+    }
+
+    /**
+     * What {@link Instant#toString()} writes, written by hand (its formatter's first use costs a command more than
+     * writing the rest of the record): {@code 2026-12-03T07:44:49.083225369Z}, the fraction in groups of three digits
+     * as needed; years outside 0 to 9999 go to {@link Instant#toString()}.
+     */
+    static String isoInstant(Instant instant) {
+        if (instant.getEpochSecond() < YEAR_0 || instant.getEpochSecond() >= YEAR_10000) {
+            return instant.toString();
+        }
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        var text = new StringBuilder(30);
+        pad(text, time.getYear(), 4).append('-');
+        pad(text, time.getMonthValue(), 2).append('-');
+        pad(text, time.getDayOfMonth(), 2).append('T');
+        pad(text, time.getHour(), 2).append(':');
+        pad(text, time.getMinute(), 2).append(':');
+        pad(text, time.getSecond(), 2);
+        int nanos = instant.getNano();
+        if (nanos > 0) {
+            text.append('.');
+            if (nanos % 1_000_000 == 0) {
+                pad(text, nanos / 1_000_000, 3);
+            } else if (nanos % 1000 == 0) {
+                pad(text, nanos / 1000, 6);
+            } else {
+                pad(text, nanos, 9);
+            }
+        }
+        return text.append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 
     /**

@@ -67,7 +67,7 @@ class ActionRecordJsonTest {
     }
 
     @Test
-    void instantsAreReadAsInstantParseReadsThem() throws IOException {
+    void instantsAreWrittenAsInstantToStringWritesThemAndReadAsInstantParseReadsThem() throws IOException {
         Random random = new Random(7);
         for (int i = 0; i < 10_000; i++) {
             long seconds = random.nextLong(-62_135_596_800L, 253_402_300_799L); // years 1 to 9999
@@ -78,7 +78,12 @@ class ActionRecordJsonTest {
                 default -> random.nextInt(1_000_000_000);
             };
             Instant instant = Instant.ofEpochSecond(seconds, nanos);
+            assertEquals(instant.toString(), ActionRecordJson.isoInstant(instant));
             assertEquals(instant, ActionRecordJson.instant(instant.toString()));
+        }
+        for (Instant instant : List.of(Instant.EPOCH, Instant.MIN, Instant.MAX, Instant.parse("-0001-01-01T00:00:00Z"),
+                Instant.parse("+10000-01-01T00:00:00.5Z"), Instant.parse("0000-01-01T00:00:00.000001Z"))) {
+            assertEquals(instant.toString(), ActionRecordJson.isoInstant(instant));
         }
         for (String text : List.of("2026-12-03T07:44:49.1Z", "2026-12-03T07:44:49.12345Z", "2016-12-31T23:59:60Z",
                 "+10000-01-01T00:00:00Z", "2026-12-03T07:44:49+01:00",
