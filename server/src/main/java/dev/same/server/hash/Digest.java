@@ -19,10 +19,24 @@ public final class Digest {
     // one buffer per thread: workers hashing many files reuse it instead of allocating per file
     private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER_SIZE));
 
+    private static final MessageDigest SHA_256 = newSha256();
+
     private Digest() {
     }
 
+    /**
+     * A new SHA-256 digest, cloned from one never used: a clone costs a third of {@link MessageDigest#getInstance}'s
+     * provider look-up in a cold JVM, and a command asks for thousands (every file hashed, every task).
+     */
     public static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

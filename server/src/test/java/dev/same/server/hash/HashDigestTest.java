@@ -62,6 +62,29 @@ class HashDigestTest {
         assertEquals(Digest.of("ü".getBytes(StandardCharsets.UTF_8)), Digest.of("ü"));
     }
 
+    @Test
+    void everySha256IsANewDigestOfItsOwnEvenAcrossThreads() throws Exception {
+        var first = Digest.sha256();
+        var second = Digest.sha256();
+        first.update("hello".getBytes(StandardCharsets.UTF_8));
+        second.update("other".getBytes(StandardCharsets.UTF_8));
+        first.update(" world".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Digest.of("hello world"), Digest.hex(first.digest()));
+        assertEquals(Digest.of("other"), Digest.hex(second.digest()));
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 200; i++) {
+                String text = "text " + i;
+                results.add(pool.submit(() -> Digest.hex(Digest.sha256().digest(text.getBytes(StandardCharsets.UTF_8)))
+                        .equals(Digest.hex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(text.getBytes(StandardCharsets.UTF_8))))));
+            }
+            for (var result : results) {
+                assertTrue(result.get());
+            }
+        }
+    }
+
     static byte[] pattern(int size) {
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
