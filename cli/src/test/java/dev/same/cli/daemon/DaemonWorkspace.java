@@ -304,13 +304,28 @@ final class DaemonWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes {@code dir} and what it holds. A process a test killed may still be ending and write its state (an
+     * orphan's last save), so a directory that fills again while it is deleted is deleted again, until the deadline.
+     */
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+        while (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException
+                     | java.io.UncheckedIOException written) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw written instanceof IOException io ? io : new IOException(written);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
             }
         }
     }

@@ -126,9 +126,15 @@ class InProcessHandOverIT {
     @Test
     void killingTheCliThatHandedOverEndsTheRunAndKillsItsTask() throws Exception {
         SlowRun slow = startSlowRun();
+        List<ProcessHandle> handedOver = slow.cli().process.descendants()
+                .filter(p -> p.info().commandLine().map(line -> line.contains("dev.same.cli.Main")).orElse(false))
+                .toList();
+        assertEquals(1, handedOver.size(), "the JVM the CLI handed over to");
 
         DaemonWorkspace.kill9(slow.cli().process.pid());
 
         slow.tasks().forEach(task -> DaemonWorkspace.awaitGone(task.pid()));
+        // and that JVM ends too, once it has cancelled the run and saved its state
+        handedOver.forEach(jvm -> DaemonWorkspace.awaitGone(jvm.pid()));
     }
 }
