@@ -52,6 +52,7 @@ class DaemonOwnedFilesTest {
         try (InProcessDaemon daemon = InProcessDaemon.start(DaemonAddress.currentUid());
              ServerSocketChannel other = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             // .same/ deleted, and a second daemon already listening at the same path
+            daemon.awaitLog("indexed the workspace"); // it has written its state: nothing is written while we delete
             InProcessDaemon.deleteTree(daemon.root.resolve(".same"));
             Files.delete(daemon.socket);
             other.bind(UnixDomainSocketAddress.of(daemon.socket));
