@@ -341,6 +341,10 @@ public final class WorkspaceEngine implements AutoCloseable {
         workspace.onWarnings(warnings);
         workspace.useYamlTrees(trees);
         workspace.start();
+        if (closed) { // closed while it indexed (a daemon stopped at once): it neither watches nor writes from now on
+            workspace.close();
+            return;
+        }
         live = workspace;
         saveState(); // the first indexing hashed every input: a daemon killed from now on leaves them saved
         saveStateEvery(DIGESTS_SAVED_EVERY, timer);
