@@ -162,7 +162,9 @@ public final class DaemonConnector {
             }
             if (!ended() || waiting.exitValue() != 0) {
                 startInBackground(idleTimeout);
+                return;
             }
+            awaitPidFile(pidFile);
         }
 
         /** Lets the waiting process end without starting a daemon. */
@@ -342,6 +344,7 @@ public final class DaemonConnector {
             Process forking = daemonLaunch(command).start();
             try {
                 if (forking.waitFor() == 0) {
+                    awaitPidFile(pidFile);
                     return new Detached(pidFile);
                 }
             } catch (InterruptedException e) {
@@ -465,6 +468,18 @@ public final class DaemonConnector {
             return "see " + logFile();
         }
         return "see " + logFile();
+    }
+
+    /**
+     * Waits (a second at most) until a detached daemon's shell has written its pid, which it does a few milliseconds
+     * after {@code setsid --fork} returns: from then on it counts as starting, so a {@code same daemon stop} right
+     * after this command (in a script, or in this JVM) waits for it and stops it instead of missing it.
+     */
+    private static void awaitPidFile(Path pidFile) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
+            sleep(1);
+        }
     }
 
     public static void sleep(long millis) {

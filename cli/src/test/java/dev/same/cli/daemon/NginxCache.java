@@ -151,6 +151,11 @@ final class NginxCache implements AutoCloseable {
         }
     }
 
+    /** Deletes its directory (configuration, logs, storage): once it is stopped for good. */
+    void deleteFiles() throws IOException {
+        DaemonWorkspace.deleteTree(dir);
+    }
+
     /** Stops nginx and waits for it to be gone; the storage stays (see {@link #restart}). */
     @Override
     public void close() throws InterruptedException {

@@ -299,6 +299,7 @@ class RemoteCacheIT {
 
     private NginxCache nginx(NginxCache.Mode mode) throws IOException, InterruptedException {
         NginxCache nginx = NginxCache.start(mode);
+        resources.addFirst(nginx::deleteFiles); // closed last, once every nginx on its storage has stopped
         resources.add(nginx);
         return nginx;
     }
