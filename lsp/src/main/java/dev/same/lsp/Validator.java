@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 final class Validator {
     private static final Pattern PROJECT = Pattern.compile("(?m)^project:[ \t]*[\"']?([A-Za-z0-9_-]+)");
     /**
-     * Every keystroke validates the whole workspace: the trees of the files whose text did not change are taken
-     * from here rather than parsed again (by their text, so never stale, whichever root they belong to).
+     * Every keystroke validates the whole workspace: the trees of the files on disk are taken from here rather than
+     * parsed again (by their text, so never stale, whichever root they belong to); the unsaved documents are parsed
+     * each time, and not kept.
      */
     private static final YamlTrees TREES = new YamlTrees();
 

@@ -44,7 +44,7 @@ public final class ConfigLoader {
      * @throws SameException for any problem in the configuration, with its file and line
      */
     public static Workspace load(Path root) {
-        return load(root, Map.of(), new YamlTrees());
+        return load(root, Map.of(), YamlTrees.NONE);
     }
 
     /** Loads as {@link #load(Path)} does, taking the trees of files parsed before from {@code trees}. */
@@ -59,7 +59,7 @@ public final class ConfigLoader {
      * @param buffers file text by absolute real path; a file found here counts as present even if not on disk
      */
     public static Workspace load(Path root, Map<Path, String> buffers) {
-        return load(root, buffers, new YamlTrees());
+        return load(root, buffers, YamlTrees.NONE);
     }
 
     /** Loads as {@link #load(Path, Map)} does, taking the trees of files parsed before from {@code trees}. */
@@ -170,7 +170,8 @@ public final class ConfigLoader {
         String buffer = buffers.get(path);
         ConfigFile.Kind kind = path.getFileName().toString().equals(ConfigFileNames.SAMEFILE)
                 && exists(base.resolve(ConfigFileNames.WORKFILE)) ? ConfigFile.Kind.PROJECT_CONFIG : ConfigFile.Kind.CONFIG;
-        return buffer != null ? ConfigFile.parse(path, name, buffer, kind, trees)
+        // an unsaved text is not remembered: it changes with every keystroke
+        return buffer != null ? ConfigFile.parse(path, name, buffer, kind, YamlTrees.NONE)
                 : ConfigFile.read(path, name, kind, trees);
     }
 

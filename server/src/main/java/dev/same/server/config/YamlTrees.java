@@ -39,12 +39,28 @@ public final class YamlTrees {
     private final AtomicLong parsed = new AtomicLong();
     private volatile long writtenParsed;
 
-    /** A memory of nothing. */
+    /**
+     * No memory at all: every text is parsed, and none is hashed or kept. For loads that happen once, and for an
+     * editor's unsaved text, which changes with every keystroke (kept, each would stay until the memory is full).
+     */
+    public static final YamlTrees NONE = new YamlTrees(false);
+
+    private final boolean remembers;
+
+    /** A memory of nothing yet. */
     public YamlTrees() {
+        this(true);
+    }
+
+    private YamlTrees(boolean remembers) {
+        this.remembers = remembers;
     }
 
     /** The tree of {@code text}, parsed now or remembered; see {@link YamlReader#parse}. */
     YamlNode parse(String text, String fileName) {
+        if (!remembers) {
+            return YamlReader.parse(text, fileName);
+        }
         String key = digest(text);
         YamlNode known = used.get(key);
         if (known == null) {

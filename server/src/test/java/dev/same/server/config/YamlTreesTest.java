@@ -112,6 +112,25 @@ class YamlTreesTest {
     }
 
     @Test
+    void anEditorsUnsavedTextIsParsedEachTimeAndNotKept(@TempDir Path temp) throws IOException {
+        var ws = new TempWorkspace(temp);
+        ws.file("same.work.yaml", "version: \"1\"\nprojects: [\"packages/*\"]\n");
+        ws.project("packages/a", "a").project("packages/b", "b");
+        Path root = temp.toRealPath();
+        Path edited = root.resolve("packages/b/same.yaml");
+        var trees = new YamlTrees();
+        for (int keystroke = 0; keystroke < 5; keystroke++) {
+            String unsaved = "project: b\ntasks:\n  build:\n    cmd: [make, \"" + keystroke + "\"]\n";
+            Workspace workspace = ConfigLoader.load(root, java.util.Map.of(edited, unsaved), trees);
+            assertEquals(List.of("make", String.valueOf(keystroke)), workspace.tasks().get("b:build").cmd());
+        }
+        assertEquals(2, trees.parsed(), "the files on disk, once each; the unsaved text is not in the memory");
+        YamlTrees read = roundTrip(trees);
+        ConfigLoader.load(root, read);
+        assertEquals(1, read.parsed(), "only b's file on disk, whose text was never remembered");
+    }
+
+    @Test
     void aTruncatedMemoryIsRefused() {
         var trees = new YamlTrees();
         trees.parse("a: [1, {b: c}]\n", "same.yaml");
