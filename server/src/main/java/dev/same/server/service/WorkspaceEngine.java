@@ -38,7 +38,6 @@ import dev.same.server.SameException;
 import dev.same.server.cache.CacheDirectory;
 import dev.same.server.cache.remote.RemoteCaches;
 import dev.same.server.cache.remote.RemoteRun;
-import dev.same.protocol.client.BuildId;
 import dev.same.protocol.client.PrivateFiles;
 import dev.same.server.cache.LeftBehindFiles;
 import dev.same.server.config.TaskDef;
@@ -53,10 +52,8 @@ import dev.same.server.exec.RunningTasks;
 import dev.same.server.exec.WorkspaceWrites;
 import dev.same.server.graph.TargetResolver;
 import dev.same.server.graph.TaskGraph;
-import dev.same.server.hash.ChecksummedFile;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +90,6 @@ public final class WorkspaceEngine implements AutoCloseable {
     private volatile boolean closed;
     /** How often a daemon saves its digest memory when it changed; also at its end and after every request. */
     public static final Duration DIGESTS_SAVED_EVERY = Duration.ofMinutes(1);
-    private static final byte[] TREES_HEADER = "same-config-trees\n1\n".getBytes(StandardCharsets.US_ASCII);
 
     private record ActiveRun(RunExecution execution, RunBroadcast broadcast, CompletableFuture<RunResult> result) {
     }
@@ -117,7 +113,8 @@ public final class WorkspaceEngine implements AutoCloseable {
         this.digests = FileDigests.load(digestFile, InstantSource.system(),
                 reason -> System.err.println("same: " + reason + "; ignored, so inputs are hashed again"));
         this.treesFile = cache.cacheDir().resolve("config-trees");
-        this.trees = readTrees(treesFile);
+        this.trees = ConfigTreesFile.read(treesFile, reason -> System.err.println("same: " + reason
+                + "; ignored, so the configuration is parsed again"));
         this.tracker = new RunTracker(cache.cacheDir().resolve("failures"));
         this.fingerprinter = new Fingerprinter(digests, environments);
         this.statuses = new StatusCalculator(fingerprinter, cache.actionCache(), tracker, remoteCaches::available);
@@ -457,27 +454,11 @@ public final class WorkspaceEngine implements AutoCloseable {
         } catch (IOException e) {
             // only a speed-up for the next run; losing it is harmless
         }
-        if (trees.changedSinceWritten()) {
-            try {
-                ChecksummedFile.write(treesFile, TREES_HEADER, trees.write(BuildId.current()));
-            } catch (IOException e) {
-                // as above
-            }
+        try {
+            ConfigTreesFile.writeIfChanged(treesFile, trees);
+        } catch (IOException e) {
+            // as above
         }
-    }
-
-    /** The parsed configuration that this build saved before; nothing from another build, or if it is damaged. */
-    private static YamlTrees readTrees(Path file) {
-        Consumer<String> ignored = reason -> System.err.println("same: " + reason
-                + "; ignored, so the configuration is parsed again");
-        return ChecksummedFile.read(file, TREES_HEADER, ignored).map(in -> {
-            try {
-                return YamlTrees.read(in, BuildId.current());
-            } catch (IOException | RuntimeException e) {
-                ignored.accept(file + " is damaged (" + e.getMessage() + ")");
-                return new YamlTrees();
-            }
-        }).orElseGet(YamlTrees::new);
     }
 
     /** Cancels every active run and waits for them to end, then for the uploads to the remote cache (bounded). */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -26,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * another build; the answers are those of a configuration parsed from its files every time.
  */
 class ConfigTreesSavingTest {
-    private static final byte[] HEADER = "same-config-trees\n1\n".getBytes(StandardCharsets.US_ASCII);
-
     @TempDir
     Path root;
 
@@ -63,10 +60,11 @@ class ConfigTreesSavingTest {
         assertTrue(readable(saved), "a damaged file is replaced by a whole one");
 
         var otherBuild = new YamlTrees();
-        ChecksummedFile.write(saved, HEADER, otherBuild.write("another build"));
+        ChecksummedFile.write(saved, ConfigTreesFile.HEADER, otherBuild.write("another build"));
         assertEquals(edited, status());
         assertTrue(readable(saved), "another build's file is replaced by this build's");
-        assertArrayEquals(HEADER, java.util.Arrays.copyOf(Files.readAllBytes(saved), HEADER.length));
+        assertArrayEquals(ConfigTreesFile.HEADER,
+                java.util.Arrays.copyOf(Files.readAllBytes(saved), ConfigTreesFile.HEADER.length));
     }
 
     private List<TaskStatusInfo> status() {
@@ -77,11 +75,7 @@ class ConfigTreesSavingTest {
 
     /** Whether the file holds trees of this build: loading the workspace from them parses nothing. */
     private boolean readable(Path saved) throws IOException {
-        var in = ChecksummedFile.read(saved, HEADER, reason -> { });
-        if (in.isEmpty()) {
-            return false;
-        }
-        YamlTrees trees = YamlTrees.read(in.get(), dev.same.protocol.client.BuildId.current());
+        YamlTrees trees = ConfigTreesFile.read(saved, reason -> { });
         dev.same.server.config.ConfigLoader.load(root.toRealPath(), trees);
         return trees.parsed() == 0;
     }
