@@ -272,7 +272,7 @@ export class DaemonConnection implements Requester {
   }
 
   private async handshake(socket: net.Socket): Promise<void> {
-    const rpc = createMessageConnection(new StreamMessageReader(socket), new QuietMessageWriter(new StreamMessageWriter(socket)));
+    const rpc = createMessageConnection(readerOf(socket), new QuietMessageWriter(new StreamMessageWriter(socket)));
     rpc.onNotification(Notifications.runEvent, (event: RunEvent) => this.runEventEmitter.fire(decodeRunEvent(event)));
     rpc.onNotification(Notifications.runOutput, (output: RunOutput) => this.runOutputEmitter.fire(output));
     rpc.onNotification(Notifications.hashesChanged, (change: HashesChanged) => this.hashesChangedEmitter.fire(decodeHashesChanged(change)));
@@ -405,6 +405,18 @@ class NobodyListeningError extends Error {
 
 function isVersionMismatch(error: unknown): error is ResponseError<unknown> {
   return error instanceof ResponseError && error.code === ErrorCodes.versionMismatch;
+}
+
+/**
+ * Reads messages from the socket, without vscode-jsonrpc's watch for partial messages: that timer re-arms itself
+ * every 10 s for as long as an incomplete message is buffered, and disposing the connection does not stop it. A link
+ * that ended in the middle of a message (the daemon stopping or killed as it wrote) kept one alive for good: a leak
+ * in the editor, a process that never exits in tests.
+ */
+function readerOf(socket: net.Socket): StreamMessageReader {
+  const reader = new StreamMessageReader(socket);
+  reader.partialMessageTimeout = 0;
+  return reader;
 }
 
 function withTimeout<T>(promise: Promise<T>, millis: number, message: string): Promise<T> {

@@ -20,6 +20,7 @@ describe('the link to the daemon', () => {
   let env: NodeJS.ProcessEnv;
   let server: net.Server;
   const peers: MessageConnection[] = [];
+  const sockets: net.Socket[] = [];
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-link-'));
@@ -33,6 +34,7 @@ describe('the link to the daemon', () => {
       peer.onRequest('test/never', () => new Promise(() => {}));
       peer.listen();
       peers.push(peer);
+      sockets.push(socket);
     });
     await new Promise<void>((resolve) => server.listen(file, resolve));
   });
@@ -68,5 +70,22 @@ describe('the link to the daemon', () => {
     await connection.start();
     connection.dispose();
     await assert.rejects(connection.request('test/never'), /not connected to the same daemon \(disposed\)/);
+  });
+
+  it('leaves no timer behind when the link ends in the middle of a message', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const connection = new DaemonConnection({ root, env, launcher: () => undefined, clientVersion: 'test' });
+    let before: number;
+    try {
+      await connection.start();
+      before = timers();
+      const lost = new Promise<void>((resolve) => connection.onDidChangeState((state) => state.kind !== 'connected' && resolve()));
+      sockets[sockets.length - 1]?.end('Content-Length: 100\r\n\r\n{"jsonrpc":"2.0",');
+      await lost;
+    } finally {
+      connection.dispose();
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(timers(), before, 'a timer outlives the link: it would keep the process alive');
   });
 });
