@@ -39,8 +39,12 @@ public final class DaemonConnector {
     /** The pid of the daemon last spawned, so it counts as running while its JVM starts, before it takes the lock. */
     private static final String SPAWNED = "spawned.pid";
     private static final Path SETSID = Path.of("/usr/bin/setsid");
-    /** A shell's script that writes its pid to {@code $0}, for the user alone, then becomes the command it is given. */
-    private static final String WRITE_PID_AND_EXEC = "(umask 077 && echo $$ >\"$0\") && exec \"$@\"";
+    /**
+     * The end of a shell's script that starts the daemon, given as {@code "$@"} (its standard input closed), in the
+     * background and writes its pid to {@code $0}, for the user alone, before it ends: once the shell has ended, the
+     * daemon's process exists and says so, and is no child of the JVM that started the shell.
+     */
+    private static final String DETACH_AND_WRITE_PID = "</dev/null & umask 077 && echo $! >\"$0\"";
 
     private final Path root;
     private final Map<String, String> environment;
@@ -106,11 +110,11 @@ public final class DaemonConnector {
     }
 
     /**
-     * Prepares a daemon for the commands that follow this one, to start when this one ends: its process is made now
-     * (a JVM's first process start costs about 10 ms, which the command running meanwhile hides) and waits, in a
-     * session of its own and not yet a daemon, for {@link PreparedStart#start} to send the word on its standard
-     * input; then it starts the daemon detached, as {@link #start} does. One that is never told (this JVM killed, a
-     * Ctrl-C) ends without starting a daemon. Empty where {@code setsid} is missing.
+     * Prepares a daemon for the commands that follow this one, to start when this one ends: a process is made now (a
+     * JVM's first process start costs about 10 ms, which the command running meanwhile hides), in a session of its
+     * own, and waits for {@link PreparedStart#start} to send the word on its standard input; then it starts the
+     * daemon in the background, as {@link #start} does, and ends. One that is never told (this JVM killed, a Ctrl-C)
+     * ends without starting a daemon. Empty where {@code setsid} is missing.
      */
     public Optional<PreparedStart> prepareStart(Duration idleTimeout) throws IOException {
         checkCanStart();
@@ -118,53 +122,49 @@ public final class DaemonConnector {
             return Optional.empty();
         }
         Path pidFile = stateDirectory.resolve(SPAWNED);
-        // once detached, the daemon's JVM starts when this one has exited, rather than take the CPU this one's exit
-        // needs: GNU tail polls for it every 10 ms, for a second at most (a JVM that lives on after the command, as a
-        // test's does); without GNU coreutils it starts at once
-        String writePidAwaitUsAndExec = "(umask 077 && echo $$ >\"$0\") && { timeout 1 tail --pid="
-                + ProcessHandle.current().pid() + " -s 0.01 -f /dev/null 2>/dev/null; exec \"$@\"; }";
+        // the daemon's JVM starts when this one has exited, rather than take the CPU this one's exit needs: GNU tail
+        // polls for it every 10 ms, for a second at most (a JVM that lives on after the command, as a test's does);
+        // without GNU coreutils it starts at once
+        String awaitWordThenDetach = "read -r go && [ \"$go\" = start ] || exit 0; { timeout 1 tail --pid="
+                + ProcessHandle.current().pid() + " -s 0.01 -f /dev/null 2>/dev/null; exec \"$@\"; } "
+                + DETACH_AND_WRITE_PID;
         List<String> command = new ArrayList<>(List.of(SETSID.toString(), "--wait", "/bin/sh", "-c",
-                "read -r go && [ \"$go\" = start ] && exec \"$0\" --fork /bin/sh -c \"$@\" </dev/null",
-                SETSID.toString(), writePidAwaitUsAndExec, pidFile.toString()));
+                awaitWordThenDetach, pidFile.toString()));
         command.addAll(daemonCommand(idleTimeout));
         return Optional.of(new PreparedStart(daemonLaunch(command).redirectInput(ProcessBuilder.Redirect.PIPE).start(),
-                pidFile, idleTimeout));
+                idleTimeout));
     }
 
     /** A daemon's process waiting for the word to start; see {@link #prepareStart}. */
     public final class PreparedStart {
         private final Process waiting;
-        private final Path pidFile;
         private final Duration idleTimeout;
 
-        private PreparedStart(Process waiting, Path pidFile, Duration idleTimeout) {
+        private PreparedStart(Process waiting, Duration idleTimeout) {
             this.waiting = waiting;
-            this.pidFile = pidFile;
             this.idleTimeout = idleTimeout;
         }
 
         /**
          * Starts the daemon, unless one runs or is starting by now (another command's, an editor's), and waits until
-         * it is detached (a few milliseconds), so that no child of this JVM is left. Where that failed ({@code
-         * setsid} without {@code --wait} or {@code --fork}), the daemon is started as {@link #startInBackground}
-         * does.
+         * the waiting process has ended (a millisecond or two after the word), so that no child of this JVM is left
+         * and the daemon's pid is written. Where that failed ({@code setsid} without {@code --wait}), the daemon is
+         * started as {@link #startInBackground} does.
          */
         public void start() throws IOException {
             if (isRunning()) {
                 drop();
                 return;
             }
-            Files.deleteIfExists(pidFile); // an earlier daemon's pid must not be taken for this one's
+            Files.deleteIfExists(stateDirectory.resolve(SPAWNED)); // an earlier daemon's pid is not this one's
             try (OutputStream word = waiting.getOutputStream()) {
                 word.write("start\n".getBytes(StandardCharsets.US_ASCII));
             } catch (IOException ended) {
                 // it ended before the word: said by its status below
             }
-            if (!ended() || waiting.exitValue() != 0) {
+            if (!ended() || waiting.exitValue() != 0 || !Files.exists(stateDirectory.resolve(SPAWNED))) {
                 startInBackground(idleTimeout);
-                return;
             }
-            awaitPidFile(pidFile);
         }
 
         /** Lets the waiting process end without starting a daemon. */
@@ -327,24 +327,22 @@ public final class DaemonConnector {
     }
 
     /**
-     * Starts a daemon as {@link #spawn} does, but not as a child of this JVM: {@code setsid --fork} starts it and
-     * exits at once, and the daemon's shell writes its pid (for the user alone, in a subshell, so that the daemon does
-     * not inherit the umask) before it becomes the daemon. A child would keep the JDK's process reaper thread in
-     * {@code waitpid}, a system call, until this JVM exits, and the JVM's exit waits up to 300 ms for threads in
-     * native code: a command that starts a daemon (in the background, or {@code same daemon start} for an editor)
-     * would pay that. Where {@code setsid} cannot fork, the daemon is a child after all.
+     * Starts a daemon as {@link #spawn} does, but not as a child of this JVM: a shell in a session of its own starts
+     * it in the background, writes its pid, and ends. A child would keep the JDK's process reaper thread in {@code
+     * waitpid}, a system call, until this JVM exits, and the JVM's exit waits up to 300 ms for threads in native
+     * code: a command that starts a daemon (in the background, or {@code same daemon start} for an editor) would pay
+     * that. Where {@code setsid} is missing or fails, the daemon is a child after all.
      */
     private Started start(Duration idleTimeout) throws IOException {
         if (Files.isExecutable(SETSID)) {
             Path pidFile = stateDirectory.resolve(SPAWNED);
             Files.deleteIfExists(pidFile); // an earlier daemon's pid must not be taken for this one's
-            List<String> command = new ArrayList<>(List.of(SETSID.toString(), "--fork", "/bin/sh", "-c",
-                    WRITE_PID_AND_EXEC, pidFile.toString()));
+            List<String> command = new ArrayList<>(List.of(SETSID.toString(), "--wait", "/bin/sh", "-c",
+                    "\"$@\" " + DETACH_AND_WRITE_PID, pidFile.toString()));
             command.addAll(daemonCommand(idleTimeout));
-            Process forking = daemonLaunch(command).start();
+            Process detaching = daemonLaunch(command).start();
             try {
-                if (forking.waitFor() == 0) {
-                    awaitPidFile(pidFile);
+                if (detaching.waitFor() == 0 && Files.exists(pidFile)) {
                     return new Detached(pidFile);
                 }
             } catch (InterruptedException e) {
@@ -468,18 +466,6 @@ public final class DaemonConnector {
             return "see " + logFile();
         }
         return "see " + logFile();
-    }
-
-    /**
-     * Waits (a second at most) until a detached daemon's shell has written its pid, which it does a few milliseconds
-     * after {@code setsid --fork} returns: from then on it counts as starting, so a {@code same daemon stop} right
-     * after this command (in a script, or in this JVM) waits for it and stops it instead of missing it.
-     */
-    private static void awaitPidFile(Path pidFile) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-            sleep(1);
-        }
     }
 
     public static void sleep(long millis) {

@@ -110,6 +110,21 @@ class DaemonRunIT {
         ws.daemonPid(); // the next command starts one
     }
 
+    /**
+     * The daemon a first command starts as it ends counts as starting from then on: a {@code same daemon stop} right
+     * after (a script's next line) waits for it and stops it, rather than find none and leave it to start.
+     */
+    @Test
+    void aDaemonStopRightAfterTheFirstCommandStopsTheDaemonItStarted() throws Exception {
+        ok("run", "quick", "--ci");
+        String starting = Files.readString(ws.root.resolve(".same/daemon/spawned.pid")).strip();
+        assertTrue(alive(Long.parseLong(starting)), "the daemon's process is there as the command ends");
+        Result stop = ok("daemon", "stop");
+        assertEquals("same daemon stopped", stop.stdout().strip(), stop.toString());
+        poll(() -> ws.daemonProcesses().isEmpty(), "the stopped daemon's process to end");
+        assertTrue(ws.discovery().isEmpty(), "none serves the workspace");
+    }
+
     /** The processes of this workspace that wait for the word to start its daemon. */
     private List<ProcessHandle> waitingToStartADaemon() {
         try (var all = ProcessHandle.allProcesses()) {
