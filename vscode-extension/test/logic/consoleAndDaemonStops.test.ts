@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { ConnectionState } from '../../src/core/connection';
 import { CLEAR, ConsolePool, TaskConsole } from '../../src/core/taskConsole';
+import { RespawnPolicy } from '../../src/core/respawnPolicy';
 import { TaskModel } from '../../src/core/taskModel';
 import { TaskRun, daemonFor, environmentOf } from '../../src/core/taskRun';
 import { WorkspaceSync } from '../../src/core/workspaceSync';
@@ -80,7 +81,8 @@ describe('task consoles and daemon stops, against a real daemon', () => {
   });
 
   it('after `same daemon stop` waits for the user instead of starting a daemon, and starts one when asked', async () => {
-    const connection = ws.connect({ initialBackoffMillis: 50, maxBackoffMillis: 200 });
+    // looks for a replacement daemon for 1 s rather than the default 15 s before it waits for the user
+    const connection = ws.connect({ initialBackoffMillis: 50, maxBackoffMillis: 200, respawn: new RespawnPolicy(Date.now, 1_000) });
     const states: ConnectionState[] = [];
     connection.onDidChangeState((state) => states.push(state));
     await connection.start();
