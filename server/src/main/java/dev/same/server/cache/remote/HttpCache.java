@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Bazel's HTTP cache protocol on one endpoint: {@code GET}/{@code HEAD}/{@code PUT} of {@code ac/<key>} and
@@ -43,14 +44,23 @@ final class HttpCache {
     /**
      * HTTP/1.1 with keep-alive: the JDK client pools its connections and reuses an idle one for the next request to
      * the same server (idle ones are closed after {@code jdk.httpclient.keepalive.timeout}, 30 s by default), as
-     * long as every answer is read to its end, which every exchange here does.
+     * long as every answer is read to its end, which every exchange here does. One for {@code http://} servers has
+     * no TLS context ({@link NoTlsContext}); one for {@code https://} servers trusts what the JDK trusts.
      */
-    static HttpClient newClient() {
-        return HttpClient.newBuilder()
+    static HttpClient newClient(boolean tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER) // a redirect must not carry the credentials elsewhere
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER); // a redirect must not carry the credentials elsewhere
+        if (!tls) {
+            builder.sslContext(new NoTlsContext()).sslParameters(new SSLParameters());
+        }
+        return builder.build();
+    }
+
+    /** Whether a client for {@code base} needs TLS. */
+    static boolean needsTls(URI base) {
+        return !"http".equalsIgnoreCase(base.getScheme());
     }
 
     /** The record stored under {@code key}, at most {@code limit} bytes; empty when the server has none. */

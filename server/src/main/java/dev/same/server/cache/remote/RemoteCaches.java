@@ -5,6 +5,7 @@ import dev.same.protocol.client.SameSettings;
 import dev.same.server.config.RemoteCacheConfig;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Collection;
@@ -35,7 +36,8 @@ public final class RemoteCaches implements AutoCloseable {
     private final Consumer<String> log;
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT, true);
     private final AtomicReference<String> unreported = new AtomicReference<>();
-    private HttpClient client;
+    /** A client for plain-HTTP servers, and one for TLS ones, each made at first use. */
+    private final HttpClient[] clients = new HttpClient[2];
     private final AtomicBoolean warming = new AtomicBoolean();
     private volatile RemoteEndpoint lastUsed;
     private final Set<String> available = ConcurrentHashMap.newKeySet();
@@ -58,7 +60,7 @@ public final class RemoteCaches implements AutoCloseable {
         return RemoteEndpoint.resolve(config, caller).map(endpoint -> {
             lastUsed = endpoint;
             String earlier = unreported.getAndSet(null);
-            return new RemoteRun(new RemoteCache(new HttpCache(client(), endpoint, inFlight), endpoint, statistics),
+            return new RemoteRun(new RemoteCache(new HttpCache(client(endpoint.base()), endpoint, inFlight), endpoint, statistics),
                     uploads, this::lateFailure, earlier == null ? List.of() : List.of(earlier));
         });
     }
@@ -78,7 +80,7 @@ public final class RemoteCaches implements AutoCloseable {
         if (url != null && !url.isBlank() && !warming.getAndSet(true)) {
             Thread.ofVirtual().name("same-remote-client").start(() -> {
                 try {
-                    client();
+                    client(URI.create(url.strip()));
                 } catch (RuntimeException e) {
                     // the run's own first use fails the same way, and says so
                 }
@@ -86,11 +88,13 @@ public final class RemoteCaches implements AutoCloseable {
         }
     }
 
-    private synchronized HttpClient client() {
-        if (client == null) {
-            client = HttpCache.newClient();
+    private synchronized HttpClient client(URI base) {
+        boolean tls = HttpCache.needsTls(base);
+        int index = tls ? 1 : 0;
+        if (clients[index] == null) {
+            clients[index] = HttpCache.newClient(tls);
         }
-        return client;
+        return clients[index];
     }
 
     /**
@@ -120,7 +124,7 @@ public final class RemoteCaches implements AutoCloseable {
                 if (endpoint.isEmpty()) {
                     return;
                 }
-                HttpCache http = new HttpCache(client(), endpoint.get(), inFlight);
+                HttpCache http = new HttpCache(client(endpoint.get().base()), endpoint.get(), inFlight);
                 boolean any = false;
                 for (String hash : unknown) {
                     if (http.hasRecord(RemoteRecord.key(hash))) {
@@ -168,9 +172,11 @@ public final class RemoteCaches implements AutoCloseable {
     public void close() {
         flush(FLUSH_TIMEOUT);
         synchronized (this) {
-            if (client != null) {
-                client.shutdownNow();
-                awaitTermination(client);
+            for (HttpClient client : clients) {
+                if (client != null) {
+                    client.shutdownNow();
+                    awaitTermination(client);
+                }
             }
         }
     }
