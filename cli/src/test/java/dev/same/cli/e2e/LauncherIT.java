@@ -65,6 +65,42 @@ class LauncherIT {
         printsTheVersion(dist, Map.of("CDPATH", dir.toString()), "sh", "-c", "bin/same version");
     }
 
+    /**
+     * bin/same tells the CLI whether standard input and output are a terminal (the JDK's own answer costs a JVM about
+     * 9 ms): in one, a run is drawn interactively; piped, it is printed line by line.
+     */
+    @Test
+    void aRunInATerminalIsDrawnInteractivelyAndAPipedOneLineByLine() throws Exception {
+        Files.writeString(dir.resolve("same.yaml"), """
+                version: "1"
+                tasks:
+                  hello:
+                    cmd: ["sh", "-c", "echo hi"]
+                """);
+        String run = SameProcess.launcher() + " run hello --no-daemon --no-cache";
+        // script(1) gives the command a pseudo-terminal for its standard input, output and error
+        String inTerminal = output(dir, "script", "-qec", run, "/dev/null");
+        assertTrue(inTerminal.contains(" Tasks: ") && !inTerminal.contains("Starting..."), inTerminal);
+        String piped = output(dir, "sh", "-c", run);
+        assertTrue(piped.contains("[hello] Starting...") && !piped.contains(" Tasks: "), piped);
+    }
+
+    /**
+     * What the command prints, its standard error included, run in {@code cwd} with the base environment outside
+     * CI (where a run is always printed line by line).
+     */
+    private static String output(Path cwd, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(SameProcess.baseEnvironment());
+        builder.environment().remove("CI");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return output;
+    }
+
     private void runVersion(Path dist) throws Exception {
         String output = printsTheVersion(dir, Map.of(), dist.resolve("bin/same").toString(), "version");
         assertTrue(!output.contains("AOT") && !output.contains("warning"), "nothing but the version: " + output);
