@@ -45,6 +45,14 @@ public final class DaemonConnector {
      * daemon's process exists and says so, and is no child of the JVM that started the shell.
      */
     private static final String DETACH_AND_WRITE_PID = "</dev/null & umask 077 && echo $! >\"$0\"";
+    /**
+     * Becomes {@code "$@"} with SIGINT and SIGQUIT handled by default again: a command a non-interactive shell starts
+     * with {@code &} ignores both, and so would the daemon (its JVM installs no handler for an ignored signal, so
+     * {@code kill -INT} would not stop it) and every task it runs. GNU env 8.31 or later resets them; without it the
+     * daemon starts as it is.
+     */
+    private static final String EXEC_WITH_DEFAULT_SIGNALS = "if env --default-signal=INT,QUIT true 2>/dev/null; "
+            + "then exec env --default-signal=INT,QUIT \"$@\"; fi; exec \"$@\"";
 
     private final Path root;
     private final Map<String, String> environment;
@@ -126,8 +134,8 @@ public final class DaemonConnector {
         // polls for it every 10 ms, for a second at most (a JVM that lives on after the command, as a test's does);
         // without GNU coreutils it starts at once
         String awaitWordThenDetach = "read -r go && [ \"$go\" = start ] || exit 0; { timeout 1 tail --pid="
-                + ProcessHandle.current().pid() + " -s 0.01 -f /dev/null 2>/dev/null; exec \"$@\"; } "
-                + DETACH_AND_WRITE_PID;
+                + ProcessHandle.current().pid() + " -s 0.01 -f /dev/null 2>/dev/null; " + EXEC_WITH_DEFAULT_SIGNALS
+                + "; } " + DETACH_AND_WRITE_PID;
         List<String> command = new ArrayList<>(List.of(SETSID.toString(), "--wait", "/bin/sh", "-c",
                 awaitWordThenDetach, pidFile.toString()));
         command.addAll(daemonCommand(idleTimeout));
@@ -338,7 +346,7 @@ public final class DaemonConnector {
             Path pidFile = stateDirectory.resolve(SPAWNED);
             Files.deleteIfExists(pidFile); // an earlier daemon's pid must not be taken for this one's
             List<String> command = new ArrayList<>(List.of(SETSID.toString(), "--wait", "/bin/sh", "-c",
-                    "\"$@\" " + DETACH_AND_WRITE_PID, pidFile.toString()));
+                    "{ " + EXEC_WITH_DEFAULT_SIGNALS + "; } " + DETACH_AND_WRITE_PID, pidFile.toString()));
             command.addAll(daemonCommand(idleTimeout));
             Process detaching = daemonLaunch(command).start();
             try {

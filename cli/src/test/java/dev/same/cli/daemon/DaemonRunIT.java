@@ -125,6 +125,41 @@ class DaemonRunIT {
         assertTrue(ws.discovery().isEmpty(), "none serves the workspace");
     }
 
+    /**
+     * A daemon started in the background by a shell (after a first command, or by {@code same daemon start}) handles
+     * SIGINT and SIGQUIT as a daemon started by hand does: a shell's {@code &} would have them ignored, by the daemon
+     * (then {@code kill -INT} does not stop it) and by every task it runs.
+     */
+    @Test
+    void aDaemonStartedInTheBackgroundIgnoresNeitherSigintNorSigquitAndStopsOnSigint() throws Exception {
+        ok("run", "quick", "--ci"); // the first command: its daemon starts as it ends
+        long first = ws.daemonPid();
+        assertEquals(0, ignoredSignals(first) & INT_AND_QUIT, "SIGINT and SIGQUIT handled by default");
+        interrupt(first);
+        awaitGone(first);
+
+        ok("daemon", "start");
+        long started = ws.daemonPid();
+        assertEquals(0, ignoredSignals(started) & INT_AND_QUIT, "SIGINT and SIGQUIT handled by default");
+        interrupt(started);
+        awaitGone(started);
+    }
+
+    /** Bits 1 and 2 of a signal mask: SIGINT (2) and SIGQUIT (3). */
+    private static final long INT_AND_QUIT = 0x6;
+
+    /** The mask of the signals the process ignores, from {@code /proc/<pid>/status}. */
+    private static long ignoredSignals(long pid) throws Exception {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(line -> line.startsWith("SigIgn:"))
+                .mapToLong(line -> Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16))
+                .findFirst().orElseThrow();
+    }
+
+    private static void interrupt(long pid) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor());
+    }
+
     /** The processes of this workspace that wait for the word to start its daemon. */
     private List<ProcessHandle> waitingToStartADaemon() {
         try (var all = ProcessHandle.allProcesses()) {
