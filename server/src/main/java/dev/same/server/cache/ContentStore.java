@@ -6,6 +6,8 @@ import dev.same.server.hash.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -117,6 +119,27 @@ public final class ContentStore {
         byte[] content = Files.readAllBytes(blob);
         verify(digest, Digest.of(content), blob);
         return content;
+    }
+
+    /**
+     * The blob's content as a stream, verified first: the blob is read through once and checked against its name
+     * before the stream is handed out, from its start, so a damaged blob is never used and memory stays bounded
+     * whatever its size (a task's log may be gigabytes). A blob whose content no longer matches its name is removed
+     * and an IOException thrown. The stream reads the file it verified, even if the blob is removed meanwhile.
+     *
+     * @throws java.nio.file.NoSuchFileException when the blob is not in the store
+     */
+    public InputStream openVerified(String digest) throws IOException {
+        Path blob = blobPath(digest);
+        FileChannel channel = FileChannel.open(blob, StandardOpenOption.READ);
+        try {
+            verify(digest, Digest.ofChannel(channel), blob);
+            channel.position(0);
+            return Channels.newInputStream(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import dev.same.server.config.Workspace;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -362,16 +363,22 @@ public final class RunExecution {
         Path root = workspace.root();
         boolean restored = false;
         if (!outputs.intact(root, record, digests)) {
-            byte[] log;
+            InputStream log = InputStream.nullInputStream();
             try (WorkspaceWrites.Write ignored = writes.begin()) {
-                log = record.logDigest() == null ? new byte[0] : cache.contentStore().read(record.logDigest());
+                if (record.logDigest() != null) {
+                    log = cache.contentStore().openVerified(record.logDigest());
+                }
                 outputs.restore(root, record, cache.contentStore(), digests);
             } catch (OutputSnapshot.RestoreRefused refused) {
+                log.close();
                 throw refused;
             } catch (IOException | SameException damaged) {
+                log.close();
                 return Optional.empty(); // a damaged or removed blob: run the task instead
             }
-            replayLog(task.id(), log);
+            try (InputStream replayed = log) {
+                replayLog(task.id(), replayed);
+            }
             restored = true;
         }
         return Optional.of(new TaskResult(TaskStatus.CACHED, record.hash(), null, Scheduler.microsSince(start),
@@ -379,7 +386,7 @@ public final class RunExecution {
     }
 
     /** In chunks of whole lines, as it was printed: one message of a 100 MB log is more than a client accepts. */
-    private void replayLog(String taskId, byte[] log) {
+    private void replayLog(String taskId, InputStream log) throws IOException {
         TaskProcess.replay(log, (offset, text) -> client.runOutput(new RunOutput(runId, taskId, offset, text, true)));
     }
 

@@ -2,11 +2,9 @@ package dev.same.server.exec;
 
 import dev.same.server.process.Executables;
 import dev.same.server.process.ProcessTrees;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,13 +91,12 @@ public final class TaskProcess {
         }
     }
 
-    /** A captured log, handed to the sink as its output was when it ran: whole lines, in chunks, with offsets. */
-    static void replay(byte[] log, OutputSink sink) {
-        try {
-            pump(new ByteArrayInputStream(log), OutputStream.nullOutputStream(), sink);
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
+    /**
+     * A captured log, handed to the sink as its output was when it ran: whole lines, in chunks, with offsets. It is
+     * read as it goes, so a log of any size takes one chunk of memory.
+     */
+    static void replay(InputStream log, OutputSink sink) throws IOException {
+        pump(log, OutputStream.nullOutputStream(), sink);
     }
 
     /**

@@ -75,15 +75,20 @@ public final class Digest {
 
     /** Digest of a file's content; a symlink is followed. */
     public static String ofFile(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            return ofChannel(channel);
+        }
+    }
+
+    /** The digest of what the channel holds from its position to its end, where it is left. */
+    public static String ofChannel(FileChannel channel) throws IOException {
         MessageDigest md = sha256();
         ByteBuffer buffer = BUFFER.get();
-        try (FileChannel channel = FileChannel.open(file)) {
+        buffer.clear();
+        while (channel.read(buffer) >= 0) {
+            buffer.flip();
+            md.update(buffer);
             buffer.clear();
-            while (channel.read(buffer) >= 0) {
-                buffer.flip();
-                md.update(buffer);
-                buffer.clear();
-            }
         }
         return hex(md.digest());
     }

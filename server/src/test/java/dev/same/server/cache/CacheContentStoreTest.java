@@ -95,6 +95,29 @@ class CacheContentStoreTest {
     }
 
     @Test
+    void aBlobOpenedVerifiedStreamsAllOfItFromItsStartEvenIfRemovedMeanwhile() throws IOException {
+        ContentStore store = store();
+        byte[] log = new byte[3 << 20]; // larger than any buffer on the way
+        new Random(7).nextBytes(log);
+        String digest = store.put(log);
+        try (var in = store.openVerified(digest)) {
+            Files.delete(store.blobPath(digest)); // as a concurrent 'same clean' would
+            assertArrayEquals(log, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void aTamperedBlobIsNeverOpenedButRemoved() throws IOException {
+        ContentStore store = store();
+        String digest = store.put("the task's log\n".getBytes());
+        Files.writeString(store.blobPath(digest), "forged log\n");
+        IOException error = assertThrows(IOException.class, () -> store.openVerified(digest));
+        assertTrue(error.getMessage().startsWith("corrupt cache blob " + digest), error.getMessage());
+        assertFalse(store.contains(digest));
+        assertThrows(NoSuchFileException.class, () -> store.openVerified(digest));
+    }
+
+    @Test
     void failedWriteLeavesNoTempFile() throws IOException {
         ContentStore store = store();
         Files.createDirectories(dir.resolve("cas"));
