@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,53 @@ class LauncherIT {
         SameProcess.waitUntil("the second build's cache, and the first one gone", () -> caches(dist).size() == 1
                 && caches(dist).getFirst().startsWith("cli-second-build-"));
         runVersion(dist); // and the cache is then used (a stale or broken one would fail or warn)
+    }
+
+    /**
+     * A training killed with its terminal or its CI step leaves its marker behind; the next command sees from the pid
+     * in it that the training is gone and starts another, rather than run without the cache for ten minutes.
+     */
+    @Test
+    void aTrainingThatWasKilledIsStartedAgainByTheNextCommand() throws Exception {
+        Path dist = dir.resolve("same");
+        Path original = SameProcess.launcher().getParent().getParent();
+        for (String part : List.of("bin", "lib")) {
+            TestFiles.copyTree(original.resolve(part), dist.resolve(part));
+        }
+        Files.writeString(dist.resolve("lib/build-id"), "killed-training\n");
+        runVersion(dist);
+        SameProcess.waitUntil("the training's marker and its pid", () -> trainingPid(dist).isPresent());
+        ProcessHandle trainer = ProcessHandle.of(trainingPid(dist).orElseThrow()).orElseThrow();
+        List<ProcessHandle> training = Stream.concat(Stream.of(trainer), trainer.descendants()).toList();
+        training.forEach(ProcessHandle::destroyForcibly);
+        SameProcess.waitUntil("the training to be gone", () -> training.stream().noneMatch(ProcessHandle::isAlive));
+        assertTrue(markerOf(dist).isPresent(), "its marker is left behind");
+        for (String cache : caches(dist)) { // what it may have finished before it was killed
+            Files.delete(dist.resolve("aot").resolve(cache));
+        }
+
+        runVersion(dist);
+        SameProcess.waitUntil("the CLI's cache, trained again", () -> caches(dist).size() == 1);
+    }
+
+    /** The marker of the CLI cache's training under way, if there is one. */
+    private static Optional<Path> markerOf(Path dist) {
+        try (Stream<Path> files = Files.list(dist.resolve("aot"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".aot.training")).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The pid the launcher wrote into the training's marker. */
+    private static Optional<Long> trainingPid(Path dist) {
+        try {
+            Path marker = markerOf(dist).orElse(null);
+            return marker == null ? Optional.empty()
+                    : Optional.of(Long.parseLong(Files.readString(marker.resolve("pid")).strip()));
+        } catch (IOException | NumberFormatException notYet) {
+            return Optional.empty();
+        }
     }
 
     @Test
