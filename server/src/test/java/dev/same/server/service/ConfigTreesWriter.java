@@ -4,6 +4,7 @@ import dev.same.protocol.StatusParams;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -20,8 +21,13 @@ public final class ConfigTreesWriter {
         try (WorkspaceEngine engine = new WorkspaceEngine(root)) {
             System.out.println("writing");
             System.out.flush();
+            Path file = root.resolve("packages/p0/same.yaml");
+            Path temp = file.resolveSibling("same.yaml.tmp");
             for (long edit = 0; ; edit++) {
-                Files.writeString(root.resolve("packages/p0/same.yaml"), ConfigTreesKillTest.projectFile(0, edit));
+                // replaced whole, as an editor saves: a kill between a truncation and its write would leave the
+                // project file empty, and the test is about the engine's file, not this one
+                Files.writeString(temp, ConfigTreesKillTest.projectFile(0, edit));
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 engine.status(new StatusParams(List.of(), root.toString(), false));
             }
         }
