@@ -135,21 +135,14 @@ class LauncherIT {
 
     /**
      * What the command prints, its standard error included, run in {@code cwd} with the base environment outside
-     * CI (where a run is always printed line by line) and without the launcher's AOT caches.
+     * CI (where a run is always printed line by line) and without the launcher's AOT caches: under script(1) a
+     * training started from here would be in the terminal's process group, ended by its hang-up.
      */
     private static String output(Path cwd, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(SameProcess.baseEnvironment());
-        builder.environment().remove("CI");
-        // no AOT training started from here: under script(1) it would be in the terminal's process group, and
-        // ended by its hang-up before it could clear its marker
-        builder.environment().put("SAME_AOT", "0");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), output);
-        return output;
+        Map<String, String> env = new java.util.HashMap<>(SameProcess.baseEnvironment());
+        env.remove("CI");
+        env.put("SAME_AOT", "0");
+        return succeeds(cwd, env, command);
     }
 
     private void runVersion(Path dist) throws Exception {
@@ -159,14 +152,22 @@ class LauncherIT {
 
     /** Runs the command in {@code cwd} with the base environment plus {@code extra}; it must print the version. */
     private static String printsTheVersion(Path cwd, Map<String, String> extra, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(SameProcess.baseEnvironment());
-        builder.environment().putAll(extra);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), output);
+        Map<String, String> env = new java.util.HashMap<>(SameProcess.baseEnvironment());
+        env.putAll(extra);
+        String output = succeeds(cwd, env, command);
         assertTrue(output.startsWith("same "), output);
+        return output;
+    }
+
+    /** What the command prints, its standard error included, run in {@code cwd} with {@code env} alone; it must exit 0. */
+    private static String succeeds(Path cwd, Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
         return output;
     }
 
