@@ -244,7 +244,6 @@ public final class WorkspaceEngine implements AutoCloseable {
         if (params.targets() == null || params.targets().isEmpty()) {
             throw new SameException("run/start needs targets: task names, or \"all\"");
         }
-        remoteCaches.warmUp(params.environment() == null ? Map.of() : params.environment());
         WorkspaceWrites.Mark knownAt = writes.mark(); // before the live state is read: see RunExecution
         WorkspaceView.Loaded loaded = view.load(true);
         Workspace workspace = loaded.workspace();

@@ -1,24 +1,18 @@
 package dev.same.server.cache.remote;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLParameters;
 
 /**
  * Bazel's HTTP cache protocol on one endpoint: {@code GET}/{@code HEAD}/{@code PUT} of {@code ac/<key>} and
@@ -30,56 +24,31 @@ final class HttpCache {
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     static final long MIN_BYTES_PER_SECOND = 1 << 20;
 
-    private final HttpClient client;
+    private final CacheHttpClient client;
     private final RemoteEndpoint endpoint;
     private final Semaphore inFlight;
 
     /** @param inFlight a permit for each exchange while it lasts: how many requests the server gets at once */
-    HttpCache(HttpClient client, RemoteEndpoint endpoint, Semaphore inFlight) {
+    HttpCache(CacheHttpClient client, RemoteEndpoint endpoint, Semaphore inFlight) {
         this.client = client;
         this.endpoint = endpoint;
         this.inFlight = inFlight;
     }
 
-    /**
-     * HTTP/1.1 with keep-alive: the JDK client pools its connections and reuses an idle one for the next request to
-     * the same server (idle ones are closed after {@code jdk.httpclient.keepalive.timeout}, 30 s by default), as
-     * long as every answer is read to its end, which every exchange here does. One for {@code http://} servers has
-     * no TLS context ({@link NoTlsContext}); one for {@code https://} servers trusts what the JDK trusts.
-     */
-    static HttpClient newClient(boolean tls) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER); // a redirect must not carry the credentials elsewhere
-        if (!tls) {
-            builder.sslContext(new NoTlsContext()).sslParameters(new SSLParameters());
-        }
-        return builder.build();
-    }
-
-    /** Whether a client for {@code base} needs TLS. */
-    static boolean needsTls(URI base) {
-        return !"http".equalsIgnoreCase(base.getScheme());
-    }
-
     /** The record stored under {@code key}, at most {@code limit} bytes; empty when the server has none. */
     Optional<byte[]> getRecord(String key, long limit) throws RemoteFailure, RefusedContent {
+        ByteArrayOutputStream record = new ByteArrayOutputStream();
         URI uri = endpoint.record(key);
-        HttpResponse<byte[]> response = exchange("GET", uri, request(uri).GET(), info -> info.statusCode() == 200
-                ? HttpResponse.BodySubscribers.limiting(HttpResponse.BodySubscribers.ofByteArray(), limit)
-                : HttpResponse.BodySubscribers.replacing(null), limit);
-        return found(response, "GET", uri) ? Optional.of(response.body()) : Optional.empty();
+        return found(exchange("GET", uri, null, () -> record, limit), "GET", uri)
+                ? Optional.of(record.toByteArray()) : Optional.empty();
     }
 
     /** Writes blob {@code digest} to {@code file}, reading at most {@code size} bytes; false when the server has none. */
     boolean getBlob(String digest, long size, Path file) throws RemoteFailure, RefusedContent {
         URI uri = endpoint.blob(digest);
-        HttpResponse<Path> response = exchange("GET", uri, request(uri).GET(), info -> info.statusCode() == 200
-                ? HttpResponse.BodySubscribers.limiting(HttpResponse.BodySubscribers.ofFile(file,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), size)
-                : HttpResponse.BodySubscribers.replacing(null), size);
-        return found(response, "GET", uri);
+        return found(exchange("GET", uri, null,
+                () -> Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), size),
+                "GET", uri);
     }
 
     /** Whether the server holds blob {@code digest} ({@code HEAD}). */
@@ -93,52 +62,36 @@ final class HttpCache {
     }
 
     private boolean has(URI uri) throws RemoteFailure, RefusedContent {
-        HttpResponse<Void> response = exchange("HEAD", uri,
-                request(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()),
-                info -> HttpResponse.BodySubscribers.discarding(), 0);
-        return found(response, "HEAD", uri);
+        return found(exchange("HEAD", uri, null, null, 0), "HEAD", uri);
     }
 
-    void putBlob(String digest, Path file, long size) throws RemoteFailure, RefusedContent {
-        URI uri = endpoint.blob(digest);
+    void putBlob(String digest, Path file) throws RemoteFailure, RefusedContent {
+        CacheHttpClient.Body body;
         try {
-            put(uri, HttpRequest.BodyPublishers.ofFile(file), size);
-        } catch (java.io.FileNotFoundException e) {
+            body = CacheHttpClient.Body.of(file);
+        } catch (IOException e) {
             throw new RemoteFailure("cannot upload " + digest + ": the local blob is gone");
         }
+        put(endpoint.blob(digest), body);
     }
 
     void putRecord(String key, byte[] body) throws RemoteFailure, RefusedContent {
-        put(endpoint.record(key), HttpRequest.BodyPublishers.ofByteArray(body), body.length);
+        put(endpoint.record(key), CacheHttpClient.Body.of(body));
     }
 
-    private void put(URI uri, HttpRequest.BodyPublisher body, long size) throws RemoteFailure, RefusedContent {
-        HttpResponse<Void> response = exchange("PUT", uri, request(uri).PUT(body),
-                info -> HttpResponse.BodySubscribers.discarding(), size);
-        int status = response.statusCode();
+    private void put(URI uri, CacheHttpClient.Body body) throws RemoteFailure, RefusedContent {
+        int status = exchange("PUT", uri, body, null, 0);
         if (status != 200 && status != 201 && status != 204) {
             throw failure("PUT", uri, status);
         }
     }
 
-    private HttpRequest.Builder request(URI uri) throws RemoteFailure {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT);
-        try {
-            endpoint.credentials().authorization().ifPresent(value -> builder.header("Authorization", value));
-        } catch (IllegalArgumentException e) {
-            // its message may quote the value: never shown
-            throw new RemoteFailure(uri + ": the credentials (SAME_REMOTE_CACHE_TOKEN or ~/.netrc) are not a valid "
-                    + "header value");
-        }
-        return builder;
-    }
-
     /** 200: found; 404: not there; anything else is a failure. */
-    private static boolean found(HttpResponse<?> response, String method, URI uri) throws RemoteFailure {
-        return switch (response.statusCode()) {
+    private static boolean found(int status, String method, URI uri) throws RemoteFailure {
+        return switch (status) {
             case 200 -> true;
             case 404 -> false;
-            default -> throw failure(method, uri, response.statusCode());
+            default -> throw failure(method, uri, status);
         };
     }
 
@@ -152,11 +105,11 @@ final class HttpCache {
     }
 
     /**
-     * Sends and waits for the whole exchange, body included, within a deadline that grows with {@code bytes}, once
-     * one of the permits for requests in flight is free.
+     * Sends and waits for the whole exchange, body included, within a deadline that grows with the bytes it may
+     * carry ({@code limit}, or the body's length), once one of the permits for requests in flight is free. Returns
+     * the answer's status; a 200 answer's body went to {@code ok}.
      */
-    private <T> HttpResponse<T> exchange(String method, URI uri, HttpRequest.Builder request,
-                                         HttpResponse.BodyHandler<T> handler, long bytes)
+    private int exchange(String method, URI uri, CacheHttpClient.Body body, CacheHttpClient.Sink ok, long limit)
             throws RemoteFailure, RefusedContent {
         try {
             inFlight.acquire();
@@ -164,43 +117,36 @@ final class HttpCache {
             Thread.currentThread().interrupt();
             throw new RemoteFailure(method + " " + uri + ": interrupted");
         }
+        long deadlineMillis = ANSWER_TIMEOUT.toMillis() + (body == null ? limit : body.length()) * 1000
+                / MIN_BYTES_PER_SECOND;
         try {
-            return exchangeNow(method, uri, request, handler, bytes);
+            String authorization = endpoint.credentials().authorization().orElse(null);
+            return client.send(new CacheHttpClient.Request(method, uri, authorization, body), ok, limit,
+                    System.nanoTime() + deadlineMillis * 1_000_000);
+        } catch (CacheHttpClient.TooLarge e) {
+            throw new RefusedContent(method + " " + uri + ": the answer is larger than the " + limit
+                    + " bytes announced");
+        } catch (IllegalArgumentException e) {
+            // its message never quotes the value
+            throw new RemoteFailure(uri + ": the credentials (SAME_REMOTE_CACHE_TOKEN or ~/.netrc) are not a valid "
+                    + "header value");
+        } catch (IOException e) {
+            throw new RemoteFailure(method + " " + uri + ": " + why(e, deadlineMillis));
         } finally {
             inFlight.release();
         }
     }
 
-    private <T> HttpResponse<T> exchangeNow(String method, URI uri, HttpRequest.Builder request,
-                                            HttpResponse.BodyHandler<T> handler, long bytes)
-            throws RemoteFailure, RefusedContent {
-        long deadlineMillis = ANSWER_TIMEOUT.toMillis() + bytes * 1000 / MIN_BYTES_PER_SECOND;
-        CompletableFuture<HttpResponse<T>> future = client.sendAsync(request.build(), handler);
-        try {
-            return future.get(deadlineMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new RemoteFailure(method + " " + uri + ": no complete answer within " + deadlineMillis / 1000 + "s");
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new RemoteFailure(method + " " + uri + ": interrupted");
-        } catch (ExecutionException | CancellationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof IOException io && io.getMessage() != null
-                    && io.getMessage().startsWith("body exceeds capacity")) {
-                throw new RefusedContent(method + " " + uri + ": the answer is larger than the " + bytes
-                        + " bytes announced");
-            }
-            throw new RemoteFailure(method + " " + uri + ": " + why(cause));
-        }
-    }
-
-    private static String why(Throwable e) {
+    private static String why(IOException e, long deadlineMillis) {
         return switch (e) {
-            case HttpConnectTimeoutException t -> "no connection within " + CONNECT_TIMEOUT.toSeconds() + "s";
-            case HttpTimeoutException t -> "no answer within " + ANSWER_TIMEOUT.toSeconds() + "s";
-            case ConnectException c -> "cannot connect" + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")");
+            case CacheHttpClient.NoConnection none -> switch (none.getCause()) {
+                case SocketTimeoutException t -> "no connection within " + CONNECT_TIMEOUT.toSeconds() + "s";
+                case UnknownHostException u -> "unknown host " + u.getMessage();
+                case ConnectException c -> "cannot connect" + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")");
+                default -> "cannot connect (" + none.getMessage() + ")";
+            };
+            case SocketTimeoutException t -> "no complete answer within " + Math.max(1, deadlineMillis / 1000) + "s";
+            case ProtocolException p -> "a garbled answer: " + p.getMessage();
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };
     }

@@ -156,7 +156,7 @@ final class RemoteCache {
             Set<String> done = new HashSet<>();
             for (RemoteRecord.Blob blob : remote.blobs()) {
                 if (done.add(blob.digest()) && !http.hasBlob(blob.digest())) {
-                    http.putBlob(blob.digest(), store.blobPath(blob.digest()), blob.size());
+                    http.putBlob(blob.digest(), store.blobPath(blob.digest()));
                     sent += blob.size();
                 }
             }

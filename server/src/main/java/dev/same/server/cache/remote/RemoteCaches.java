@@ -1,12 +1,9 @@
 package dev.same.server.cache.remote;
 
 import dev.same.protocol.RemoteCacheStatus;
-import dev.same.protocol.client.SameSettings;
 import dev.same.server.config.RemoteCacheConfig;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -15,19 +12,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * The remote caches of one server: one HTTP client (its HTTP/1.1 connections kept alive and reused, see
- * {@link HttpCache#newClient}), at most {@value #IN_FLIGHT} requests at once, the counters {@code daemon/status}
+ * {@link CacheHttpClient}), at most {@value #IN_FLIGHT} requests at once, the counters {@code daemon/status}
  * shows, and the uploads still running, which {@link #close} waits for (a bounded time) before the server ends.
  */
 public final class RemoteCaches implements AutoCloseable {
     /** How long a stopping server waits for its uploads. */
     public static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration CLIENT_STOP_TIMEOUT = Duration.ofSeconds(1);
     /** Requests to the servers at once, every run and upload together; fair, so the oldest waiting goes first. */
     static final int IN_FLIGHT = 16;
 
@@ -36,9 +31,7 @@ public final class RemoteCaches implements AutoCloseable {
     private final Consumer<String> log;
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT, true);
     private final AtomicReference<String> unreported = new AtomicReference<>();
-    /** A client for plain-HTTP servers, and one for TLS ones, each made at first use. */
-    private final HttpClient[] clients = new HttpClient[2];
-    private final AtomicBoolean warming = new AtomicBoolean();
+    private final CacheHttpClient client = new CacheHttpClient(HttpCache.CONNECT_TIMEOUT);
     private volatile RemoteEndpoint lastUsed;
     private final Set<String> available = ConcurrentHashMap.newKeySet();
     private final Set<String> asking = ConcurrentHashMap.newKeySet();
@@ -60,7 +53,7 @@ public final class RemoteCaches implements AutoCloseable {
         return RemoteEndpoint.resolve(config, caller).map(endpoint -> {
             lastUsed = endpoint;
             String earlier = unreported.getAndSet(null);
-            return new RemoteRun(new RemoteCache(new HttpCache(client(endpoint.base()), endpoint, inFlight), endpoint, statistics),
+            return new RemoteRun(new RemoteCache(new HttpCache(client, endpoint, inFlight), endpoint, statistics),
                     uploads, this::lateFailure, earlier == null ? List.of() : List.of(earlier));
         });
     }
@@ -69,32 +62,6 @@ public final class RemoteCaches implements AutoCloseable {
     private void lateFailure(String failure) {
         log.accept("warning: " + failure);
         unreported.set(failure + " (after its run had ended)");
-    }
-
-    /**
-     * Builds the HTTP client in the background when the caller names a remote cache, so that it is ready by the time
-     * the run, still loading its workspace, asks its first question: a cold JVM takes a tenth of a second for it.
-     */
-    public void warmUp(Map<String, String> caller) {
-        String url = caller.get(SameSettings.REMOTE_CACHE_URL);
-        if (url != null && !url.isBlank() && !warming.getAndSet(true)) {
-            Thread.ofVirtual().name("same-remote-client").start(() -> {
-                try {
-                    client(URI.create(url.strip()));
-                } catch (RuntimeException e) {
-                    // the run's own first use fails the same way, and says so
-                }
-            });
-        }
-    }
-
-    private synchronized HttpClient client(URI base) {
-        boolean tls = HttpCache.needsTls(base);
-        int index = tls ? 1 : 0;
-        if (clients[index] == null) {
-            clients[index] = HttpCache.newClient(tls);
-        }
-        return clients[index];
     }
 
     /**
@@ -124,7 +91,7 @@ public final class RemoteCaches implements AutoCloseable {
                 if (endpoint.isEmpty()) {
                     return;
                 }
-                HttpCache http = new HttpCache(client(endpoint.get().base()), endpoint.get(), inFlight);
+                HttpCache http = new HttpCache(client, endpoint.get(), inFlight);
                 boolean any = false;
                 for (String hash : unknown) {
                     if (http.hasRecord(RemoteRecord.key(hash))) {
@@ -171,25 +138,6 @@ public final class RemoteCaches implements AutoCloseable {
     @Override
     public void close() {
         flush(FLUSH_TIMEOUT);
-        synchronized (this) {
-            for (HttpClient client : clients) {
-                if (client != null) {
-                    client.shutdownNow();
-                    awaitTermination(client);
-                }
-            }
-        }
-    }
-
-    /**
-     * Waits for the client's selector thread to end: it waits for the network in a system call, and the JVM's exit
-     * waits up to 300 ms for threads in native code, which a command run in process would pay at its end.
-     */
-    private static void awaitTermination(HttpClient client) {
-        try {
-            client.awaitTermination(CLIENT_STOP_TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        client.close();
     }
 }

@@ -1,0 +1,347 @@
+package dev.same.server.cache.remote;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * The HTTP/1.1 client of the remote cache: blocking exchanges on kept-alive connections, plain or TLS (the JDK's
+ * trust), each read whole before a deadline. It exists because the JDK's {@code java.net.http} client costs a cold
+ * JVM far more than the exchanges themselves: 400 small {@code GET}s from nginx on loopback took 510-570 ms with
+ * it and 76-89 ms with a plain socket, in a fresh JVM on this project's 2-core VM. A clean machine restoring from
+ * the remote cache is such a JVM. Only what a cache server's answers need is here: fixed-length, chunked and
+ * close-delimited bodies, interim answers, {@code Connection: close}; no redirects, proxies, cookies or HTTP/2.
+ */
+final class CacheHttpClient implements AutoCloseable {
+    /** Longer unused, a kept-alive connection is closed rather than reused: servers close theirs after 5-75 s. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
+    private static final int MAX_IDLE_PER_SERVER = 32;
+
+    /** A request's body: its length, and its bytes from the start each time it is sent. */
+    interface Body {
+        long length();
+
+        InputStream open() throws IOException;
+
+        static Body of(byte[] bytes) {
+            return new Body() {
+                public long length() {
+                    return bytes.length;
+                }
+
+                public InputStream open() {
+                    return new ByteArrayInputStream(bytes);
+                }
+            };
+        }
+
+        /** A file's content, as long as it was when this was made. */
+        static Body of(Path file) throws IOException {
+            long length = Files.size(file);
+            return new Body() {
+                public long length() {
+                    return length;
+                }
+
+                public InputStream open() throws IOException {
+                    return Files.newInputStream(file);
+                }
+            };
+        }
+    }
+
+    /** Where a successful answer's body goes, opened only for one. */
+    interface Sink {
+        OutputStream open() throws IOException;
+    }
+
+    /** @param authorization the {@code Authorization} header's value, or null; @param body null for none */
+    record Request(String method, URI uri, String authorization, Body body) {
+    }
+
+    /** A successful answer's body is longer than the caller allows. */
+    static final class TooLarge extends IOException {
+        TooLarge(long limit) {
+            super("the answer is larger than " + limit + " bytes");
+        }
+    }
+
+    /** No connection to the server could be made; the cause says why. */
+    static final class NoConnection extends IOException {
+        NoConnection(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private final int connectMillis;
+    /**
+     * The threads exchanges run on when asked from a virtual thread. A virtual thread waiting for a socket starts
+     * the JDK's poller thread, which then waits in native code for good, and a JVM's exit waits up to 300 ms for
+     * threads in native code: every command run in process would end that much later.
+     */
+    private final ExecutorService exchanges = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("same-remote-http-", 0).factory());
+    private final Map<Origin, Deque<HttpConnection>> idle = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+    private SSLSocketFactory tls;
+
+    CacheHttpClient(Duration connectTimeout) {
+        this.connectMillis = Math.toIntExact(connectTimeout.toMillis());
+    }
+
+    /**
+     * Sends {@code request} and reads its answer whole before {@code deadlineNanos} ({@link System#nanoTime}): the
+     * body of a 200 answer into {@code ok}, at most {@code limit} bytes, any other body thrown away. A kept-alive
+     * connection that the server closed meanwhile is replaced once. Returns the answer's status.
+     *
+     * @throws TooLarge                 the 200 answer's body is longer than {@code limit}
+     * @throws IllegalArgumentException the authorization is not a valid header value (the message never quotes it)
+     */
+    int send(Request request, Sink ok, long limit, long deadlineNanos) throws IOException {
+        if (!Thread.currentThread().isVirtual()) {
+            return sendHere(request, ok, limit, deadlineNanos);
+        }
+        Future<Integer> exchange;
+        try {
+            exchange = exchanges.submit(() -> sendHere(request, ok, limit, deadlineNanos));
+        } catch (RejectedExecutionException closedMeanwhile) {
+            return sendHere(request, ok, limit, deadlineNanos);
+        }
+        try {
+            return exchange.get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        }
+    }
+
+    private int sendHere(Request request, Sink ok, long limit, long deadlineNanos) throws IOException {
+        String head = head(request);
+        Origin origin = Origin.of(request.uri());
+        HttpConnection connection = take(origin, deadlineNanos);
+        try {
+            return exchange(origin, connection, head, request, ok, limit, deadlineNanos);
+        } catch (IOException e) {
+            connection.close();
+            if (!connection.reused() || connection.answered() || e instanceof TooLarge
+                    || e instanceof SocketTimeoutException) {
+                throw e;
+            }
+        }
+        HttpConnection fresh = open(origin, deadlineNanos);
+        try {
+            return exchange(origin, fresh, head, request, ok, limit, deadlineNanos);
+        } catch (IOException e) {
+            fresh.close();
+            throw e;
+        }
+    }
+
+    private int exchange(Origin origin, HttpConnection connection, String head, Request request, Sink ok, long limit,
+                         long deadlineNanos) throws IOException {
+        connection.deadline(deadlineNanos);
+        HttpConnection.Head answer;
+        if (request.body() == null) {
+            connection.writeHead(head);
+            connection.flush();
+            answer = connection.readHead();
+        } else {
+            answer = sendWithBody(connection, head, request.body());
+        }
+        InputStream body = connection.bodyOf(answer, request.method().equals("HEAD"));
+        if (answer.status() == 200 && ok != null) {
+            if (answer.contentLength() > limit) {
+                throw new TooLarge(limit);
+            }
+            try (OutputStream out = ok.open()) {
+                copy(body, out, limit);
+            }
+        } else {
+            connection.discard(body);
+        }
+        if (connection.endExchange()) {
+            giveBack(origin, connection);
+        } else {
+            connection.close();
+        }
+        return answer.status();
+    }
+
+    /**
+     * Writes the head and the body, then reads the answer's head. Writes have no timeout of their own, so the
+     * connection is closed at the deadline if the body is still being written then. A server that answers before
+     * reading the whole body (a refusal) is heard.
+     */
+    private static HttpConnection.Head sendWithBody(HttpConnection connection, String head, Body body)
+            throws IOException {
+        try (InputStream content = body.open()) {
+            long deadlineNanos = connection.deadlineNanos();
+            Thread watchdog = Thread.ofVirtual().start(() -> {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(deadlineNanos - System.nanoTime());
+                    connection.close();
+                } catch (InterruptedException e) {
+                    // written in time
+                }
+            });
+            try {
+                connection.writeHead(head);
+                long copied = content.transferTo(connection.body());
+                if (copied != body.length()) {
+                    throw new IOException("the file to upload changed while it was sent (" + copied + " bytes, not "
+                            + body.length() + ")");
+                }
+                connection.flush();
+            } catch (IOException e) {
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    throw new SocketTimeoutException("the deadline passed while sending");
+                }
+                try {
+                    return connection.readHead();
+                } catch (IOException none) {
+                    throw e;
+                }
+            } finally {
+                watchdog.interrupt();
+            }
+        }
+        return connection.readHead();
+    }
+
+    private static void copy(InputStream body, OutputStream out, long limit) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        for (int n; (n = body.read(buffer)) >= 0; ) {
+            total += n;
+            if (total > limit) {
+                throw new TooLarge(limit);
+            }
+            out.write(buffer, 0, n);
+        }
+    }
+
+    private HttpConnection take(Origin origin, long deadlineNanos) throws IOException {
+        Deque<HttpConnection> kept = idle.get(origin);
+        if (kept != null) {
+            long now = System.nanoTime();
+            for (HttpConnection connection; (connection = kept.pollLast()) != null; ) {
+                if (!connection.idleLongerThan(IDLE_TIMEOUT.toNanos(), now)) {
+                    return connection;
+                }
+                connection.close();
+            }
+        }
+        return open(origin, deadlineNanos);
+    }
+
+    private HttpConnection open(Origin origin, long deadlineNanos) throws IOException {
+        return HttpConnection.open(origin.host(), origin.port(), origin.tls() ? tls() : null, connectMillis,
+                deadlineNanos);
+    }
+
+    private void giveBack(Origin origin, HttpConnection connection) {
+        Deque<HttpConnection> kept = idle.computeIfAbsent(origin, any -> new ConcurrentLinkedDeque<>());
+        if (closed || kept.size() >= MAX_IDLE_PER_SERVER) {
+            connection.close();
+            return;
+        }
+        kept.addLast(connection);
+        if (closed) {
+            closeIdle();
+        }
+    }
+
+    private synchronized SSLSocketFactory tls() throws IOException {
+        if (tls == null) {
+            try {
+                tls = SSLContext.getDefault().getSocketFactory();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IOException("no TLS in this JDK: " + e.getMessage(), e);
+            }
+        }
+        return tls;
+    }
+
+    /** The request's head; refuses an authorization that would not be one header line. */
+    private static String head(Request request) {
+        URI uri = request.uri();
+        String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            target += "?" + uri.getRawQuery();
+        }
+        StringBuilder head = new StringBuilder(256).append(request.method()).append(' ').append(target)
+                .append(" HTTP/1.1\r\nHost: ").append(uri.getRawAuthority().substring(
+                        uri.getRawAuthority().lastIndexOf('@') + 1))
+                .append("\r\nUser-Agent: same\r\n");
+        if (request.authorization() != null) {
+            if (!request.authorization().chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f) || (c > 0x9f
+                    && c <= 0xff))) {
+                throw new IllegalArgumentException("the authorization is not a valid header value");
+            }
+            head.append("Authorization: ").append(request.authorization()).append("\r\n");
+        }
+        if (request.body() != null) {
+            head.append("Content-Length: ").append(request.body().length()).append("\r\n");
+        }
+        return head.append("\r\n").toString();
+    }
+
+    /** Closes the kept-alive connections; exchanges under way end as they would, and close theirs. */
+    @Override
+    public void close() {
+        closed = true;
+        exchanges.shutdown();
+        closeIdle();
+    }
+
+    private void closeIdle() {
+        for (Deque<HttpConnection> kept : idle.values()) {
+            for (HttpConnection connection; (connection = kept.poll()) != null; ) {
+                connection.close();
+            }
+        }
+    }
+
+    /** Where a request goes: the host to connect to (an IPv6 address without its brackets), port and scheme. */
+    record Origin(String host, int port, boolean tls) {
+        static Origin of(URI uri) {
+            boolean tls = !"http".equalsIgnoreCase(uri.getScheme());
+            String host = uri.getHost();
+            if (host == null) {
+                throw new IllegalArgumentException("no host in " + uri);
+            }
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            return new Origin(host, uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80, tls);
+        }
+    }
+}
