@@ -42,6 +42,11 @@ public final class PrivateFiles {
         return Files.createDirectories(dir, DIRECTORY);
     }
 
+    /** {@link Files#createDirectory}, 0700: its parent must exist, and it must not. */
+    public static Path createDirectory(Path dir) throws IOException {
+        return Files.createDirectory(dir, DIRECTORY);
+    }
+
     /** A new file (it must not exist), 0600, open for writing. */
     public static OutputStream newOutputStream(Path file) throws IOException {
         return Channels.newOutputStream(Files.newByteChannel(file,

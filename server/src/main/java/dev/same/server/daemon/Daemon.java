@@ -107,6 +107,7 @@ public final class Daemon implements DaemonControl {
         server.setDeleteOnClose(false); // the socket is removed by identity, not by path: see OwnedFiles
         server.bind(AFUNIXSocketAddress.of(socketPath));
         owned = OwnedFiles.take(root, stateDirectory.resolve(DaemonLock.NAME), socketPath);
+        engine.saveStateOnlyWhile(() -> owned.gone().isEmpty());
         new DiscoveryFile(ProcessHandle.current().pid(), version, socketPath.toString(), root.toString(),
                 startedAtMillis).write(stateDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown("signal"), "same-daemon-shutdown"));

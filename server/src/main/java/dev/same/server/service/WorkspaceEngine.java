@@ -57,6 +57,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +72,7 @@ public final class WorkspaceEngine implements AutoCloseable {
     private final Path digestFile;
     private final FileDigests digests;
     private final Path treesFile;
+    private volatile BooleanSupplier statePresent = () -> true;
     private final YamlTrees trees;
     private final ToolEnvironmentResolver environments;
     private final RunStatistics statistics = new RunStatistics();
@@ -446,8 +448,19 @@ public final class WorkspaceEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * From now on the digest memory and the parsed configuration are saved only while {@code present} says the
+     * state directory is still there: a daemon whose {@code .same/} was deleted must not make it again as it stops.
+     */
+    public void saveStateOnlyWhile(BooleanSupplier present) {
+        statePresent = present;
+    }
+
     /** Saves the digest memory and the parsed configuration where they changed: only speed-ups, so quietly. */
     private void saveState() {
+        if (!statePresent.getAsBoolean()) {
+            return;
+        }
         try {
             digests.saveIfChanged(digestFile);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.same.server.watch;
 
 import dev.same.protocol.client.PrivateFiles;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,18 @@ public final class ReadYourWrites {
     }
 
     /**
+     * Makes the cookie directory if it is missing, but never {@code .same/} itself: a daemon whose {@code .same/}
+     * was deleted is about to stop, and must not leave one behind.
+     */
+    private void cookieDirectoryInsideStateDirectory() throws IOException {
+        try {
+            PrivateFiles.createDirectory(root.resolve(COOKIE_DIRECTORY));
+        } catch (FileAlreadyExistsException usual) {
+            // made when the watcher started
+        }
+    }
+
+    /**
      * Returns once the changes made before this call have been applied, or after a few seconds.
      *
      * @param polling whether the watcher is degraded and only rescans see changes
@@ -66,7 +79,7 @@ public final class ReadYourWrites {
             if (polling) {
                 rescan.run();
             } else {
-                createCookieDirectory(root);
+                cookieDirectoryInsideStateDirectory();
                 PrivateFiles.write(cookie, new byte[0]);
             }
             seen.get((polling ? RESCAN_WAIT : WAIT).toMillis(), TimeUnit.MILLISECONDS);

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.same.protocol.client.BuildId;
+import dev.same.protocol.StatusParams;
 import dev.same.protocol.client.DaemonAddress;
+import dev.same.protocol.client.SameClient;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,6 +34,41 @@ class DaemonOwnedFilesTest {
             assertEquals(0, daemon.awaitExit());
             assertTrue(daemon.log().contains("shutting down: its state directory .same/ was deleted"), daemon.log());
             assertFalse(Files.exists(daemon.socket), "its own socket is removed");
+        }
+    }
+
+    @Test
+    void aDaemonWhoseStateDirectoryWasDeletedNeverWritesItAgain() throws Exception {
+        try (InProcessDaemon daemon = InProcessDaemon.start(DaemonAddress.currentUid(), """
+                version: "1"
+                tasks:
+                  build:
+                    cmd: ["true"]
+                    input: ["src"]
+                """)) {
+            Files.createDirectories(daemon.root.resolve("src"));
+            Files.writeString(daemon.root.resolve("src/a.txt"), "a\n");
+            daemon.awaitLog("indexed the workspace");
+            InProcessDaemon.deleteTree(daemon.root.resolve(".same"));
+            // a new input, hashed by this request before the daemon notices (it looks once a second): its digest
+            // memory has changed, and a daemon that saved it would make .same/ again
+            Files.writeString(daemon.root.resolve("src/b.txt"), "b\n");
+            try (SameClient client = SameClient.connect(daemon.socket, InProcessDaemon.NO_PUSHES)) {
+                client.initialize("test", BuildId.current(), daemon.root, 10_000);
+                client.server().status(new StatusParams(List.of(), daemon.root.toString(), true))
+                        .get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException stoppingAlready) {
+                // it noticed first: nothing to answer, and nothing to save either
+            }
+
+            assertEquals(0, daemon.awaitExit());
+            assertFalse(Files.exists(daemon.root.resolve(".same")), () -> {
+                try (var files = Files.walk(daemon.root.resolve(".same"))) {
+                    return "nothing of .same/ was written again: " + files.toList();
+                } catch (java.io.IOException e) {
+                    return e.toString();
+                }
+            });
         }
     }
 
