@@ -105,8 +105,15 @@ final class CacheHttpClient implements AutoCloseable {
     private volatile boolean closed;
     private SSLSocketFactory tls;
 
+    /** A client whose TLS connections trust what the JDK trusts. */
     CacheHttpClient(Duration connectTimeout) {
+        this(connectTimeout, null);
+    }
+
+    /** @param tls the factory of TLS connections; null for the JDK's default, made at the first {@code https} use */
+    CacheHttpClient(Duration connectTimeout, SSLSocketFactory tls) {
         this.connectMillis = Math.toIntExact(connectTimeout.toMillis());
+        this.tls = tls;
     }
 
     /**

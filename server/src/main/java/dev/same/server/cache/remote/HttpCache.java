@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import javax.net.ssl.SSLException;
 
 /**
  * Bazel's HTTP cache protocol on one endpoint: {@code GET}/{@code HEAD}/{@code PUT} of {@code ac/<key>} and
@@ -147,6 +148,7 @@ final class HttpCache {
             };
             case SocketTimeoutException t -> "no complete answer within " + Math.max(1, deadlineMillis / 1000) + "s";
             case ProtocolException p -> "a garbled answer: " + p.getMessage();
+            case SSLException tls -> "no TLS connection (" + tls.getMessage() + ")";
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };
     }

@@ -3,6 +3,7 @@ package dev.same.server.cache.remote;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The remote cache's HTTP/1.1 client against a scripted server on loopback: every way a cache server frames its
@@ -315,6 +325,79 @@ class CacheHttpClientTest {
         assertEquals('G', firstByteSent("http"));
     }
 
+    @Test
+    void anHttpsServerWhoseCertificateTheJdkDoesNotTrustIsRefused(@TempDir Path temp) throws Exception {
+        server = new ScriptedServer(tlsServerSocket(selfSigned(temp)), peer -> {
+            peer.read();
+            peer.write(answer(200, "secret".getBytes(StandardCharsets.UTF_8)));
+        });
+        IOException refused = assertThrows(IOException.class, () -> client.send(new CacheHttpClient.Request("GET",
+                URI.create("https://localhost:" + server.port() + "/cache/ac/1"), null, null),
+                OutputStream::nullOutputStream, 100, System.nanoTime() + LONG));
+        assertInstanceOf(SSLHandshakeException.class, refused, refused.toString());
+        assertEquals(List.of(), server.received, "nothing was sent");
+    }
+
+    @Test
+    void anHttpsServerIsReachedWhenItsCertificateIsTrustedAndNamesTheHost(@TempDir Path temp) throws Exception {
+        KeyStore keys = selfSigned(temp);
+        server = new ScriptedServer(tlsServerSocket(keys), peer -> {
+            for (Received request; (request = peer.read()) != null; ) {
+                peer.write(answer(200, request.target().getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+        try (CacheHttpClient trusting = new CacheHttpClient(Duration.ofSeconds(3), trusting(keys))) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            assertEquals(200, trusting.send(new CacheHttpClient.Request("GET",
+                    URI.create("https://localhost:" + server.port() + "/cache/ac/1"), null, null),
+                    () -> body, 100, System.nanoTime() + LONG));
+            assertEquals("/cache/ac/1", body.toString(StandardCharsets.UTF_8));
+
+            // the same server at an address its certificate does not name
+            IOException refused = assertThrows(IOException.class, () -> trusting.send(new CacheHttpClient.Request(
+                    "GET", URI.create("https://127.0.0.1:" + server.port() + "/cache/ac/2"), null, null),
+                    OutputStream::nullOutputStream, 100, System.nanoTime() + LONG));
+            assertInstanceOf(SSLHandshakeException.class, refused, refused.toString());
+            assertEquals(1, server.received.size(), "only the request to the name the certificate holds");
+        }
+    }
+
+    /** A key pair and a certificate for {@code localhost} alone, made by the JDK's keytool. */
+    private static KeyStore selfSigned(Path temp) throws Exception {
+        Path store = temp.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "cache", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-storepass", "changeit").redirectErrorStream(true).start();
+        String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, keytool.waitFor(), said);
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        return keys;
+    }
+
+    private static ServerSocket tlsServerSocket(KeyStore keys) throws Exception {
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "changeit".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), null, null);
+        return context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    /** TLS connections that trust the certificate in {@code keys}, and nothing else. */
+    private static SSLSocketFactory trusting(KeyStore keys) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("cache", keys.getCertificate("cache"));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context.getSocketFactory();
+    }
+
     /** The first byte this client sends to a server on loopback, asked for a record at a {@code scheme} address. */
     private int firstByteSent(String scheme) throws Exception {
         BlockingQueue<Integer> first = new LinkedBlockingQueue<>();
@@ -442,7 +525,11 @@ class CacheHttpClientTest {
         private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
         ScriptedServer(Script... scripts) throws IOException {
-            listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), scripts);
+        }
+
+        ScriptedServer(ServerSocket listening, Script... scripts) {
+            this.listening = listening;
             Thread.ofVirtual().start(() -> {
                 while (!listening.isClosed()) {
                     try {
