@@ -86,6 +86,13 @@ final class CacheHttpClient implements AutoCloseable {
         }
     }
 
+    /** What to upload could not be read whole: the request is abandoned, never tried again. */
+    static final class LocalContentFailure extends IOException {
+        LocalContentFailure(String message) {
+            super(message);
+        }
+    }
+
     /** No connection to the server could be made; the cause says why. */
     static final class NoConnection extends IOException {
         NoConnection(IOException cause) {
@@ -159,14 +166,17 @@ final class CacheHttpClient implements AutoCloseable {
         } catch (IOException e) {
             connection.close();
             if (!connection.reused() || connection.answered() || e instanceof TooLarge
-                    || e instanceof SocketTimeoutException) {
+                    || e instanceof SocketTimeoutException || e instanceof LocalContentFailure) {
                 throw e;
             }
+        } catch (RuntimeException | Error e) {
+            connection.close();
+            throw e;
         }
         HttpConnection fresh = open(origin, deadlineNanos);
         try {
             return exchange(origin, fresh, head, request, ok, limit, deadlineNanos);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | Error e) {
             fresh.close();
             throw e;
         }
@@ -221,12 +231,10 @@ final class CacheHttpClient implements AutoCloseable {
             });
             try {
                 connection.writeHead(head);
-                long copied = content.transferTo(connection.body());
-                if (copied != body.length()) {
-                    throw new IOException("the file to upload changed while it was sent (" + copied + " bytes, not "
-                            + body.length() + ")");
-                }
+                copyBody(content, connection.body(), body.length());
                 connection.flush();
+            } catch (LocalContentFailure e) {
+                throw e;
             } catch (IOException e) {
                 if (System.nanoTime() - deadlineNanos >= 0) {
                     throw new SocketTimeoutException("the deadline passed while sending");
@@ -241,6 +249,25 @@ final class CacheHttpClient implements AutoCloseable {
             }
         }
         return connection.readHead();
+    }
+
+    /** Sends exactly {@code length} bytes of {@code content}, as the request's head announced. */
+    private static void copyBody(InputStream content, OutputStream out, long length) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (long left = length; left > 0; ) {
+            int n;
+            try {
+                n = content.read(buffer, 0, (int) Math.min(buffer.length, left));
+            } catch (IOException e) {
+                throw new LocalContentFailure("cannot read what to upload: " + e.getMessage());
+            }
+            if (n < 0) {
+                throw new LocalContentFailure("what to upload got shorter while it was sent (" + (length - left)
+                        + " bytes, not " + length + ")");
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
     }
 
     private static void copy(InputStream body, OutputStream out, long limit) throws IOException {

@@ -225,6 +225,30 @@ class CacheHttpClientTest {
     }
 
     @Test
+    void anUploadWhoseContentEndsBeforeItsAnnouncedLengthIsAbandonedNotAnswered() throws Exception {
+        server = new ScriptedServer(peer -> {
+            if (peer.read() != null) { // the client closes the connection without sending all 100 bytes
+                peer.write(answer(201, new byte[0]));
+            }
+        });
+        CacheHttpClient.Body shrunk = new CacheHttpClient.Body() {
+            public long length() {
+                return 100;
+            }
+
+            public InputStream open() {
+                return new java.io.ByteArrayInputStream(new byte[50]);
+            }
+        };
+        assertEquals("what to upload got shorter while it was sent (50 bytes, not 100)",
+                assertThrows(CacheHttpClient.LocalContentFailure.class,
+                        () -> send("PUT", "/cache/cas/1", shrunk, null, 0)).getMessage());
+        assertEquals("closed", server.closed.poll(20, TimeUnit.SECONDS));
+        assertEquals(List.of(), server.received.stream().filter(request -> request.body().length == 100).toList(),
+                "the server never got a whole request");
+    }
+
+    @Test
     void aServerThatRefusesAnUploadBeforeReadingItIsHeard() throws Exception {
         server = new ScriptedServer(peer -> {
             peer.readHeadOnly();
