@@ -3,6 +3,7 @@ package dev.same.intellij;
 import com.intellij.codeInsight.daemon.DaemonCodeAnalyzer;
 import com.intellij.openapi.Disposable;
 import com.intellij.openapi.project.Project;
+import com.intellij.util.EnvironmentUtil;
 import dev.same.intellij.core.connection.Backoff;
 import dev.same.intellij.core.connection.ConnectionState;
 import dev.same.intellij.core.connection.DaemonConnection;
@@ -18,6 +19,7 @@ import dev.same.intellij.core.samefile.WorkspaceRoot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.swing.SwingUtilities;
@@ -71,8 +73,10 @@ public final class SameService implements Disposable {
         if (connection == null && root.isPresent()) {
             Path workspace = root.get();
             scheduler = new ExecutorScheduler("same daemon connection");
-            SocketDialer dialer = new SocketDialer(workspace, System.getenv(),
-                    () -> Launcher.find(workspace, System.getenv("SAME_LAUNCHER"), System.getenv()));
+            // the IDE's environment: on macOS, one started from the Dock gets the login shell's, as a terminal has
+            Map<String, String> environment = EnvironmentUtil.getEnvironmentMap();
+            SocketDialer dialer = new SocketDialer(workspace, environment,
+                    () -> Launcher.find(workspace, environment.get("SAME_LAUNCHER"), environment));
             connection = new DaemonConnection(workspace, dialer, scheduler, Backoff.standard(), "intellij-plugin",
                     Duration.ofSeconds(10));
             new WorkspaceSync(connection, model, message -> { });

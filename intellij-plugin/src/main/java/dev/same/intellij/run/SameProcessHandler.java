@@ -2,6 +2,7 @@ package dev.same.intellij.run;
 
 import com.intellij.execution.process.ProcessHandler;
 import com.intellij.openapi.project.Project;
+import com.intellij.util.EnvironmentUtil;
 import dev.same.intellij.SameService;
 import dev.same.intellij.core.connection.DaemonConnection;
 import dev.same.intellij.core.console.ConsoleModel;
@@ -64,7 +65,8 @@ final class SameProcessHandler extends ProcessHandler {
                 notifyProcessTerminated(1);
             }
         };
-        pending = TaskRun.startWhenConnected(connection, options, root.toString(), System.getenv(), listener,
+        pending = TaskRun.startWhenConnected(connection, options, root.toString(), EnvironmentUtil.getEnvironmentMap(),
+                listener,
                 Duration.ofSeconds(60));
     }
 
