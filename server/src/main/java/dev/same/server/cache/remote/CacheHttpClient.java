@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -36,6 +37,8 @@ final class CacheHttpClient implements AutoCloseable {
     /** Longer unused, a kept-alive connection is closed rather than reused: servers close theirs after 5-75 s. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
     private static final int MAX_IDLE_PER_SERVER = 32;
+    /** How much longer than its deadline a caller waits for an exchange handed to another thread. */
+    private static final Duration HAND_OVER_GRACE = Duration.ofSeconds(1);
 
     /** A request's body: its length, and its bytes from the start each time it is sent. */
     interface Body {
@@ -86,6 +89,13 @@ final class CacheHttpClient implements AutoCloseable {
         }
     }
 
+    /** The authorization would not be one header line; the message never quotes it. */
+    static final class InvalidHeader extends IllegalArgumentException {
+        InvalidHeader() {
+            super("the authorization is not a valid header value");
+        }
+    }
+
     /** What to upload could not be read whole: the request is abandoned, never tried again. */
     static final class LocalContentFailure extends IOException {
         LocalContentFailure(String message) {
@@ -129,7 +139,7 @@ final class CacheHttpClient implements AutoCloseable {
      * connection that the server closed meanwhile is replaced once. Returns the answer's status.
      *
      * @throws TooLarge                 the 200 answer's body is longer than {@code limit}
-     * @throws IllegalArgumentException the authorization is not a valid header value (the message never quotes it)
+     * @throws InvalidHeader the authorization is not a valid header value
      */
     int send(Request request, Sink ok, long limit, long deadlineNanos) throws IOException {
         if (!Thread.currentThread().isVirtual()) {
@@ -142,7 +152,12 @@ final class CacheHttpClient implements AutoCloseable {
             return sendHere(request, ok, limit, deadlineNanos);
         }
         try {
-            return exchange.get();
+            // bounded even where the exchange's own bounds do not reach (a name lookup that hangs)
+            return exchange.get(Math.max(0, deadlineNanos - System.nanoTime()) + HAND_OVER_GRACE.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw HttpConnection.timedOut();
         } catch (ExecutionException e) {
             switch (e.getCause()) {
                 case IOException io -> throw io;
@@ -182,8 +197,28 @@ final class CacheHttpClient implements AutoCloseable {
         }
     }
 
+    /**
+     * One exchange on {@code connection}. A TLS one, or one with a body, is also guarded by a watchdog that closes
+     * the connection at the deadline (see {@link HttpConnection#guard}); a plain read waits at most until then
+     * anyway.
+     */
     private int exchange(Origin origin, HttpConnection connection, String head, Request request, Sink ok, long limit,
                          long deadlineNanos) throws IOException {
+        if (!connection.tls() && request.body() == null) {
+            return exchangeUnguarded(origin, connection, head, request, ok, limit, deadlineNanos);
+        }
+        try (HttpConnection.Guard ignored = connection.guard(deadlineNanos)) {
+            return exchangeUnguarded(origin, connection, head, request, ok, limit, deadlineNanos);
+        } catch (IOException e) {
+            if (System.nanoTime() - deadlineNanos >= 0 && !(e instanceof TooLarge || e instanceof LocalContentFailure)) {
+                throw HttpConnection.timedOut();
+            }
+            throw e;
+        }
+    }
+
+    private int exchangeUnguarded(Origin origin, HttpConnection connection, String head, Request request, Sink ok,
+                                  long limit, long deadlineNanos) throws IOException {
         connection.deadline(deadlineNanos);
         HttpConnection.Head answer;
         if (request.body() == null) {
@@ -213,39 +248,29 @@ final class CacheHttpClient implements AutoCloseable {
     }
 
     /**
-     * Writes the head and the body, then reads the answer's head. Writes have no timeout of their own, so the
-     * connection is closed at the deadline if the body is still being written then. A server that answers before
-     * reading the whole body (a refusal) is heard.
+     * Writes the head and the body, then reads the answer's head. A server that answers before reading the whole
+     * body (a refusal) is heard; the connection is not used again after that.
      */
     private static HttpConnection.Head sendWithBody(HttpConnection connection, String head, Body body)
             throws IOException {
-        try (InputStream content = body.open()) {
-            long deadlineNanos = connection.deadlineNanos();
-            Thread watchdog = Thread.ofVirtual().start(() -> {
-                try {
-                    TimeUnit.NANOSECONDS.sleep(deadlineNanos - System.nanoTime());
-                    connection.close();
-                } catch (InterruptedException e) {
-                    // written in time
-                }
-            });
+        InputStream opened;
+        try {
+            opened = body.open();
+        } catch (IOException e) {
+            throw new LocalContentFailure("cannot read what to upload: " + e.getMessage());
+        }
+        try (InputStream content = opened) {
+            connection.writeHead(head);
+            copyBody(content, connection.body(), body.length());
+            connection.flush();
+        } catch (LocalContentFailure e) {
+            throw e;
+        } catch (IOException e) {
+            connection.doNotReuse(); // unsent bytes may still wait in its buffer
             try {
-                connection.writeHead(head);
-                copyBody(content, connection.body(), body.length());
-                connection.flush();
-            } catch (LocalContentFailure e) {
+                return connection.readHead();
+            } catch (IOException none) {
                 throw e;
-            } catch (IOException e) {
-                if (System.nanoTime() - deadlineNanos >= 0) {
-                    throw new SocketTimeoutException("the deadline passed while sending");
-                }
-                try {
-                    return connection.readHead();
-                } catch (IOException none) {
-                    throw e;
-                }
-            } finally {
-                watchdog.interrupt();
             }
         }
         return connection.readHead();
@@ -287,7 +312,7 @@ final class CacheHttpClient implements AutoCloseable {
         if (kept != null) {
             long now = System.nanoTime();
             for (HttpConnection connection; (connection = kept.pollLast()) != null; ) {
-                if (!connection.idleLongerThan(IDLE_TIMEOUT.toNanos(), now)) {
+                if (!connection.idleLongerThan(IDLE_TIMEOUT.toNanos(), now) && connection.quiet()) {
                     return connection;
                 }
                 connection.close();
@@ -308,6 +333,13 @@ final class CacheHttpClient implements AutoCloseable {
             return;
         }
         kept.addLast(connection);
+        long now = System.nanoTime();
+        for (HttpConnection oldest; (oldest = kept.peekFirst()) != null
+                && oldest.idleLongerThan(IDLE_TIMEOUT.toNanos(), now); ) {
+            if (kept.remove(oldest)) {
+                oldest.close();
+            }
+        }
         if (closed) {
             closeIdle();
         }
@@ -338,7 +370,7 @@ final class CacheHttpClient implements AutoCloseable {
         if (request.authorization() != null) {
             if (!request.authorization().chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f) || (c > 0x9f
                     && c <= 0xff))) {
-                throw new IllegalArgumentException("the authorization is not a valid header value");
+                throw new InvalidHeader();
             }
             head.append("Authorization: ").append(request.authorization()).append("\r\n");
         }

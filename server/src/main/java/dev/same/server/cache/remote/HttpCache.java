@@ -127,10 +127,11 @@ final class HttpCache {
         } catch (CacheHttpClient.TooLarge e) {
             throw new RefusedContent(method + " " + uri + ": the answer is larger than the " + limit
                     + " bytes announced");
-        } catch (IllegalArgumentException e) {
-            // its message never quotes the value
+        } catch (CacheHttpClient.InvalidHeader e) {
             throw new RemoteFailure(uri + ": the credentials (SAME_REMOTE_CACHE_TOKEN or ~/.netrc) are not a valid "
                     + "header value");
+        } catch (IllegalArgumentException e) { // an address the JDK refuses, such as a port out of range
+            throw new RemoteFailure(method + " " + uri + ": " + e.getMessage());
         } catch (IOException e) {
             throw new RemoteFailure(method + " " + uri + ": " + why(e, deadlineMillis));
         } finally {

@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -34,16 +35,19 @@ final class HttpConnection implements Closeable {
     }
 
     private final Socket socket;
+    /** The TCP socket under {@link #socket} (the same one for plain HTTP): what {@link #abort} closes. */
+    private final Socket raw;
     private final InputStream in;
     private final OutputStream out;
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private boolean answered;
-    private boolean reusable = true;
+    private volatile boolean reusable = true;
     private long idleSinceNanos;
     private int exchanges;
 
-    private HttpConnection(Socket socket) throws IOException {
+    private HttpConnection(Socket socket, Socket raw) throws IOException {
         this.socket = socket;
+        this.raw = raw;
         this.in = new BufferedInputStream(new UntilDeadline(socket.getInputStream()), 16 * 1024);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
     }
@@ -63,29 +67,66 @@ final class HttpConnection implements Closeable {
                 throw new CacheHttpClient.NoConnection(e);
             }
             if (tls == null) {
-                return new HttpConnection(plain);
+                return new HttpConnection(plain, plain);
             }
             SSLSocket secure = (SSLSocket) tls.createSocket(plain, host, port, true);
             SSLParameters parameters = secure.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             secure.setSSLParameters(parameters);
             secure.setSoTimeout(remainingMillis(deadlineNanos));
-            secure.startHandshake();
-            return new HttpConnection(secure);
+            try (Guard ignored = guard(plain, deadlineNanos)) {
+                secure.startHandshake();
+            } catch (IOException e) {
+                throw System.nanoTime() - deadlineNanos >= 0 ? timedOut() : e;
+            }
+            return new HttpConnection(secure, plain);
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
         }
     }
 
+    /** Disarms a watchdog. */
+    interface Guard extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Closes the TCP socket at the deadline unless disarmed first. It bounds what a read timeout cannot: a write the
+     * server does not read, and a TLS record or handshake that arrives a byte at a time (each of the many socket
+     * reads under one TLS read would wait the whole timeout again). Closing the TCP socket, not the TLS one, which
+     * would first try to send its closing record behind the stuck write.
+     */
+    Guard guard(long deadline) {
+        return guard(raw, deadline);
+    }
+
+    private static Guard guard(Socket raw, long deadline) {
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                TimeUnit.NANOSECONDS.sleep(deadline - System.nanoTime());
+                raw.close();
+            } catch (InterruptedException | IOException disarmed) {
+                // in time, or closed already
+            }
+        });
+        return watchdog::interrupt;
+    }
+
+    /** Whether this is a TLS connection. */
+    boolean tls() {
+        return socket != raw;
+    }
+
+    static SocketTimeoutException timedOut() {
+        return new SocketTimeoutException("the deadline passed");
+    }
+
     /** Reads from here on wait at most until {@code nanos} ({@link System#nanoTime}). */
     void deadline(long nanos) {
         deadlineNanos = nanos;
         answered = false;
-    }
-
-    long deadlineNanos() {
-        return deadlineNanos;
     }
 
     /** Whether this connection carried an exchange before the current one. */
@@ -114,7 +155,10 @@ final class HttpConnection implements Closeable {
     Head readHead() throws IOException {
         while (true) {
             Head head = readOneHead();
-            if (head.status() >= 200 || head.status() == 101) {
+            if (head.status() == 101) {
+                throw new ProtocolException("a switch of protocols nobody asked for (101)");
+            }
+            if (head.status() >= 200) {
                 return head;
             }
         }
@@ -130,6 +174,7 @@ final class HttpConnection implements Closeable {
         boolean keepAlive = statusLine.charAt(7) != '0';
         long contentLength = -1;
         boolean chunked = false;
+        boolean encoded = false;
         for (int lines = 0; ; lines++) {
             String line = readLine();
             if (line.isEmpty()) {
@@ -152,7 +197,11 @@ final class HttpConnection implements Closeable {
                     }
                     contentLength = length;
                 }
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
+                case "transfer-encoding" -> {
+                    String[] codings = value.toLowerCase(Locale.ROOT).split(",");
+                    chunked = codings[codings.length - 1].strip().equals("chunked");
+                    encoded = !chunked; // another final coding: the body ends where the connection does
+                }
                 case "connection" -> {
                     String tokens = value.toLowerCase(Locale.ROOT);
                     if (tokens.contains("close")) {
@@ -165,7 +214,7 @@ final class HttpConnection implements Closeable {
                 }
             }
         }
-        return new Head(status, chunked ? -1 : contentLength, chunked, keepAlive);
+        return new Head(status, chunked || encoded ? -1 : contentLength, chunked, keepAlive && !encoded);
     }
 
     /**
@@ -212,7 +261,19 @@ final class HttpConnection implements Closeable {
     boolean endExchange() {
         exchanges++;
         idleSinceNanos = System.nanoTime();
-        return reusable && !socket.isClosed();
+        return reusable && !socket.isClosed() && quiet();
+    }
+
+    /**
+     * Whether nothing has arrived that no request asked for: bytes past an answer's end (a server that sent a body
+     * with a {@code HEAD} answer) would be read as the next answer.
+     */
+    boolean quiet() {
+        try {
+            return in.available() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether the connection has been unused for longer than {@code nanos}. */
@@ -231,6 +292,11 @@ final class HttpConnection implements Closeable {
             socket.close();
         } catch (IOException e) {
             // nothing to do about a socket that does not close
+        }
+        try {
+            raw.close();
+        } catch (IOException e) {
+            // as above
         }
     }
 

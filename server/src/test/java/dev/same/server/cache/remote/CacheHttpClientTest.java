@@ -200,6 +200,47 @@ class CacheHttpClientTest {
     }
 
     @Test
+    void bytesPastAnAnswersEndAreNeverReadAsTheNextAnswer() throws Exception {
+        server = new ScriptedServer(peer -> {
+            peer.read();
+            peer.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"); // a body a HEAD answer must not have
+            peer.awaitClose();
+        }, peer -> {
+            peer.read();
+            peer.write(answer(200, "next".getBytes(StandardCharsets.UTF_8)));
+        });
+        assertEquals(200, send("HEAD", "/a", null, null, 0));
+        assertEquals("next", get("/b"));
+        assertEquals(2, server.connections.get());
+    }
+
+    @Test
+    void aBodyInAnotherFinalCodingIsReadToTheConnectionsEndWhateverItsLengthSays() throws Exception {
+        server = new ScriptedServer(peer -> {
+            peer.read();
+            peer.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, identity\r\nContent-Length: 2\r\n\r\n"
+                    + "abcdef");
+            peer.close();
+        }, peer -> {
+            peer.read();
+            peer.write(answer(200, "next".getBytes(StandardCharsets.UTF_8)));
+        });
+        assertEquals("abcdef", get("/a"));
+        assertEquals("next", get("/b"));
+        assertEquals(2, server.connections.get());
+    }
+
+    @Test
+    void aSwitchOfProtocolsNobodyAskedForIsGarbage() throws Exception {
+        server = new ScriptedServer(peer -> {
+            peer.read();
+            peer.write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n");
+        });
+        assertEquals("a switch of protocols nobody asked for (101)",
+                assertThrows(ProtocolException.class, () -> get("/a")).getMessage());
+    }
+
+    @Test
     void anInterimAnswerIsSkipped() throws Exception {
         server = new ScriptedServer(peer -> {
             peer.read();
@@ -324,7 +365,7 @@ class CacheHttpClientTest {
             peer.read();
             peer.write(answer(200, new byte[0]));
         });
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> client.send(
+        IllegalArgumentException refused = assertThrows(CacheHttpClient.InvalidHeader.class, () -> client.send(
                 new CacheHttpClient.Request("GET", uri("/a"), "Bearer x\r\nX-Injected: 1", null), null, 0,
                 System.nanoTime() + LONG));
         assertFalse(refused.getMessage().contains("Bearer"));
@@ -383,6 +424,39 @@ class CacheHttpClientTest {
                     OutputStream::nullOutputStream, 100, System.nanoTime() + LONG));
             assertInstanceOf(SSLHandshakeException.class, refused, refused.toString());
             assertEquals(1, server.received.size(), "only the request to the name the certificate holds");
+        }
+    }
+
+    @Test
+    void aTlsServerThatStopsReadingAnUploadCostsNoMoreThanTheDeadline(@TempDir Path temp) throws Exception {
+        KeyStore keys = selfSigned(temp);
+        server = new ScriptedServer(tlsServerSocket(keys), peer -> {
+            peer.readHeadOnly();
+            peer.awaitClose();
+        });
+        try (CacheHttpClient trusting = new CacheHttpClient(Duration.ofSeconds(3), trusting(keys))) {
+            assertThrows(SocketTimeoutException.class, () -> trusting.send(new CacheHttpClient.Request("PUT",
+                    URI.create("https://localhost:" + server.port() + "/cache/cas/1"), null,
+                    CacheHttpClient.Body.of(new byte[64 << 20])), null, 0,
+                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500)));
+        }
+    }
+
+    @Test
+    void aTlsHandshakeThatArrivesAByteAtATimeCostsNoMoreThanTheDeadline(@TempDir Path temp) throws Exception {
+        KeyStore keys = selfSigned(temp);
+        server = new ScriptedServer(peer -> {
+            peer.in.read(new byte[4096]); // the client's hello
+            byte[] recordHead = {0x16, 0x03, 0x03, 0x40, 0x00}; // a handshake record of 16 KiB, never complete
+            for (int i = 0; ; i++) {
+                peer.socket.getOutputStream().write(i < recordHead.length ? recordHead[i] : 0);
+                Thread.sleep(100); // each byte well within the read timeout: only a deadline on the whole ends it
+            }
+        });
+        try (CacheHttpClient trusting = new CacheHttpClient(Duration.ofSeconds(3), trusting(keys))) {
+            assertThrows(SocketTimeoutException.class, () -> trusting.send(new CacheHttpClient.Request("GET",
+                    URI.create("https://localhost:" + server.port() + "/cache/ac/1"), null, null),
+                    OutputStream::nullOutputStream, 100, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(700)));
         }
     }
 
@@ -471,8 +545,8 @@ class CacheHttpClientTest {
 
     /** The server's end of one connection. */
     static final class Peer {
-        private final Socket socket;
-        private final InputStream in;
+        final Socket socket;
+        final InputStream in;
         private final List<Received> received;
 
         Peer(Socket socket, List<Received> received) throws IOException {
