@@ -143,20 +143,21 @@ final class CacheHttpClient implements AutoCloseable {
      */
     int send(Request request, Sink ok, long limit, long deadlineNanos) throws IOException {
         if (!Thread.currentThread().isVirtual()) {
-            return sendHere(request, ok, limit, deadlineNanos);
+            return sendHere(request, ok, limit, deadlineNanos, null);
         }
+        InUse inUse = new InUse();
         Future<Integer> exchange;
         try {
-            exchange = exchanges.submit(() -> sendHere(request, ok, limit, deadlineNanos));
+            exchange = exchanges.submit(() -> sendHere(request, ok, limit, deadlineNanos, inUse));
         } catch (RejectedExecutionException closedMeanwhile) {
-            return sendHere(request, ok, limit, deadlineNanos);
+            return sendHere(request, ok, limit, deadlineNanos, null);
         }
         try {
             // bounded even where the exchange's own bounds do not reach (a name lookup that hangs)
             return exchange.get(Math.max(0, deadlineNanos - System.nanoTime()) + HAND_OVER_GRACE.toNanos(),
                     TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            exchange.cancel(true);
+            inUse.abandon();
             throw HttpConnection.timedOut();
         } catch (ExecutionException e) {
             switch (e.getCause()) {
@@ -166,16 +167,41 @@ final class CacheHttpClient implements AutoCloseable {
                 default -> throw new IOException(e.getCause());
             }
         } catch (InterruptedException e) {
-            exchange.cancel(true);
+            inUse.abandon(); // a cancelled run: its exchange ends now, not at its deadline
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted");
         }
     }
 
-    private int sendHere(Request request, Sink ok, long limit, long deadlineNanos) throws IOException {
+    /** The connection of an exchange handed to another thread, which its caller may abandon. */
+    private static final class InUse {
+        private HttpConnection connection;
+        private boolean abandoned;
+
+        synchronized void use(HttpConnection next) throws InterruptedIOException {
+            if (abandoned) {
+                next.close();
+                throw new InterruptedIOException("abandoned by its caller");
+            }
+            connection = next;
+        }
+
+        synchronized void abandon() {
+            abandoned = true;
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    /** @param inUse told of each connection used, when a caller on another thread may abandon the exchange */
+    private int sendHere(Request request, Sink ok, long limit, long deadlineNanos, InUse inUse) throws IOException {
         String head = head(request);
         Origin origin = Origin.of(request.uri());
         HttpConnection connection = take(origin, deadlineNanos);
+        if (inUse != null) {
+            inUse.use(connection);
+        }
         try {
             return exchange(origin, connection, head, request, ok, limit, deadlineNanos);
         } catch (IOException e) {
@@ -189,6 +215,9 @@ final class CacheHttpClient implements AutoCloseable {
             throw e;
         }
         HttpConnection fresh = open(origin, deadlineNanos);
+        if (inUse != null) {
+            inUse.use(fresh);
+        }
         try {
             return exchange(origin, fresh, head, request, ok, limit, deadlineNanos);
         } catch (IOException | RuntimeException | Error e) {

@@ -324,6 +324,32 @@ class CacheHttpClientTest {
     }
 
     @Test
+    void aCallerInterruptedWhileWaitingEndsItsExchangeAndItsConnection() throws Exception {
+        BlockingQueue<String> asked = new LinkedBlockingQueue<>();
+        server = new ScriptedServer(peer -> {
+            peer.read();
+            asked.add("asked");
+            peer.awaitClose(); // never answers
+        });
+        BlockingQueue<Throwable> outcome = new LinkedBlockingQueue<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                client.send(new CacheHttpClient.Request("GET", uri("/cache/ac/1"), null, null),
+                        OutputStream::nullOutputStream, 100, System.nanoTime() + TimeUnit.MINUTES.toNanos(10));
+                outcome.add(new AssertionError("answered"));
+            } catch (Throwable e) {
+                outcome.add(e);
+            }
+        });
+        assertEquals("asked", asked.poll(20, TimeUnit.SECONDS));
+        caller.interrupt(); // a cancelled run
+
+        assertInstanceOf(java.io.InterruptedIOException.class, outcome.poll(20, TimeUnit.SECONDS));
+        assertEquals("closed", server.closed.poll(20, TimeUnit.SECONDS), "the connection is closed, not left to its "
+                + "deadline ten minutes away");
+    }
+
+    @Test
     void garbageIsAProtocolErrorQuotedSafely() throws Exception {
         server = new ScriptedServer(peer -> {
             peer.read();
