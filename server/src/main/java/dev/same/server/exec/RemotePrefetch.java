@@ -36,7 +36,7 @@ record RemotePrefetch(TaskGraph graph, List<String> tasks, Predicate<TaskDef> fe
 
     /** Starts; the thread returned ends by itself, or soon after an interrupt. */
     Thread start() {
-        return Thread.ofVirtual().name("same-remote-prefetch").start(this::run);
+        return Thread.ofVirtual().name("same-remote-hashes-ahead").start(this::run);
     }
 
     private void run() {

@@ -71,7 +71,7 @@ public final class RemoteRun {
             aheadSlots.release();
             return;
         }
-        Thread.ofVirtual().name("same-remote-prefetch").start(() -> {
+        Thread.ofVirtual().name("same-remote-fetch-ahead").start(() -> {
             try {
                 RemoteFailure earlier = aheadFailure.get();
                 if (earlier != null) {
