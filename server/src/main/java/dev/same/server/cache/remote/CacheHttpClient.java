@@ -9,12 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -34,9 +28,6 @@ import javax.net.ssl.SSLSocketFactory;
  * close-delimited bodies, interim answers, {@code Connection: close}; no redirects, proxies, cookies or HTTP/2.
  */
 final class CacheHttpClient implements AutoCloseable {
-    /** Longer unused, a kept-alive connection is closed rather than reused: servers close theirs after 5-75 s. */
-    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
-    private static final int MAX_IDLE_PER_SERVER = 32;
     /** How much longer than its deadline a caller waits for an exchange handed to another thread. */
     private static final Duration HAND_OVER_GRACE = Duration.ofSeconds(1);
 
@@ -110,7 +101,7 @@ final class CacheHttpClient implements AutoCloseable {
         }
     }
 
-    private final int connectMillis;
+    private final ConnectionPool pool;
     /**
      * The threads exchanges run on when asked from a virtual thread. A virtual thread waiting for a socket starts
      * the JDK's poller thread, which then waits in native code for good, and a JVM's exit waits up to 300 ms for
@@ -118,9 +109,6 @@ final class CacheHttpClient implements AutoCloseable {
      */
     private final ExecutorService exchanges = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("same-remote-http-", 0).factory());
-    private final Map<Origin, Deque<HttpConnection>> idle = new ConcurrentHashMap<>();
-    private volatile boolean closed;
-    private SSLSocketFactory tls;
 
     /** A client whose TLS connections trust what the JDK trusts. */
     CacheHttpClient(Duration connectTimeout) {
@@ -129,8 +117,7 @@ final class CacheHttpClient implements AutoCloseable {
 
     /** @param tls the factory of TLS connections; null for the JDK's default, made at the first {@code https} use */
     CacheHttpClient(Duration connectTimeout, SSLSocketFactory tls) {
-        this.connectMillis = Math.toIntExact(connectTimeout.toMillis());
-        this.tls = tls;
+        this.pool = new ConnectionPool(connectTimeout, tls);
     }
 
     /**
@@ -197,8 +184,8 @@ final class CacheHttpClient implements AutoCloseable {
     /** @param inUse told of each connection used, when a caller on another thread may abandon the exchange */
     private int sendHere(Request request, Sink ok, long limit, long deadlineNanos, InUse inUse) throws IOException {
         String head = head(request);
-        Origin origin = Origin.of(request.uri());
-        HttpConnection connection = take(origin, deadlineNanos);
+        ConnectionPool.Origin origin = ConnectionPool.Origin.of(request.uri());
+        HttpConnection connection = pool.take(origin, deadlineNanos);
         if (inUse != null) {
             inUse.use(connection);
         }
@@ -214,7 +201,7 @@ final class CacheHttpClient implements AutoCloseable {
             connection.close();
             throw e;
         }
-        HttpConnection fresh = open(origin, deadlineNanos);
+        HttpConnection fresh = pool.open(origin, deadlineNanos);
         if (inUse != null) {
             inUse.use(fresh);
         }
@@ -231,23 +218,24 @@ final class CacheHttpClient implements AutoCloseable {
      * the connection at the deadline (see {@link HttpConnection#guard}); a plain read waits at most until then
      * anyway.
      */
-    private int exchange(Origin origin, HttpConnection connection, String head, Request request, Sink ok, long limit,
-                         long deadlineNanos) throws IOException {
+    private int exchange(ConnectionPool.Origin origin, HttpConnection connection, String head, Request request,
+                         Sink ok, long limit, long deadlineNanos) throws IOException {
         if (!connection.tls() && request.body() == null) {
             return exchangeUnguarded(origin, connection, head, request, ok, limit, deadlineNanos);
         }
         try (HttpConnection.Guard ignored = connection.guard(deadlineNanos)) {
             return exchangeUnguarded(origin, connection, head, request, ok, limit, deadlineNanos);
         } catch (IOException e) {
-            if (System.nanoTime() - deadlineNanos >= 0 && !(e instanceof TooLarge || e instanceof LocalContentFailure)) {
+            boolean late = System.nanoTime() - deadlineNanos >= 0;
+            if (late && !(e instanceof TooLarge || e instanceof LocalContentFailure)) {
                 throw HttpConnection.timedOut();
             }
             throw e;
         }
     }
 
-    private int exchangeUnguarded(Origin origin, HttpConnection connection, String head, Request request, Sink ok,
-                                  long limit, long deadlineNanos) throws IOException {
+    private int exchangeUnguarded(ConnectionPool.Origin origin, HttpConnection connection, String head,
+                                  Request request, Sink ok, long limit, long deadlineNanos) throws IOException {
         connection.deadline(deadlineNanos);
         HttpConnection.Head answer;
         if (request.body() == null) {
@@ -269,7 +257,7 @@ final class CacheHttpClient implements AutoCloseable {
             connection.discard(body);
         }
         if (connection.endExchange()) {
-            giveBack(origin, connection);
+            pool.giveBack(origin, connection);
         } else {
             connection.close();
         }
@@ -336,55 +324,6 @@ final class CacheHttpClient implements AutoCloseable {
         }
     }
 
-    private HttpConnection take(Origin origin, long deadlineNanos) throws IOException {
-        Deque<HttpConnection> kept = idle.get(origin);
-        if (kept != null) {
-            long now = System.nanoTime();
-            for (HttpConnection connection; (connection = kept.pollLast()) != null; ) {
-                if (!connection.idleLongerThan(IDLE_TIMEOUT.toNanos(), now) && connection.quiet()) {
-                    return connection;
-                }
-                connection.close();
-            }
-        }
-        return open(origin, deadlineNanos);
-    }
-
-    private HttpConnection open(Origin origin, long deadlineNanos) throws IOException {
-        return HttpConnection.open(origin.host(), origin.port(), origin.tls() ? tls() : null, connectMillis,
-                deadlineNanos);
-    }
-
-    private void giveBack(Origin origin, HttpConnection connection) {
-        Deque<HttpConnection> kept = idle.computeIfAbsent(origin, any -> new ConcurrentLinkedDeque<>());
-        if (closed || kept.size() >= MAX_IDLE_PER_SERVER) {
-            connection.close();
-            return;
-        }
-        kept.addLast(connection);
-        long now = System.nanoTime();
-        for (HttpConnection oldest; (oldest = kept.peekFirst()) != null
-                && oldest.idleLongerThan(IDLE_TIMEOUT.toNanos(), now); ) {
-            if (kept.remove(oldest)) {
-                oldest.close();
-            }
-        }
-        if (closed) {
-            closeIdle();
-        }
-    }
-
-    private synchronized SSLSocketFactory tls() throws IOException {
-        if (tls == null) {
-            try {
-                tls = SSLContext.getDefault().getSocketFactory();
-            } catch (NoSuchAlgorithmException e) {
-                throw new IOException("no TLS in this JDK: " + e.getMessage(), e);
-            }
-        }
-        return tls;
-    }
-
     /** The request's head; refuses an authorization that would not be one header line. */
     private static String head(Request request) {
         URI uri = request.uri();
@@ -412,31 +351,7 @@ final class CacheHttpClient implements AutoCloseable {
     /** Closes the kept-alive connections; exchanges under way end as they would, and close theirs. */
     @Override
     public void close() {
-        closed = true;
         exchanges.shutdown();
-        closeIdle();
-    }
-
-    private void closeIdle() {
-        for (Deque<HttpConnection> kept : idle.values()) {
-            for (HttpConnection connection; (connection = kept.poll()) != null; ) {
-                connection.close();
-            }
-        }
-    }
-
-    /** Where a request goes: the host to connect to (an IPv6 address without its brackets), port and scheme. */
-    record Origin(String host, int port, boolean tls) {
-        static Origin of(URI uri) {
-            boolean tls = !"http".equalsIgnoreCase(uri.getScheme());
-            String host = uri.getHost();
-            if (host == null) {
-                throw new IllegalArgumentException("no host in " + uri);
-            }
-            if (host.startsWith("[") && host.endsWith("]")) {
-                host = host.substring(1, host.length() - 1);
-            }
-            return new Origin(host, uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80, tls);
-        }
+        pool.close();
     }
 }

@@ -144,7 +144,8 @@ final class HttpCache {
             case CacheHttpClient.NoConnection none -> switch (none.getCause()) {
                 case SocketTimeoutException t -> "no connection within " + CONNECT_TIMEOUT.toSeconds() + "s";
                 case UnknownHostException u -> "unknown host " + u.getMessage();
-                case ConnectException c -> "cannot connect" + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")");
+                case ConnectException c -> "cannot connect"
+                        + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")");
                 default -> "cannot connect (" + none.getMessage() + ")";
             };
             case SocketTimeoutException t -> "no complete answer within " + Math.max(1, deadlineMillis / 1000) + "s";

@@ -62,7 +62,8 @@ final class HttpConnection implements Closeable {
         try {
             plain.setTcpNoDelay(true);
             try {
-                plain.connect(new InetSocketAddress(host, port), Math.min(connectMillis, remainingMillis(deadlineNanos)));
+                plain.connect(new InetSocketAddress(host, port),
+                        Math.min(connectMillis, remainingMillis(deadlineNanos)));
             } catch (IOException e) {
                 throw new CacheHttpClient.NoConnection(e);
             }

@@ -691,12 +691,12 @@ class CacheHttpClientTest {
 
     @Test
     void theOriginOfAnAddressNamesItsHostWithoutBracketsAndItsDefaultPort() {
-        assertEquals(new CacheHttpClient.Origin("::1", 80, false),
-                CacheHttpClient.Origin.of(URI.create("http://[::1]/cache")));
-        assertEquals(new CacheHttpClient.Origin("cache.example", 443, true),
-                CacheHttpClient.Origin.of(URI.create("https://cache.example/cache")));
-        assertEquals(new CacheHttpClient.Origin("cache.example", 8080, false),
-                CacheHttpClient.Origin.of(URI.create("HTTP://cache.example:8080/cache")));
-        assertTrue(CacheHttpClient.Origin.of(URI.create("https://cache.example:9092")).tls());
+        assertEquals(new ConnectionPool.Origin("::1", 80, false),
+                ConnectionPool.Origin.of(URI.create("http://[::1]/cache")));
+        assertEquals(new ConnectionPool.Origin("cache.example", 443, true),
+                ConnectionPool.Origin.of(URI.create("https://cache.example/cache")));
+        assertEquals(new ConnectionPool.Origin("cache.example", 8080, false),
+                ConnectionPool.Origin.of(URI.create("HTTP://cache.example:8080/cache")));
+        assertTrue(ConnectionPool.Origin.of(URI.create("https://cache.example:9092")).tls());
     }
 }
