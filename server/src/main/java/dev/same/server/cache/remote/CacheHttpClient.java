@@ -125,7 +125,7 @@ final class CacheHttpClient implements AutoCloseable {
      * body of a 200 answer into {@code ok}, at most {@code limit} bytes, any other body thrown away. A kept-alive
      * connection that the server closed meanwhile is replaced once. Returns the answer's status.
      *
-     * @throws TooLarge                 the 200 answer's body is longer than {@code limit}
+     * @throws TooLarge      the 200 answer's body is longer than {@code limit}
      * @throws InvalidHeader the authorization is not a valid header value
      */
     int send(Request request, Sink ok, long limit, long deadlineNanos) throws IOException {
