@@ -58,12 +58,12 @@ final class HttpConnection implements Closeable {
      */
     static HttpConnection open(String host, int port, SSLSocketFactory tls, int connectMillis, long deadlineNanos)
             throws IOException {
+        int connectWithin = Math.min(connectMillis, remainingMillis(deadlineNanos)); // a deadline passed: a timeout
         Socket plain = new Socket();
         try {
             plain.setTcpNoDelay(true);
             try {
-                plain.connect(new InetSocketAddress(host, port),
-                        Math.min(connectMillis, remainingMillis(deadlineNanos)));
+                plain.connect(new InetSocketAddress(host, port), connectWithin);
             } catch (IOException e) {
                 throw new CacheHttpClient.NoConnection(e);
             }
