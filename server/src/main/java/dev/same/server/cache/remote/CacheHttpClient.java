@@ -136,8 +136,9 @@ final class CacheHttpClient implements AutoCloseable {
         Future<Integer> exchange;
         try {
             exchange = exchanges.submit(() -> sendHere(request, ok, limit, deadlineNanos, inUse));
-        } catch (RejectedExecutionException closedMeanwhile) {
-            return sendHere(request, ok, limit, deadlineNanos, null);
+        } catch (RejectedExecutionException closed) {
+            // not on this virtual thread: that would start the JDK's poller (see exchanges)
+            throw new IOException("the remote cache's client is closed");
         }
         try {
             // bounded even where the exchange's own bounds do not reach (a name lookup that hangs)

@@ -411,6 +411,26 @@ class CacheHttpClientTest {
     }
 
     @Test
+    void aClosedClientSendsNothingMore() throws Exception {
+        server = new ScriptedServer(peer -> {
+            peer.read();
+            peer.write(answer(200, new byte[0]));
+        });
+        client.close();
+        BlockingQueue<Throwable> outcome = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                get("/a");
+                outcome.add(new AssertionError("sent"));
+            } catch (Throwable e) {
+                outcome.add(e);
+            }
+        });
+        assertEquals("the remote cache's client is closed", outcome.poll(20, TimeUnit.SECONDS).getMessage());
+        assertEquals(0, server.connections.get());
+    }
+
+    @Test
     void anHttpsServerIsGreetedWithATlsHandshakeAndAnHttpOneInPlainText() throws Exception {
         assertEquals(TLS_HANDSHAKE_RECORD, firstByteSent("https"));
         assertEquals('G', firstByteSent("http"));
