@@ -289,13 +289,15 @@ final class HttpConnection implements Closeable {
     @Override
     public void close() {
         reusable = false;
+        // the TCP socket first: a TLS socket's own close sends its closing record first, and with the default
+        // SO_LINGER waits for the write lock, which a write stuck on a server that stopped reading holds
         try {
-            socket.close();
+            raw.close();
         } catch (IOException e) {
             // nothing to do about a socket that does not close
         }
         try {
-            raw.close();
+            socket.close();
         } catch (IOException e) {
             // as above
         }

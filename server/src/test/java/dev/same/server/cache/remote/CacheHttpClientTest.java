@@ -489,6 +489,36 @@ class CacheHttpClientTest {
     }
 
     @Test
+    void aCallerInterruptedWhileItsTlsUploadIsStuckEndsAtOnce(@TempDir Path temp) throws Exception {
+        KeyStore keys = selfSigned(temp);
+        BlockingQueue<String> asked = new LinkedBlockingQueue<>();
+        server = new ScriptedServer(tlsServerSocket(keys), peer -> {
+            peer.readHeadOnly();
+            asked.add("asked");
+            peer.awaitClose(); // reads no more of the body: the client's write blocks
+        });
+        try (CacheHttpClient trusting = new CacheHttpClient(Duration.ofSeconds(3), trusting(keys))) {
+            BlockingQueue<Throwable> outcome = new LinkedBlockingQueue<>();
+            Thread caller = Thread.ofVirtual().start(() -> {
+                try {
+                    trusting.send(new CacheHttpClient.Request("PUT",
+                            URI.create("https://localhost:" + server.port() + "/cache/cas/1"), null,
+                            CacheHttpClient.Body.of(new byte[64 << 20])), null, 0,
+                            System.nanoTime() + TimeUnit.MINUTES.toNanos(10));
+                    outcome.add(new AssertionError("answered"));
+                } catch (Throwable e) {
+                    outcome.add(e);
+                }
+            });
+            assertEquals("asked", asked.poll(20, TimeUnit.SECONDS));
+            caller.interrupt(); // a cancelled run
+
+            // not at the deadline, ten minutes away
+            assertInstanceOf(java.io.InterruptedIOException.class, outcome.poll(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void aTlsHandshakeThatArrivesAByteAtATimeCostsNoMoreThanTheDeadline(@TempDir Path temp) throws Exception {
         KeyStore keys = selfSigned(temp);
         server = new ScriptedServer(peer -> {
