@@ -331,20 +331,12 @@ class CacheHttpClientTest {
             asked.add("asked");
             peer.awaitClose(); // never answers
         });
-        BlockingQueue<Throwable> outcome = new LinkedBlockingQueue<>();
-        Thread caller = Thread.ofVirtual().start(() -> {
-            try {
-                client.send(new CacheHttpClient.Request("GET", uri("/cache/ac/1"), null, null),
-                        OutputStream::nullOutputStream, 100, System.nanoTime() + TimeUnit.MINUTES.toNanos(10));
-                outcome.add(new AssertionError("answered"));
-            } catch (Throwable e) {
-                outcome.add(e);
-            }
-        });
+        Caller caller = Caller.start(() -> client.send(new CacheHttpClient.Request("GET", uri("/cache/ac/1"), null,
+                null), OutputStream::nullOutputStream, 100, System.nanoTime() + TimeUnit.MINUTES.toNanos(10)));
         assertEquals("asked", asked.poll(20, TimeUnit.SECONDS));
-        caller.interrupt(); // a cancelled run
+        caller.thread.interrupt(); // a cancelled run
 
-        assertInstanceOf(java.io.InterruptedIOException.class, outcome.poll(20, TimeUnit.SECONDS));
+        assertInstanceOf(java.io.InterruptedIOException.class, caller.outcome.poll(20, TimeUnit.SECONDS));
         assertEquals("closed", server.closed.poll(20, TimeUnit.SECONDS), "the connection is closed, not left to its "
                 + "deadline ten minutes away");
     }
@@ -417,16 +409,8 @@ class CacheHttpClientTest {
             peer.write(answer(200, new byte[0]));
         });
         client.close();
-        BlockingQueue<Throwable> outcome = new LinkedBlockingQueue<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                get("/a");
-                outcome.add(new AssertionError("sent"));
-            } catch (Throwable e) {
-                outcome.add(e);
-            }
-        });
-        assertEquals("the remote cache's client is closed", outcome.poll(20, TimeUnit.SECONDS).getMessage());
+        Caller caller = Caller.start(() -> get("/a"));
+        assertEquals("the remote cache's client is closed", caller.outcome.poll(20, TimeUnit.SECONDS).getMessage());
         assertEquals(0, server.connections.get());
     }
 
@@ -498,23 +482,15 @@ class CacheHttpClientTest {
             peer.awaitClose(); // reads no more of the body: the client's write blocks
         });
         try (CacheHttpClient trusting = new CacheHttpClient(Duration.ofSeconds(3), trusting(keys))) {
-            BlockingQueue<Throwable> outcome = new LinkedBlockingQueue<>();
-            Thread caller = Thread.ofVirtual().start(() -> {
-                try {
-                    trusting.send(new CacheHttpClient.Request("PUT",
-                            URI.create("https://localhost:" + server.port() + "/cache/cas/1"), null,
-                            CacheHttpClient.Body.of(new byte[64 << 20])), null, 0,
-                            System.nanoTime() + TimeUnit.MINUTES.toNanos(10));
-                    outcome.add(new AssertionError("answered"));
-                } catch (Throwable e) {
-                    outcome.add(e);
-                }
-            });
+            Caller caller = Caller.start(() -> trusting.send(new CacheHttpClient.Request("PUT",
+                    URI.create("https://localhost:" + server.port() + "/cache/cas/1"), null,
+                    CacheHttpClient.Body.of(new byte[64 << 20])), null, 0,
+                    System.nanoTime() + TimeUnit.MINUTES.toNanos(10)));
             assertEquals("asked", asked.poll(20, TimeUnit.SECONDS));
-            caller.interrupt(); // a cancelled run
+            caller.thread.interrupt(); // a cancelled run
 
             // not at the deadline, ten minutes away
-            assertInstanceOf(java.io.InterruptedIOException.class, outcome.poll(20, TimeUnit.SECONDS));
+            assertInstanceOf(java.io.InterruptedIOException.class, caller.outcome.poll(20, TimeUnit.SECONDS));
         }
     }
 
@@ -609,6 +585,25 @@ class CacheHttpClientTest {
     private static String answer(int status, byte[] body) {
         return "HTTP/1.1 " + status + " Whatever\r\nContent-Length: " + body.length + "\r\n\r\n"
                 + new String(body, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A client call on a virtual thread, as runs make them; what it threw, or an error if it returned. */
+    record Caller(Thread thread, BlockingQueue<Throwable> outcome) {
+        interface Call {
+            Object call() throws Exception;
+        }
+
+        static Caller start(Call call) {
+            BlockingQueue<Throwable> outcome = new LinkedBlockingQueue<>();
+            Thread thread = Thread.ofVirtual().start(() -> {
+                try {
+                    outcome.add(new AssertionError("returned " + call.call()));
+                } catch (Throwable e) {
+                    outcome.add(e);
+                }
+            });
+            return new Caller(thread, outcome);
+        }
     }
 
     /** A request as the server read it. */
