@@ -135,9 +135,11 @@ class LanguageServerIT {
         assertEquals(uri("packages/lib/same.yaml"), definition.getFirst().getUri());
         assertEquals(3, definition.getFirst().getRange().getStart().getLine());
 
-        List<String> lenses = client.askUntil(() -> lensTitles(web), titles -> titles.contains("● dirty: never run"),
-                "the daemon's state in the lenses");
-        assertEquals(List.of("▶ Run", "● dirty: never run", "▶ Run", "● dirty: never run"), lenses);
+        // each task's state arrives as the daemon knows it: wait for both, not the first
+        List<String> expected = List.of("▶ Run", "● dirty: never run", "▶ Run", "● dirty: never run");
+        List<String> lenses = client.askUntil(() -> lensTitles(web), expected::equals,
+                "the daemon's state of both tasks in the lenses");
+        assertEquals(expected, lenses);
         Hover hover = remote.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(web),
                 new Position(3, 3))).get();
         assertTrue(hover.getContents().getRight().getValue().contains("**web:build** · ● dirty: never run"),
