@@ -275,6 +275,51 @@ class RemoteCacheIT {
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
+    void aMachineOfAnotherPlatformTakesOnlyPortableResults(boolean daemon) throws Exception {
+        NginxCache nginx = nginx(new NginxCache.Open());
+        DaemonWorkspace first = machine(daemon, nginx.url());
+        DaemonWorkspace other = machine(daemon, nginx.url());
+        for (DaemonWorkspace machine : List.of(first, other)) {
+            machine.file("packages/docs/same.yaml", """
+                    version: "1"
+                    project: docs
+                    tasks:
+                      site:
+                        cmd: ["sh", "-c", "echo rendering; mkdir -p site; cp src/index.md site/index.html"]
+                        input: ["src"]
+                        target: ["site"]
+                        portable: true
+                    """);
+            machine.file("packages/docs/src/index.md", "# docs\n");
+        }
+        ok(first.same("run", "lib:build", "docs:site"));
+        settle(first, daemon);
+
+        onPlatform(other, "aarch64-darwin", daemon);
+        DaemonWorkspace.Result result = ok(other.same("run", "lib:build", "docs:site"));
+        assertTrue(result.stderr().contains("[lib:build] ✓ Completed"),
+                "a task run with the machine's own tools is not taken from another platform: " + result);
+        assertTrue(result.stderr().contains("[docs:site] ~ Cached (remote, "), result.toString());
+        assertEquals("# docs\n", Files.readString(other.root.resolve("packages/docs/site/index.html")));
+
+        onPlatform(first, "aarch64-darwin", daemon); // the same checkout, used from another OS (a container, say)
+        String why = ok(first.same("why", "lib:build")).stdout();
+        assertTrue(why.contains("platform changed: ") && why.contains(" → aarch64-darwin"), why);
+        String portable = ok(first.same("why", "docs:site")).stdout();
+        assertTrue(portable.contains("nothing changed since its last successful run"), portable);
+    }
+
+    /** The machine's platform from now on ({@code SAME_PLATFORM}), its daemon restarted to take it. */
+    private static void onPlatform(DaemonWorkspace machine, String platform, boolean daemon) throws Exception {
+        machine.environment.put("SAME_PLATFORM", platform);
+        if (daemon) {
+            ok(machine.same("daemon", "stop"));
+            ok(machine.same("daemon", "start"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
     void readOnlyFromTheEnvironmentUploadsNothing(boolean daemon) throws Exception {
         NginxCache nginx = nginx(new NginxCache.Open());
         DaemonWorkspace machine = machine(daemon, nginx.url());

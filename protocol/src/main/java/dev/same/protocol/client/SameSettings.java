@@ -25,11 +25,14 @@ import java.util.Map;
  * @param remoteCacheReadOnly {@code SAME_REMOTE_CACHE_READ_ONLY}: over the workspace's {@code readOnly}; null when unset
  * @param inProcessAotCache   {@code SAME_IN_PROCESS_AOT_CACHE}: where the launcher keeps the AOT cache of a CLI that
  *                            runs its command in process (set by {@code bin/same}; used when the file exists); null
+ * @param platform            {@code SAME_PLATFORM}: the platform named in the hash of every task that is not portable,
+ *                            over the machine's own ({@code x86_64-linux-musl}, say, for machines the OS and CPU
+ *                            alone do not tell apart); null when unset
  */
 public record SameSettings(boolean daemon, Duration idleTimeout, List<String> daemonJavaOptions,
                            Duration watchDebounce, Duration envTimeout, URI nixhubUrl, boolean aot, String home,
                            String daemonAotCache, URI remoteCacheUrl, Boolean remoteCacheReadOnly,
-                           String inProcessAotCache) {
+                           String inProcessAotCache, String platform) {
     public static final String DAEMON = "SAME_DAEMON";
     public static final String IDLE_TIMEOUT = "SAME_DAEMON_IDLE_TIMEOUT";
     public static final String DAEMON_JAVA_OPTS = "SAME_DAEMON_JAVA_OPTS";
@@ -42,6 +45,7 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
     public static final String IN_PROCESS_AOT_CACHE = "SAME_IN_PROCESS_AOT_CACHE";
     public static final String REMOTE_CACHE_URL = "SAME_REMOTE_CACHE_URL";
     public static final String REMOTE_CACHE_READ_ONLY = "SAME_REMOTE_CACHE_READ_ONLY";
+    public static final String PLATFORM = "SAME_PLATFORM";
     /** A secret: never part of these settings (a record prints its components), read where it is used. */
     public static final String REMOTE_CACHE_TOKEN = "SAME_REMOTE_CACHE_TOKEN";
 
@@ -61,7 +65,7 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
                 read.words(DAEMON_JAVA_OPTS), read.duration(WATCH_DEBOUNCE, DEFAULT_WATCH_DEBOUNCE),
                 read.duration(ENV_TIMEOUT, DEFAULT_ENV_TIMEOUT), read.url(NIXHUB_URL, DEFAULT_NIXHUB_URL),
                 read.flag(AOT), read.text(HOME), read.text(DAEMON_AOT_CACHE), read.url(REMOTE_CACHE_URL, null),
-                read.flagOrNull(REMOTE_CACHE_READ_ONLY), read.text(IN_PROCESS_AOT_CACHE));
+                read.flagOrNull(REMOTE_CACHE_READ_ONLY), read.text(IN_PROCESS_AOT_CACHE), read.name(PLATFORM));
     }
 
     private record Reader(Map<String, String> environment) {
@@ -115,6 +119,15 @@ public record SameSettings(boolean daemon, Duration idleTimeout, List<String> da
             } catch (URISyntaxException e) {
                 throw invalid(name, value, "use an absolute http or https URL");
             }
+        }
+
+        /** A name of letters, digits, {@code .}, {@code _} and {@code -}; null when unset. */
+        String name(String name) {
+            String value = text(name);
+            if (value != null && !value.matches("[A-Za-z0-9._-]+")) {
+                throw invalid(name, value, "use letters, digits, '.', '_' and '-' only, as in x86_64-linux-musl");
+            }
+            return value;
         }
 
         List<String> words(String name) {

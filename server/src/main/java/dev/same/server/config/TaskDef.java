@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param env         the environment command the task runs with: its own {@code env}, else its project's, else
  *                    the workspace's; null when none applies
  * @param caching     where its results may be kept ({@code cache: false}, {@code remote: false}); not part of its hash
+ * @param portable    {@code portable: true}: its results do not depend on the platform (OS and CPU) it runs on, so
+ *                    its hash leaves the platform out and machines of every platform share them
  * @param problem     a mistake in the definition that fails this task when it runs, leaving the others alone
  *                    (a target outside the root, as the original treats it); null when there is none
  */
@@ -41,7 +43,7 @@ public record TaskDef(
         Rebuild rebuild,
         SourceLocation location,
         EnvCommand env,
-        Caching caching, String problem) {
+        Caching caching, boolean portable, String problem) {
     public TaskDef {
         cmd = List.copyOf(cmd);
         inputs = List.copyOf(inputs);
@@ -57,7 +59,7 @@ public record TaskDef(
                    List<String> dependsOn, List<String> tools, SortedMap<String, String> environment,
                    String workingDir, Rebuild rebuild, SourceLocation location, EnvCommand env) {
         this(id, project, name, cmd, inputs, targets, dependsOn, tools, environment, workingDir, rebuild, location,
-                env, Caching.SHARED, null);
+                env, Caching.SHARED, false, null);
     }
 
     /** A task without an environment command. */
@@ -65,6 +67,6 @@ public record TaskDef(
                    List<String> dependsOn, List<String> tools, SortedMap<String, String> environment,
                    String workingDir, Rebuild rebuild, SourceLocation location) {
         this(id, project, name, cmd, inputs, targets, dependsOn, tools, environment, workingDir, rebuild, location,
-                null, Caching.SHARED, null);
+                null, Caching.SHARED, false, null);
     }
 }

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 final class TaskReader {
     static final List<String> KEYS =
             List.of("cmd", "input", "target", "dependsOn", "tools", "environment", "env", "workingDir", "rebuild",
-                    "cache", "remote");
+                    "cache", "remote", "portable");
 
     /**
      * A task and what is needed to report a bad dependency later.
@@ -96,6 +96,8 @@ final class TaskReader {
                 file.location(entry.line()),
                 env(definition, id),
                 caching(definition, id),
+                definition.present("portable").map(node -> file.bool(node, "'portable' in task '" + id + "'"))
+                        .orElse(false),
                 problems.isEmpty() ? null : String.join("; ", problems));
         return new ParsedTask(task, file, Map.copyOf(dependencyLines));
     }

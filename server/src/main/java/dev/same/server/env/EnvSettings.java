@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  * @param resolverTimeout   how long one request to the resolver may take
  * @param commandTimeout    how long an environment command may run ({@code SAME_ENV_TIMEOUT}, default 60s)
  * @param system            the Nix system the tools are for, e.g. {@code x86_64-linux}
+ * @param platform          the platform in the hash of every task that is not {@code portable}: {@code SAME_PLATFORM},
+ *                          else the machine's, named as Nix names systems (see {@link EnvironmentResolver#platform})
  * @param processEnvironment the server's own variables: where {@code nix} and environment commands are found
  */
 public record EnvSettings(URI nixhubUrl, Duration resolverTimeout, Duration commandTimeout, String system,
-                          Map<String, String> processEnvironment) {
+                          String platform, Map<String, String> processEnvironment) {
     public static final String TIMEOUT_VARIABLE = SameSettings.ENV_TIMEOUT;
     public static final Duration DEFAULT_RESOLVER_TIMEOUT = Duration.ofSeconds(30);
 
@@ -30,10 +32,11 @@ public record EnvSettings(URI nixhubUrl, Duration resolverTimeout, Duration comm
     public static EnvSettings fromEnvironment(Map<String, String> variables) {
         SameSettings settings = SameSettings.from(variables);
         return new EnvSettings(settings.nixhubUrl(), DEFAULT_RESOLVER_TIMEOUT, settings.envTimeout(),
-                NixSystem.current(), variables);
+                NixSystem.current(), settings.platform() == null ? NixSystem.current() : settings.platform(),
+                variables);
     }
 
     public EnvSettings withCommandTimeout(Duration timeout) {
-        return new EnvSettings(nixhubUrl, resolverTimeout, timeout, system, processEnvironment);
+        return new EnvSettings(nixhubUrl, resolverTimeout, timeout, system, platform, processEnvironment);
     }
 }

@@ -63,6 +63,7 @@ public final class ToolEnvironmentResolver implements EnvironmentResolver {
     private final Memo<String, SortedMap<String, String>> byIdentity = new Memo<>(false);
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private final String platform;
 
     public ToolEnvironmentResolver(CacheDirectory cache, EnvSettings settings) {
         this(cache, settings, List.of());
@@ -71,6 +72,7 @@ public final class ToolEnvironmentResolver implements EnvironmentResolver {
     /** @param nixOptions extra options for every {@code nix} call, e.g. {@code --option substituters ""} */
     public ToolEnvironmentResolver(CacheDirectory cache, EnvSettings settings, List<String> nixOptions) {
         this.store = new EnvironmentStore(cache.toolsDir().resolve("env"));
+        this.platform = settings.platform();
         this.nix = new NixEnvironments(
                 new NixPackageResolver(new NixhubClient(settings.nixhubUrl(), settings.resolverTimeout()),
                         new NixResolutionCache(cache.cacheDir().resolve("nixhub")), settings.system()),
@@ -78,6 +80,11 @@ public final class ToolEnvironmentResolver implements EnvironmentResolver {
                 cache.toolsDir().resolve("nix"), settings.system());
         this.commands = new CommandEnvironments(cache.root(),
                 new EnvCommandRunner(cache.root(), settings.commandTimeout(), settings.processEnvironment()));
+    }
+
+    @Override
+    public String platform() {
+        return platform;
     }
 
     /** The task's environment; a remembered failure is thrown again. */

@@ -90,15 +90,19 @@ public final class Fingerprinter {
         ResolvedInputs resolved = resolver.resolve(workspace.root(), task.inputs());
         List<InputFile> inputs = inputDigester.digest(workspace.root(), resolved, digests);
         ToolEnvironment tools = environments.resolve(workspace.projects().get(task.project()), task);
-        String hash = hasher.hash(task, inputs, tools.hash(), dependencyHashes);
-        return new TaskFingerprint(task.id(), hash, inputs, dependencyHashes, environmentOf(task, tools), tools, null,
-                resolved.followsLinks());
+        String platform = task.portable() ? null : environments.platform();
+        String hash = hasher.hash(task, inputs, tools.hash(), platform, dependencyHashes);
+        return new TaskFingerprint(task.id(), hash, inputs, dependencyHashes, environmentOf(task, tools, platform),
+                tools, null, resolved.followsLinks());
     }
 
     /** What {@link TaskFingerprint#environment()} and action records keep of a task's environment. */
-    public static SortedMap<String, String> environmentOf(TaskDef task, ToolEnvironment tools) {
+    private static SortedMap<String, String> environmentOf(TaskDef task, ToolEnvironment tools, String platform) {
         SortedMap<String, String> environment = new TreeMap<>(task.environment());
         environment.put(TaskFingerprint.TOOLS_KEY, tools.hash());
+        if (platform != null) {
+            environment.put(TaskFingerprint.PLATFORM_KEY, platform);
+        }
         return environment;
     }
 }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * A task's hash: SHA-256 over a canonical encoding of its definition, its input files' paths and
- * digests, its tool environment's hash and its dependencies' hashes. Never timestamps.
+ * digests, its tool environment's hash, the platform it runs on (unless it is portable) and its dependencies'
+ * hashes. Never timestamps.
  *
  * <p>Encoding: every field is a name followed by its value; a string is its UTF-8 byte count
  * (4 bytes, big-endian; -1 for null) and bytes, a list its element count and elements, a map its
@@ -21,9 +22,10 @@ import java.util.TreeMap;
  */
 public final class TaskHasher {
     /** Bump when the encoding or the set of fields changes: every hash changes with it. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
-    public String hash(TaskDef def, List<InputFile> inputs, String environmentHash,
+    /** @param platform the platform the result is for ({@code x86_64-linux}, …); null for a portable task */
+    public String hash(TaskDef def, List<InputFile> inputs, String environmentHash, String platform,
                        SortedMap<String, String> dependencyHashes) {
         var out = new Encoder();
         out.field("format").integer(FORMAT_VERSION);
@@ -41,6 +43,7 @@ public final class TaskHasher {
             out.string(file.path()).string(file.digest());
         }
         out.field("toolEnvironment").string(environmentHash);
+        out.field("platform").string(platform);
         out.field("dependencies").map(dependencyHashes);
         return out.finish();
     }

@@ -87,11 +87,19 @@ public final class ChangeExplainer {
         names.addAll(after.keySet());
         for (String name : names) {
             if (!Objects.equals(before.get(name), after.get(name))) {
-                String detail = name.equals(TaskFingerprint.TOOLS_KEY) ? "tool environment changed"
-                        : "environment variable changed: " + name;
+                String detail = switch (name) {
+                    case TaskFingerprint.TOOLS_KEY -> "tool environment changed";
+                    case TaskFingerprint.PLATFORM_KEY -> "platform changed: " + platformName(before.get(name))
+                            + " → " + platformName(after.get(name));
+                    default -> "environment variable changed: " + name;
+                };
                 changes.add(new Change("ENVIRONMENT_CHANGED", name, detail));
             }
         }
+    }
+
+    private static String platformName(String platform) {
+        return platform == null ? "any (portable)" : platform;
     }
 
     private static Map<String, String> digestsByPath(List<InputFile> files) {

@@ -1,7 +1,9 @@
 package dev.same.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -43,6 +45,27 @@ class ConfigLoaderRemoteCacheTest {
         assertEquals(Caching.SHARED, workspace.tasks().get("web:shared").caching());
         assertEquals(Caching.LOCAL, workspace.tasks().get("web:mine").caching());
         assertEquals(Caching.NONE, workspace.tasks().get("web:never").caching());
+    }
+
+    @Test
+    void aTaskIsForItsPlatformUnlessItSaysItIsPortable() {
+        ws.file("same.work.yaml", "version: \"1\"\nprojects: [\"web\"]\n");
+        ws.file("web/same.yaml", """
+                version: "1"
+                project: web
+                tasks:
+                  native: { cmd: [make] }
+                  bundle: { cmd: [make], portable: true }
+                  pinned: { cmd: [make], portable: false }
+                """);
+        Workspace workspace = ws.load();
+        assertFalse(workspace.tasks().get("web:native").portable());
+        assertTrue(workspace.tasks().get("web:bundle").portable());
+        assertFalse(workspace.tasks().get("web:pinned").portable());
+
+        ws.file("web/same.yaml", "version: \"1\"\nproject: web\ntasks:\n  t: { cmd: [make], portable: sometimes }\n");
+        assertEquals("web/same.yaml:4: 'portable' in task 'web:t' must be true or false, not 'sometimes'",
+                ws.loadFails().getMessage());
     }
 
     @Test

@@ -199,7 +199,8 @@ class ConfigLoaderTaskTest {
 
         assertEquals("unknown key 'inputs' in task 'build'", e.getMessage());
         assertEquals(List.of("at same.yaml:4", "did you mean 'input'?",
-                "known keys: cmd, input, target, dependsOn, tools, environment, env, workingDir, rebuild, cache, remote"), e.context());
+                "known keys: cmd, input, target, dependsOn, tools, environment, env, workingDir, rebuild, cache, remote, "
+                        + "portable"), e.context());
     }
 
     @Test
@@ -293,7 +294,7 @@ class ConfigLoaderTaskTest {
         assertWrongType("tasks:\n  build: make\n",
                 "same.yaml:2: task 'build' must be a map of settings "
                         + "(cmd, input, target, dependsOn, tools, environment, env, workingDir, rebuild, cache, "
-                        + "remote), not a single value");
+                        + "remote, portable), not a single value");
         assertWrongType("tasks: [build]\n", "same.yaml:1: 'tasks' must be a map of task names to definitions, not a list");
         assertWrongType("tools: [go]\n", "same.yaml:1: 'tools' must be a map of strings, not a list");
         assertWrongType("project: [web]\n", "same.yaml:1: 'project' must be a string, not a list");

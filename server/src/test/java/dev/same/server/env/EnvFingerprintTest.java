@@ -1,5 +1,7 @@
 package dev.same.server.env;
 
+import dev.same.server.config.Project;
+import dev.same.server.config.TaskDef;
 import dev.same.server.config.Workspace;
 import dev.same.server.graph.TaskGraph;
 import dev.same.server.hash.FileDigests;
@@ -51,6 +53,39 @@ class EnvFingerprintTest {
         assertEquals(before.get("docs").hash(), after.get("docs").hash());
         assertEquals("1.23", after.get("build").tools().variables().get("GO"));
         assertEquals(after.get("build").tools().hash(), after.get("build").environment().get(TaskFingerprint.TOOLS_KEY));
+    }
+
+    @Test
+    void aTaskHashIsForItsPlatformUnlessTheTaskIsPortable() {
+        EnvFixture ws = new EnvFixture(dir).file("same.yaml", """
+                tasks:
+                  native: { cmd: [cc, main.c] }
+                  bundle: { cmd: [esbuild, main.ts], portable: true }
+                """);
+        ToolEnvironmentResolver linux = ws.resolver();
+        EnvironmentResolver mac = new EnvironmentResolver() {
+            @Override
+            public ToolEnvironment resolve(Project project, TaskDef task) {
+                return linux.resolve(project, task);
+            }
+
+            @Override
+            public String platform() {
+                return "aarch64-darwin";
+            }
+        };
+        Workspace workspace = ws.load();
+        TaskGraph graph = TaskGraph.of(workspace);
+        Map<String, TaskFingerprint> onLinux = new Fingerprinter(new FileDigests(), linux)
+                .fingerprint(workspace, graph, graph.order());
+        Map<String, TaskFingerprint> onMac = new Fingerprinter(new FileDigests(), mac)
+                .fingerprint(workspace, graph, graph.order());
+
+        assertNotEquals(onLinux.get("native").hash(), onMac.get("native").hash());
+        assertEquals("x86_64-linux", onLinux.get("native").environment().get(TaskFingerprint.PLATFORM_KEY));
+        assertEquals("aarch64-darwin", onMac.get("native").environment().get(TaskFingerprint.PLATFORM_KEY));
+        assertEquals(onLinux.get("bundle").hash(), onMac.get("bundle").hash());
+        assertFalse(onMac.get("bundle").environment().containsKey(TaskFingerprint.PLATFORM_KEY));
     }
 
     @Test

@@ -55,7 +55,7 @@ final class EnvFixture {
     }
 
     static EnvSettings settings(Duration commandTimeout, URI nixhub, Map<String, String> environment) {
-        return new EnvSettings(nixhub, Duration.ofSeconds(5), commandTimeout, "x86_64-linux", environment);
+        return new EnvSettings(nixhub, Duration.ofSeconds(5), commandTimeout, "x86_64-linux", "x86_64-linux", environment);
     }
 
     ToolEnvironmentResolver resolver(Duration commandTimeout) {

@@ -18,6 +18,7 @@ class EnvSettingsTest {
 
         assertEquals(URI.create("https://search.devbox.sh"), settings.nixhubUrl());
         assertEquals(Duration.ofSeconds(60), settings.commandTimeout());
+        assertEquals(NixSystem.current(), settings.platform(), "the machine's own, named as Nix names systems");
     }
 
     @Test
@@ -27,6 +28,9 @@ class EnvSettingsTest {
 
         assertEquals(URI.create("http://127.0.0.1:8080/"), settings.nixhubUrl());
         assertEquals(Duration.ofSeconds(90), settings.commandTimeout());
+        EnvSettings musl = EnvSettings.fromEnvironment(Map.of("SAME_PLATFORM", "x86_64-linux-musl"));
+        assertEquals("x86_64-linux-musl", musl.platform());
+        assertEquals(NixSystem.current(), musl.system(), "Nix tools are still resolved for the machine's system");
     }
 
     @Test

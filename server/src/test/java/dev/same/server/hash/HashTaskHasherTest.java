@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HashTaskHasherTest {
     private static final String D1 = Digest.of("one");
     private static final String D2 = Digest.of("two");
+    private static final String LINUX = "x86_64-linux";
 
     private final TaskHasher hasher = new TaskHasher();
 
@@ -42,7 +43,7 @@ class HashTaskHasherTest {
     }
 
     private String hash(TaskDef def) {
-        return hasher.hash(def, inputs(), D2, deps());
+        return hasher.hash(def, inputs(), D2, LINUX, deps());
     }
 
     private static TaskDef with(UnaryOperator<Builder> change) {
@@ -81,14 +82,24 @@ class HashTaskHasherTest {
     void inputContentPathsEnvironmentAndDependenciesCount() {
         String base = hash(task());
         assertNotEquals(base, hasher.hash(task(), List.of(new InputFile("web/package.json", D1),
-                new InputFile("web/src/index.js", D1)), D2, deps()));
+                new InputFile("web/src/index.js", D1)), D2, LINUX, deps()));
         assertNotEquals(base, hasher.hash(task(), List.of(new InputFile("web/package.json", D1),
-                new InputFile("web/src/main.js", D2)), D2, deps()));
-        assertNotEquals(base, hasher.hash(task(), List.of(new InputFile("web/package.json", D1)), D2, deps()));
-        assertNotEquals(base, hasher.hash(task(), inputs(), D1, deps()));
-        assertNotEquals(base, hasher.hash(task(), inputs(), D2, new TreeMap<>(Map.of("lib:build", D2))));
-        assertNotEquals(base, hasher.hash(task(), inputs(), D2, new TreeMap<>(Map.of("lib:test", D1))));
-        assertNotEquals(base, hasher.hash(task(), inputs(), D2, new TreeMap<>()));
+                new InputFile("web/src/main.js", D2)), D2, LINUX, deps()));
+        assertNotEquals(base, hasher.hash(task(), List.of(new InputFile("web/package.json", D1)), D2, LINUX, deps()));
+        assertNotEquals(base, hasher.hash(task(), inputs(), D1, LINUX, deps()));
+        assertNotEquals(base, hasher.hash(task(), inputs(), D2, LINUX, new TreeMap<>(Map.of("lib:build", D2))));
+        assertNotEquals(base, hasher.hash(task(), inputs(), D2, LINUX, new TreeMap<>(Map.of("lib:test", D1))));
+        assertNotEquals(base, hasher.hash(task(), inputs(), D2, LINUX, new TreeMap<>()));
+    }
+
+    @Test
+    void thePlatformCountsUnlessThereIsNone() {
+        String base = hash(task());
+        assertNotEquals(base, hasher.hash(task(), inputs(), D2, "aarch64-darwin", deps()));
+        assertNotEquals(base, hasher.hash(task(), inputs(), D2, "x86_64-linux-musl", deps()));
+        String portable = hasher.hash(task(), inputs(), D2, null, deps());
+        assertNotEquals(base, portable);
+        assertNotEquals(portable, hasher.hash(task(), inputs(), D2, "", deps()));
     }
 
     @Test
@@ -96,8 +107,8 @@ class HashTaskHasherTest {
         assertNotEquals(hash(with(b -> b.cmd(List.of("ab", "c")))), hash(with(b -> b.cmd(List.of("a", "bc")))));
         assertNotEquals(hash(with(b -> b.tools(List.of()).targets(List.of("web/dist", "node")))),
                 hash(with(b -> b.tools(List.of("node")).targets(List.of("web/dist")))));
-        assertNotEquals(hasher.hash(task(), List.of(new InputFile("a", D1)), "", deps()),
-                hasher.hash(task(), List.of(new InputFile("a", D1)), null, deps()));
+        assertNotEquals(hasher.hash(task(), List.of(new InputFile("a", D1)), "", LINUX, deps()),
+                hasher.hash(task(), List.of(new InputFile("a", D1)), null, LINUX, deps()));
     }
 
     @Test
@@ -112,7 +123,7 @@ class HashTaskHasherTest {
 
         var shuffled = new ArrayList<>(inputs());
         Collections.reverse(shuffled);
-        assertEquals(base, hasher.hash(task(), shuffled, D2, deps()));
+        assertEquals(base, hasher.hash(task(), shuffled, D2, LINUX, deps()));
     }
 
     /** TaskDef is a record: copy it with one field changed. */

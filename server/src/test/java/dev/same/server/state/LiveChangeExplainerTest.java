@@ -54,6 +54,19 @@ class LiveChangeExplainerTest {
     }
 
     @Test
+    void aPlatformChangeNamesBothPlatformsAndAPortableTaskHasNone() {
+        TaskFingerprint linux = now("h1", List.of(), new TreeMap<>(),
+                merged(TOOLS, env(TaskFingerprint.PLATFORM_KEY, "x86_64-linux")));
+        TaskFingerprint mac = now("h2", List.of(), new TreeMap<>(),
+                merged(TOOLS, env(TaskFingerprint.PLATFORM_KEY, "aarch64-darwin")));
+        TaskFingerprint portable = now("h3", List.of(), new TreeMap<>(), TOOLS);
+        assertEquals(List.of("platform changed: x86_64-linux → aarch64-darwin"),
+                details(ChangeExplainer.explain(mac, previous(linux))));
+        assertEquals(List.of("platform changed: x86_64-linux → any (portable)"),
+                details(ChangeExplainer.explain(portable, previous(linux))));
+    }
+
+    @Test
     void aDifferentHashWithNothingElseDifferentIsTheTasksDefinition() {
         TaskFingerprint before = now("h1", List.of(file("a", "1")), new TreeMap<>(), TOOLS);
         TaskFingerprint after = now("h2", List.of(file("a", "1")), new TreeMap<>(), TOOLS);
