@@ -81,7 +81,8 @@ class DiagnosticsTest {
         String uri = openWeb();
         Diagnostic unknown = only(uri, WEB.replace("cmd:", "comd:"));
         assertEquals("unknown key 'comd' in task 'web:build'\ndid you mean 'cmd'?\nknown keys: cmd, input, target, "
-                + "dependsOn, tools, environment, env, workingDir, rebuild, cache, remote", unknown.getMessage().getLeft());
+                + "dependsOn, tools, environment, env, workingDir, rebuild, cache, remote, portable",
+                unknown.getMessage().getLeft());
         assertEquals(new org.eclipse.lsp4j.Range(new Position(4, 4), new Position(4, 8)), unknown.getRange());
     }
 
