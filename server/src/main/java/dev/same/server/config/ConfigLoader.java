@@ -138,7 +138,7 @@ public final class ConfigLoader {
             Project project = new Project(projectFile.name(), dir, samefile, tools,
                     env != null ? env : workfile.env());
             return new ReadProject(dir, samefile, projectFile, fileWarnings, null, project,
-                    TaskReader.read(projectFile, project, false, root), null);
+                    TaskReader.read(projectFile, project, false, root, workfile.portable()), null);
         } catch (RuntimeException e) {
             return new ReadProject(dir, samefile, projectFile, fileWarnings, null, null, List.of(), e);
         }
@@ -208,7 +208,7 @@ public final class ConfigLoader {
 
     private void addProject(ProjectFile projectFile, Project project, boolean standalone, Path root) {
         projects.put(project.name(), project);
-        tasks.addAll(TaskReader.read(projectFile, project, standalone, root));
+        tasks.addAll(TaskReader.read(projectFile, project, standalone, root, false));
     }
 
     private Workspace finish(Path root, boolean standalone, RemoteCacheConfig remoteCache) {

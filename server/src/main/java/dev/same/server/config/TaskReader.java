@@ -34,22 +34,26 @@ final class TaskReader {
     private final Project project;
     private final boolean standalone;
     private final Path root;
+    private final boolean portableByDefault;
 
-    private TaskReader(ConfigFile file, Project project, boolean standalone, Path root) {
+    private TaskReader(ConfigFile file, Project project, boolean standalone, Path root, boolean portableByDefault) {
         this.file = file;
         this.project = project;
         this.standalone = standalone;
         this.root = root;
+        this.portableByDefault = portableByDefault;
     }
 
     /**
      * @param project    the project the tasks belong to, its tools already merged with the workspace's
      * @param standalone true for a lone {@code same.yaml}: ids are bare task names
      * @param root       the real workspace root
+     * @param portableByDefault what a task that does not say {@code portable} is (the workfile's {@code cache.portable})
      */
-    static List<ParsedTask> read(ProjectFile projectFile, Project project, boolean standalone, Path root) {
+    static List<ParsedTask> read(ProjectFile projectFile, Project project, boolean standalone, Path root,
+                                 boolean portableByDefault) {
         ConfigFile file = projectFile.file();
-        var reader = new TaskReader(file, project, standalone, root);
+        var reader = new TaskReader(file, project, standalone, root, portableByDefault);
         return switch (projectFile.tasks()) {
             case null -> List.of();
             case YamlNode.Null _ -> List.of();
@@ -97,7 +101,7 @@ final class TaskReader {
                 env(definition, id),
                 caching(definition, id),
                 definition.present("portable").map(node -> file.bool(node, "'portable' in task '" + id + "'"))
-                        .orElse(false),
+                        .orElse(portableByDefault),
                 problems.isEmpty() ? null : String.join("; ", problems));
         return new ParsedTask(task, file, Map.copyOf(dependencyLines));
     }

@@ -16,9 +16,10 @@ import java.util.SortedMap;
  * @param projectPatterns where the projects are, relative to {@code root}
  * @param env             the workspace's environment command, inherited by every project; null when absent
  * @param remoteCache     {@code cache: { remote: ... }}; null when absent
+ * @param portable        {@code cache: { portable: true }}: what a task that does not say {@code portable} is
  */
 record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, List<ProjectPattern> projectPatterns,
-                EnvCommand env, RemoteCacheConfig remoteCache) {
+                EnvCommand env, RemoteCacheConfig remoteCache, boolean portable) {
     static final List<String> KEYS = List.of("version", "root", "tools", "env", "projects", "cache");
 
     /** One entry of {@code projects}, with its line for messages. */
@@ -29,7 +30,8 @@ record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, Lis
         file.checkVersion();
         file.unknownKeys(KEYS).forEach(unknown -> warnings.add(file.unknownKeyWarning(unknown, KEYS)));
         Path root = root(file);
-        return new Workfile(file, root, file.tools(), patterns(file), env(file, root), RemoteCacheReader.read(file));
+        return new Workfile(file, root, file.tools(), patterns(file), env(file, root), CacheSettingsReader.remote(file),
+                CacheSettingsReader.portable(file));
     }
 
     private static EnvCommand env(ConfigFile file, Path root) {

@@ -69,6 +69,26 @@ class ConfigLoaderRemoteCacheTest {
     }
 
     @Test
+    void theWorkfileCanMakeEveryTaskPortableUnlessTheTaskSaysOtherwise() {
+        ws.file("same.work.yaml", "version: \"1\"\nprojects: [\"web\"]\ncache:\n  portable: true\n");
+        ws.file("web/same.yaml", """
+                version: "1"
+                project: web
+                tasks:
+                  bundle: { cmd: [make] }
+                  native: { cmd: [make], portable: false }
+                """);
+        Workspace workspace = ws.load();
+        assertTrue(workspace.tasks().get("web:bundle").portable());
+        assertFalse(workspace.tasks().get("web:native").portable());
+        assertNull(workspace.remoteCache(), "portable alone names no remote cache");
+
+        ws.file("same.work.yaml", "version: \"1\"\nprojects: [\"web\"]\ncache:\n  portable: everywhere\n");
+        assertEquals("same.work.yaml:4: 'cache.portable' must be true or false, not 'everywhere'",
+                ws.loadFails().getMessage());
+    }
+
+    @Test
     void noCacheKeyMeansNoRemote() {
         ws.file("same.work.yaml", "version: \"1\"\n");
         assertNull(ws.load().remoteCache());

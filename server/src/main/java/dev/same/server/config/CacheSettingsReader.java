@@ -5,16 +5,16 @@ import dev.same.server.SameException;
 import java.net.URI;
 import java.util.List;
 
-/** Reads {@code cache: { remote: { url, readOnly } }} of a workfile; unknown keys there are errors. */
-final class RemoteCacheReader {
-    static final List<String> CACHE_KEYS = List.of("remote");
+/** Reads {@code cache: { remote: { url, readOnly }, portable }} of a workfile; unknown keys there are errors. */
+final class CacheSettingsReader {
+    static final List<String> CACHE_KEYS = List.of("remote", "portable");
     static final List<String> REMOTE_KEYS = List.of("url", "readOnly");
 
-    private RemoteCacheReader() {
+    private CacheSettingsReader() {
     }
 
     /** The remote cache the workfile names; null when it names none. */
-    static RemoteCacheConfig read(ConfigFile file) {
+    static RemoteCacheConfig remote(ConfigFile file) {
         YamlNode.Mapping cache = mapping(file, file.content().present("cache").orElse(null), "'cache'", CACHE_KEYS);
         if (cache == null) {
             return null;
@@ -29,6 +29,13 @@ final class RemoteCacheReader {
         boolean readOnly = remote.present("readOnly").map(node -> file.bool(node, "'cache.remote.readOnly'"))
                 .orElse(false);
         return new RemoteCacheConfig(url(file, url), readOnly);
+    }
+
+    /** {@code cache.portable}: whether a task that does not say {@code portable} is; false when absent. */
+    static boolean portable(ConfigFile file) {
+        YamlNode.Mapping cache = mapping(file, file.content().present("cache").orElse(null), "'cache'", CACHE_KEYS);
+        return cache != null && cache.present("portable").map(node -> file.bool(node, "'cache.portable'"))
+                .orElse(false);
     }
 
     private static YamlNode.Mapping mapping(ConfigFile file, YamlNode node, String what, List<String> keys) {
