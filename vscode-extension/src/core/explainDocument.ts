@@ -32,6 +32,9 @@ export function renderExplain(result: ExplainResult, now: number = Date.now()): 
 }
 
 export function describeChange(change: Change): string {
+  if (change.kind === 'ENVIRONMENT_CHANGED' && change.subject?.startsWith('@') && change.detail) {
+    return change.detail; // @tools, @platform: the daemon's words say it all ("platform changed: x86_64-linux → …")
+  }
   const subject = change.subject ? `\`${change.subject}\`` : '';
   const title = CHANGE_TITLES[change.kind] ?? change.kind.toLowerCase().replace(/_/g, ' ');
   const head = subject ? `${title}: ${subject}` : title;

@@ -40,6 +40,8 @@ describe('the why document', () => {
   it('lists what changed without repeating the daemon\'s detail line', () => {
     assert.equal(describeChange({ kind: 'FILE_CHANGED', subject: 'packages/lib/src/name.txt', detail: 'input changed: packages/lib/src/name.txt' }), 'file changed: `packages/lib/src/name.txt`');
     assert.equal(describeChange({ kind: 'ENVIRONMENT_CHANGED', subject: 'PATH', detail: 'was /bin' }), 'environment changed: `PATH` — was /bin');
+    assert.equal(describeChange({ kind: 'ENVIRONMENT_CHANGED', subject: '@platform', detail: 'platform changed: x86_64-linux → aarch64-darwin' }), 'platform changed: x86_64-linux → aarch64-darwin');
+    assert.equal(describeChange({ kind: 'ENVIRONMENT_CHANGED', subject: '@tools', detail: 'tool environment changed' }), 'tool environment changed');
     assert.equal(describeChange({ kind: 'NEVER_RUN', subject: null, detail: null }), 'never run');
     const text = renderExplain(
       { epoch: 4, task: 'lib:build', state: 'DIRTY', hash: 'abc', previousHash: 'def', previousFinishedAtMillis: 1_000, changes: [] },

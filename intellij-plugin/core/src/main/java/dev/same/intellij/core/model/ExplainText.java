@@ -28,14 +28,19 @@ public final class ExplainText {
 
     private static String describe(Change change) {
         String subject = change.subject() == null ? "" : change.subject();
-        String detail = change.detail() == null || change.detail().isEmpty() ? "" : " (" + change.detail() + ")";
+        boolean redundant = change.detail() == null || change.detail().isEmpty()
+                || (change.subject() != null && change.detail().endsWith(change.subject())); // "input changed: <path>"
+        String detail = redundant ? "" : " (" + change.detail() + ")";
         return switch (change.kind()) {
             case "FILE_ADDED" -> "file added: " + subject + detail;
             case "FILE_REMOVED" -> "file removed: " + subject + detail;
             case "FILE_CHANGED" -> "file changed: " + subject + detail;
             case "UPSTREAM_CHANGED" -> "upstream task changed: " + subject + detail;
-            case "ENVIRONMENT_CHANGED" -> "@tools".equals(subject) ? "tool environment changed" + detail
-                    : "environment variable changed: " + subject + detail;
+            case "ENVIRONMENT_CHANGED" -> switch (subject) {
+                case "@tools" -> "tool environment changed";
+                case "@platform" -> change.detail() == null ? "platform changed" : change.detail(); // names both
+                default -> "environment variable changed: " + subject + detail;
+            };
             case "DEFINITION_CHANGED" -> "the task's definition changed" + detail;
             case "NEVER_RUN" -> "never run successfully" + detail;
             case "ALWAYS_REBUILD" -> "rebuild: always" + detail;
