@@ -194,11 +194,12 @@ class DaemonDifferentialTest {
             }
         }
 
-        /** Toggles an environment variable of app:build: the graph is reloaded. */
+        /** Toggles an environment variable of app:build, and whether it is portable: the graph is reloaded. */
         private void editConfig() throws IOException {
             boolean production = random.nextBoolean();
-            record("app's mode " + (production ? "production" : "development"));
-            write("packages/app/same.yaml", appConfig(production ? "production" : "development"));
+            boolean portable = random.nextBoolean();
+            record("app's mode " + (production ? "production" : "development") + (portable ? ", portable" : ""));
+            write("packages/app/same.yaml", appConfig(production ? "production" : "development", portable));
         }
 
         private void writeWorkspace() throws IOException {
@@ -222,7 +223,7 @@ class DaemonDifferentialTest {
                     """);
             write("packages/lib/src/a.txt", "alpha\n");
             write("packages/lib/src/b.txt", "beta\n");
-            write("packages/app/same.yaml", appConfig("production"));
+            write("packages/app/same.yaml", appConfig("production", false));
             write("packages/app/src/main.txt", "main\n");
             write("packages/app/node_modules/dep/index.js", "dep\n");
             write("packages/app/node_modules/other/index.js", "other\n");
@@ -234,11 +235,12 @@ class DaemonDifferentialTest {
                         cmd: ["sh", "-c", "mkdir -p out && cat pages/*.md > out/site.html"]
                         input: ["pages"]
                         target: ["out"]
+                        portable: true
                     """);
             write("packages/docs/pages/index.md", "index\n");
         }
 
-        private static String appConfig(String mode) {
+        private static String appConfig(String mode, boolean portable) {
             return """
                     version: "1"
                     project: app
@@ -249,7 +251,8 @@ class DaemonDifferentialTest {
                         target: ["dist"]
                         dependsOn: ["lib:build"]
                         environment: { MODE: %s }
-                    """.formatted(mode);
+                        portable: %s
+                    """.formatted(mode, portable);
         }
 
         private void write(String file, String content) throws IOException {
