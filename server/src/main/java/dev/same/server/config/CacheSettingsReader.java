@@ -10,15 +10,26 @@ final class CacheSettingsReader {
     static final List<String> CACHE_KEYS = List.of("remote", "portable");
     static final List<String> REMOTE_KEYS = List.of("url", "readOnly");
 
+    /**
+     * @param remote   the remote cache the workfile names; null when it names none
+     * @param portable {@code cache.portable}: whether a task that does not say {@code portable} is; false when absent
+     */
+    record CacheSettings(RemoteCacheConfig remote, boolean portable) {
+    }
+
     private CacheSettingsReader() {
     }
 
-    /** The remote cache the workfile names; null when it names none. */
-    static RemoteCacheConfig remote(ConfigFile file) {
+    static CacheSettings read(ConfigFile file) {
         YamlNode.Mapping cache = mapping(file, file.content().present("cache").orElse(null), "'cache'", CACHE_KEYS);
         if (cache == null) {
-            return null;
+            return new CacheSettings(null, false);
         }
+        boolean portable = cache.present("portable").map(node -> file.bool(node, "'cache.portable'")).orElse(false);
+        return new CacheSettings(remote(file, cache), portable);
+    }
+
+    private static RemoteCacheConfig remote(ConfigFile file, YamlNode.Mapping cache) {
         YamlNode.Mapping remote = mapping(file, cache.present("remote").orElse(null), "'cache.remote'", REMOTE_KEYS);
         if (remote == null) {
             return null;
@@ -29,13 +40,6 @@ final class CacheSettingsReader {
         boolean readOnly = remote.present("readOnly").map(node -> file.bool(node, "'cache.remote.readOnly'"))
                 .orElse(false);
         return new RemoteCacheConfig(url(file, url), readOnly);
-    }
-
-    /** {@code cache.portable}: whether a task that does not say {@code portable} is; false when absent. */
-    static boolean portable(ConfigFile file) {
-        YamlNode.Mapping cache = mapping(file, file.content().present("cache").orElse(null), "'cache'", CACHE_KEYS);
-        return cache != null && cache.present("portable").map(node -> file.bool(node, "'cache.portable'"))
-                .orElse(false);
     }
 
     private static YamlNode.Mapping mapping(ConfigFile file, YamlNode node, String what, List<String> keys) {

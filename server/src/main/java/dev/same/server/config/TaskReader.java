@@ -100,8 +100,7 @@ final class TaskReader {
                 file.location(entry.line()),
                 env(definition, id),
                 caching(definition, id),
-                definition.present("portable").map(node -> file.bool(node, "'portable' in task '" + id + "'"))
-                        .orElse(portableByDefault),
+                flag(definition, "portable", id, portableByDefault),
                 problems.isEmpty() ? null : String.join("; ", problems));
         return new ParsedTask(task, file, Map.copyOf(dependencyLines));
     }
@@ -246,14 +245,15 @@ final class TaskReader {
     }
 
     private Caching caching(YamlNode.Mapping definition, String id) {
-        boolean cache = flag(definition, "cache", id);
-        boolean remote = flag(definition, "remote", id);
+        boolean cache = flag(definition, "cache", id, true);
+        boolean remote = flag(definition, "remote", id, true);
         return !cache ? Caching.NONE : remote ? Caching.SHARED : Caching.LOCAL;
     }
 
-    /** A true/false key, true when absent. */
-    private boolean flag(YamlNode.Mapping definition, String key, String id) {
-        return definition.present(key).map(node -> file.bool(node, "'" + key + "' in task '" + id + "'")).orElse(true);
+    /** A true/false key, {@code otherwise} when absent. */
+    private boolean flag(YamlNode.Mapping definition, String key, String id, boolean otherwise) {
+        return definition.present(key).map(node -> file.bool(node, "'" + key + "' in task '" + id + "'"))
+                .orElse(otherwise);
     }
 
     private List<YamlNode.Scalar> list(YamlNode.Mapping definition, String key, String id) {

@@ -30,8 +30,8 @@ record Workfile(ConfigFile file, Path root, SortedMap<String, String> tools, Lis
         file.checkVersion();
         file.unknownKeys(KEYS).forEach(unknown -> warnings.add(file.unknownKeyWarning(unknown, KEYS)));
         Path root = root(file);
-        return new Workfile(file, root, file.tools(), patterns(file), env(file, root), CacheSettingsReader.remote(file),
-                CacheSettingsReader.portable(file));
+        CacheSettingsReader.CacheSettings cache = CacheSettingsReader.read(file);
+        return new Workfile(file, root, file.tools(), patterns(file), env(file, root), cache.remote(), cache.portable());
     }
 
     private static EnvCommand env(ConfigFile file, Path root) {

@@ -31,9 +31,9 @@ public record EnvSettings(URI nixhubUrl, Duration resolverTimeout, Duration comm
     /** Settings from {@code variables} ({@link SameSettings}: a value that does not parse is an error). */
     public static EnvSettings fromEnvironment(Map<String, String> variables) {
         SameSettings settings = SameSettings.from(variables);
-        return new EnvSettings(settings.nixhubUrl(), DEFAULT_RESOLVER_TIMEOUT, settings.envTimeout(),
-                NixSystem.current(), settings.platform() == null ? NixSystem.current() : settings.platform(),
-                variables);
+        String system = NixSystem.current();
+        return new EnvSettings(settings.nixhubUrl(), DEFAULT_RESOLVER_TIMEOUT, settings.envTimeout(), system,
+                settings.platform() == null ? system : settings.platform(), variables);
     }
 
     public EnvSettings withCommandTimeout(Duration timeout) {
